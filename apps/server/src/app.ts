@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import helmet from "@fastify/helmet";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Config } from "./config.ts";
+import { registerInstanceRoutes } from "./modules/instance/instance.routes.ts";
+import type { Database } from "./platform/db/database.ts";
+import { registerErrorHandling } from "./platform/http/errors.ts";
+import { registerHealth } from "./platform/http/health.ts";
+import { registerMetrics } from "./platform/http/metrics.ts";
+import { registerOpenApi } from "./platform/http/openapi.ts";
+import { registerWebApp } from "./platform/http/static-web.ts";
+import type { Logger } from "./platform/logger.ts";
+import type { Storage } from "./platform/storage/index.ts";
+import { version } from "./version.ts";
+
+export interface AppDependencies {
+  config: Config;
+  database: Database;
+  storage: Storage;
+  logger: Logger;
+  /** The built web app to serve at `/`, or null for an API-only app. */
+  webDist: string | null;
+}
+
+/** The SPA loads only its own scripts; styles may be inline (React style props); media may be blob: (hls.js). */
+const contentSecurityPolicy = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", "data:", "blob:"],
+    mediaSrc: ["'self'", "blob:"],
+    connectSrc: ["'self'"],
+    workerSrc: ["'self'", "blob:"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+  },
+};
+
+/** Builds the HTTP app from its dependencies; nothing here is global, so tests build their own. */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: deps.config.bodyLimitBytes,
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+    trustProxy: deps.config.trustProxy,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(helmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
+  await registerOpenApi(app, version);
+  registerMetrics(app, deps.database, deps.config.metricsToken);
+  registerHealth(app, deps.database);
+  registerInstanceRoutes(app, { siteName: deps.config.siteName, version });
+  await registerWebApp(app, deps.webDist);
+  return app;
+}

@@ -1,0 +1,17 @@
+import type { Database } from "./platform/db/database.ts";
+import type { JobRegistry } from "./platform/jobs/index.ts";
+import { maintenanceJobs } from "./platform/jobs/maintenance.ts";
+import { type Mailer, mailJobs } from "./platform/mail/index.ts";
+
+export interface JobDependencies {
+  database: Database;
+  mailer: Mailer;
+}
+
+/** Every job this build can run; the type makes a missing handler a compile error. */
+export function buildJobRegistry(deps: JobDependencies): JobRegistry {
+  return {
+    ...maintenanceJobs(deps),
+    ...mailJobs(deps),
+  };
+}

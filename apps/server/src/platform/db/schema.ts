@@ -1,0 +1,100 @@
+import type { ColumnType, Generated } from "kysely";
+
+/**
+ * The database as Kysely sees it. Each migration that adds a table adds its interface
+ * here; column names are the SQL ones (snake_case).
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export type JobState = "queued" | "running" | "succeeded" | "dead";
+
+export interface JobsTable {
+  id: Generated<string>;
+  name: string;
+  payload: Json<unknown>;
+  state: Generated<JobState>;
+  attempts: Generated<number>;
+  max_attempts: number | null;
+  run_at: Timestamp;
+  locked_by: string | null;
+  locked_until: Date | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Date | null;
+}
+
+export interface CronSchedulesTable {
+  name: string;
+  last_scheduled_at: Date;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  text_body: string | null;
+  html_body: string | null;
+  sent_at: Date | null;
+  created_at: Timestamp;
+}
+
+export type Role =
+  | "user"
+  | "creator"
+  | "premium"
+  | "moderator"
+  | "admin"
+  | "artist"
+  | "producer"
+  | "label";
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  username: string;
+  password_hash: string | null;
+  role: Generated<Role>;
+  is_verified: Generated<boolean>;
+  verified_at: Date | null;
+  promoted_to_creator_at: Date | null;
+  two_factor_enabled: Generated<boolean>;
+  two_factor_secret: string | null;
+  backup_codes: Generated<string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Date | null;
+  hard_deleted_at: Date | null;
+}
+
+export interface UserProfilesTable {
+  user_id: string;
+  display_name: string | null;
+  bio: string | null;
+  avatar_key: string | null;
+  location: string | null;
+  links: Json<{ label: string; url: string }[]>;
+  updated_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  metadata: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export interface DB {
+  jobs: JobsTable;
+  cron_schedules: CronSchedulesTable;
+  mail_outbox: MailOutboxTable;
+  users: UsersTable;
+  user_profiles: UserProfilesTable;
+  audit_log: AuditLogTable;
+}

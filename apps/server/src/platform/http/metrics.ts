@@ -1,0 +1,64 @@
+import { timingSafeEqual } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { Database } from "../db/database.ts";
+import { sendError } from "./errors.ts";
+
+/**
+ * Prometheus metrics on a registry of this app's own (no global state, so tests can
+ * build many apps): request durations by route and status, and jobs by state.
+ */
+export function registerMetrics(app: FastifyInstance, database: Database, token?: string) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+
+  const requestDuration = new Histogram({
+    name: "stave_http_request_duration_seconds",
+    help: "HTTP request durations by method, route and status",
+    labelNames: ["method", "route", "status_code"],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+
+  new Gauge({
+    name: "stave_jobs",
+    help: "Jobs in the queue by name and state",
+    labelNames: ["name", "state"],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const rows = await database.primary
+        .selectFrom("jobs")
+        .select(["name", "state", (eb) => eb.fn.countAll<number>().as("count")])
+        .groupBy(["name", "state"])
+        .execute();
+      for (const row of rows) this.set({ name: row.name, state: row.state }, Number(row.count));
+    },
+  });
+
+  app.addHook("onResponse", async (request, reply) => {
+    // The route pattern, not the URL, so ids do not explode the label set.
+    const route = request.routeOptions.url ?? "unmatched";
+    requestDuration.observe(
+      { method: request.method, route, status_code: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  app.get("/metrics", { schema: { hide: true } }, async (request, reply) => {
+    if (token && !bearerMatches(request.headers.authorization, token)) {
+      return sendError(reply, 401, "UNAUTHENTICATED", "The metrics token is missing or wrong");
+    }
+    reply.type(registry.contentType);
+    return registry.metrics();
+  });
+
+  return registry;
+}
+
+/** Constant-time check of `Authorization: Bearer <token>`. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.startsWith("Bearer ") ? header.slice(7) : "");
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

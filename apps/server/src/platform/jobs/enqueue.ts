@@ -1,0 +1,36 @@
+import { sql } from "kysely";
+import type { Executor, JobName, JobPayloads } from "./types.ts";
+
+export const JOBS_CHANNEL = "stave_jobs";
+
+export interface EnqueueOptions {
+  /** Run no earlier than this. */
+  runAt?: Date;
+  /** Overrides the job type's own attempt limit for this one job. */
+  maxAttempts?: number;
+}
+
+/**
+ * Adds a job through the caller's executor. Pass the transaction that makes the state
+ * change the job acts on: if it rolls back, the job never existed. The NOTIFY that wakes
+ * idle workers is transactional too, so it fires only on commit.
+ */
+export async function enqueue<N extends JobName>(
+  db: Executor,
+  name: N,
+  payload: JobPayloads[N],
+  options: EnqueueOptions = {},
+): Promise<string> {
+  const row = await db
+    .insertInto("jobs")
+    .values({
+      name,
+      payload: JSON.stringify(payload),
+      max_attempts: options.maxAttempts ?? null,
+      run_at: options.runAt ?? sql<Date>`now()`,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await sql`SELECT pg_notify(${JOBS_CHANNEL}, ${name})`.execute(db);
+  return row.id;
+}

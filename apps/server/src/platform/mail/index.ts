@@ -1,0 +1,3 @@
+export { createMailer, type MailContent, type Mailer, type OutgoingMail } from "./mailer.ts";
+export { mailJobs, queueMail } from "./outbox.ts";
+export { composeMail, escapeHtml } from "./templates.ts";

@@ -1,0 +1,3 @@
+export { assertSafeKey, InvalidStorageKeyError } from "./keys.ts";
+export { createLocalStorage } from "./local.ts";
+export { type ByteRange, type Storage, StorageNotFoundError, type StoredObject } from "./storage.ts";

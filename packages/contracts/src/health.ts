@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+export const healthSchema = z.object({ status: z.literal("ok") });
+
+export const readinessSchema = z.object({
+  status: z.enum(["ready", "not_ready"]),
+  checks: z.object({ database: z.enum(["ok", "down"]) }),
+});
+
+export type Health = z.infer<typeof healthSchema>;
+export type Readiness = z.infer<typeof readinessSchema>;

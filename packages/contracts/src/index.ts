@@ -1,0 +1,4 @@
+export * from "./errors.ts";
+export * from "./health.ts";
+export * from "./instance.ts";
+export * from "./pagination.ts";
