@@ -25,10 +25,7 @@ const envSchema = z.object({
   DATABASE_URL: postgresUrl,
   DATABASE_READ_URL: postgresUrl,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  SECRET_KEY: z.preprocess(
-    emptyToUndefined,
-    z.string().min(32, "must be at least 32 characters").optional(),
-  ),
+  SECRET_KEY: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   SMTP_URL: z.preprocess(
     emptyToUndefined,
     z

@@ -61,7 +61,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function runAdmin(argv: string[], config: ReturnType<typeof loadConfig>, logger: ReturnType<typeof createLogger>) {
+async function runAdmin(
+  argv: string[],
+  config: ReturnType<typeof loadConfig>,
+  logger: ReturnType<typeof createLogger>,
+) {
   const [subcommand, ...rest] = argv;
   if (subcommand !== "create-user") {
     process.stderr.write(`Unknown admin command: ${subcommand ?? "(none)"}\n\n${usage}`);

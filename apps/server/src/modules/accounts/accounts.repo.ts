@@ -23,7 +23,10 @@ export async function insertUser(db: Kysely<DB>, user: NewUser): Promise<string>
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await db.insertInto("user_profiles").values({ user_id: row.id, links: JSON.stringify([]) }).execute();
+  await db
+    .insertInto("user_profiles")
+    .values({ user_id: row.id, links: JSON.stringify([]) })
+    .execute();
   return row.id;
 }
 

@@ -9,7 +9,10 @@ import { hashPassword } from "./passwords.ts";
 
 export const roles = ["user", "creator", "premium", "moderator", "admin", "artist", "producer", "label"] as const;
 
-export const emailSchema = z.email().max(254).transform((email) => email.toLowerCase());
+export const emailSchema = z
+  .email()
+  .max(254)
+  .transform((email) => email.toLowerCase());
 export const usernameSchema = z
   .string()
   .regex(/^[a-z0-9_.-]{3,30}$/, "3–30 characters: lower-case letters, digits, _ . -");

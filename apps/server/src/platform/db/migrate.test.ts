@@ -31,7 +31,9 @@ describe("migrations", () => {
     await writeFile(path.join(dir, "0001_good.sql"), "CREATE TABLE good (id int);");
     await writeFile(path.join(dir, "0002_bad.sql"), "CREATE TABLE bad (id nonsense_type);");
     await expect(migrate(testDb.database.pool, await readMigrations(dir))).rejects.toThrow(/0002_bad failed/);
-    const { rows } = await testDb.database.pool.query("SELECT to_regclass('good') AS good, to_regclass('schema_migrations') AS log");
+    const { rows } = await testDb.database.pool.query(
+      "SELECT to_regclass('good') AS good, to_regclass('schema_migrations') AS log",
+    );
     expect(rows[0]).toEqual({ good: null, log: null });
   });
 

@@ -40,15 +40,7 @@ export interface MailOutboxTable {
   created_at: Timestamp;
 }
 
-export type Role =
-  | "user"
-  | "creator"
-  | "premium"
-  | "moderator"
-  | "admin"
-  | "artist"
-  | "producer"
-  | "label";
+export type Role = "user" | "creator" | "premium" | "moderator" | "admin" | "artist" | "producer" | "label";
 
 export interface UsersTable {
   id: Generated<string>;

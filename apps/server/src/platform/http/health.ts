@@ -1,17 +1,15 @@
 import { healthSchema, readinessSchema } from "@stave/contracts";
-import { sql } from "kysely";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { sql } from "kysely";
 import type { Database } from "../db/database.ts";
 
 /** `/healthz`: the process answers. `/readyz`: it can also reach its database. */
 export function registerHealth(app: FastifyInstance, database: Database) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  typed.get(
-    "/healthz",
-    { schema: { tags: ["operations"], response: { 200: healthSchema } } },
-    async () => ({ status: "ok" as const }),
-  );
+  typed.get("/healthz", { schema: { tags: ["operations"], response: { 200: healthSchema } } }, async () => ({
+    status: "ok" as const,
+  }));
   typed.get(
     "/readyz",
     { schema: { tags: ["operations"], response: { 200: readinessSchema, 503: readinessSchema } } },

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { z } from "zod";
-import type { Logger } from "../logger.ts";
 import type { DB } from "../db/schema.ts";
+import type { Logger } from "../logger.ts";
 
 /**
  * The payload type of every job, by name. Each module that owns jobs adds its own with

@@ -15,14 +15,15 @@ import {
 } from "./claims.ts";
 import { enqueueDueCronJobs } from "./cron.ts";
 import { JOBS_CHANNEL } from "./enqueue.ts";
-import type { JobDefinition, JobRegistry } from "./types.ts";
+import type { JobDefinition } from "./types.ts";
 
 /** A failure no retry can mend (bad payload, missing row): the job goes straight to dead. */
 export class PermanentJobError extends Error {}
 
 export interface WorkerOptions {
   database: Database;
-  registry: JobRegistry;
+  /** The job types this worker runs, by name (a JobRegistry in production). */
+  registry: Readonly<Record<string, JobDefinition>>;
   logger: Logger;
   concurrency?: number;
   pollIntervalMs?: number;
@@ -176,11 +177,14 @@ export class JobWorker {
       () => abort.abort(new Error(`timed out after ${definition.timeoutSeconds} s`)),
       definition.timeoutSeconds * 1000,
     );
-    const heartbeat = setInterval(() => {
-      renewLease(db, job.id, this.id, leaseSeconds)
-        .then((held) => held || abort.abort(new Error("lease lost to another worker")))
-        .catch((error) => logger.warn({ err: error }, "could not renew job lease"));
-    }, (leaseSeconds * 1000) / 3);
+    const heartbeat = setInterval(
+      () => {
+        renewLease(db, job.id, this.id, leaseSeconds)
+          .then((held) => held || abort.abort(new Error("lease lost to another worker")))
+          .catch((error) => logger.warn({ err: error }, "could not renew job lease"));
+      },
+      (leaseSeconds * 1000) / 3,
+    );
     const started = performance.now();
     try {
       const parsed = definition.payload.safeParse(job.payload);
@@ -194,11 +198,16 @@ export class JobWorker {
     } catch (error) {
       const maxAttempts = job.max_attempts ?? definition.maxAttempts;
       const final = error instanceof PermanentJobError || job.attempts >= maxAttempts;
-      const retryIn = final ? null : retryDelaySeconds(job.attempts, definition.backoffSeconds ?? DEFAULT_BACKOFF_SECONDS);
+      const retryIn = final
+        ? null
+        : retryDelaySeconds(job.attempts, definition.backoffSeconds ?? DEFAULT_BACKOFF_SECONDS);
       await markFailed(db, job.id, this.id, describe(error), retryIn).catch((markError) =>
         logger.error({ err: markError }, "could not record job failure; its lease will lapse"),
       );
-      logger[final ? "error" : "warn"]({ err: error, retryInSeconds: retryIn }, final ? "job dead" : "job failed; will retry");
+      logger[final ? "error" : "warn"](
+        { err: error, retryInSeconds: retryIn },
+        final ? "job dead" : "job failed; will retry",
+      );
     } finally {
       clearTimeout(timeout);
       clearInterval(heartbeat);

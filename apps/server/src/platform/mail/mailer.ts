@@ -48,7 +48,10 @@ export function createMailer(options: MailerOptions): Mailer {
     async send(mail) {
       const info = await transport.sendMail({ from: options.from, ...mail });
       await mkdir(options.outboxDir, { recursive: true });
-      const file = path.join(options.outboxDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}.eml`);
+      const file = path.join(
+        options.outboxDir,
+        `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}.eml`,
+      );
       await writeFile(file, info.message as Buffer, { mode: 0o600 });
       const links = mail.text.match(linkPattern) ?? [];
       options.logger.info({ to: mail.to, subject: mail.subject, file, links }, "mail written to the outbox");

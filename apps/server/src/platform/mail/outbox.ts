@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Database } from "../db/database.ts";
-import { defineJob, enqueue, type Executor, PermanentJobError } from "../jobs/index.ts";
+import { defineJob, type Executor, enqueue, PermanentJobError } from "../jobs/index.ts";
 import type { MailContent, Mailer } from "./mailer.ts";
 
 declare module "../jobs/types.ts" {

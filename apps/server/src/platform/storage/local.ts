@@ -16,7 +16,8 @@ export function createLocalStorage(root: string): Storage {
   function resolve(key: string, options?: { allowPrefix: boolean }): string {
     assertSafeKey(key, options);
     const resolved = path.resolve(absoluteRoot, key);
-    if (!resolved.startsWith(absoluteRoot + path.sep)) throw new InvalidStorageKeyError(key, "outside the storage root");
+    if (!resolved.startsWith(absoluteRoot + path.sep))
+      throw new InvalidStorageKeyError(key, "outside the storage root");
     return resolved;
   }
 

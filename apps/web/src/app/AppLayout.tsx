@@ -1,0 +1,38 @@
+import { Link, NavLink, Outlet } from "react-router";
+import { useSiteName } from "../features/instance/useInstanceInfo.ts";
+import { PlayerBar } from "./player/PlayerBar.tsx";
+
+const navItems = [
+  { to: "/", label: "Home" },
+  { to: "/search", label: "Search" },
+  { to: "/library", label: "Library" },
+] as const;
+
+export function AppLayout() {
+  const siteName = useSiteName();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <Link to="/" className="app-header__brand">
+          {siteName}
+        </Link>
+        <nav aria-label="Primary" className="app-nav">
+          <ul>
+            {navItems.map((item) => (
+              <li key={item.to}>
+                {/* `end` so Home is not marked current on every page below "/" */}
+                <NavLink to={item.to} end={item.to === "/"}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main className="app-main">
+        <Outlet />
+      </main>
+      <PlayerBar />
+    </div>
+  );
+}

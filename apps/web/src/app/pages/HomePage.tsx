@@ -1,0 +1,11 @@
+export function HomePage() {
+  return (
+    <section className="page">
+      <h1>Welcome</h1>
+      <p>
+        Stream music straight from the people who make it. Search for artists and tracks, and keep what you love in your
+        library.
+      </p>
+    </section>
+  );
+}

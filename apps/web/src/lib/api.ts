@@ -1,0 +1,89 @@
+import { type ErrorCode, errorEnvelopeSchema } from "@stave/contracts";
+
+/** Anything with a zod-like `parse`; keeps this module free of a direct zod dependency. */
+export type Schema<T> = { parse: (data: unknown) => T };
+
+export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export type RequestOptions = {
+  method?: HttpMethod;
+  body?: unknown;
+  signal?: AbortSignal;
+};
+
+/** A non-2xx answer from the API, carrying the error envelope's fields. */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(status: number, code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+// Module state rather than a header argument: the token arrives once with the session
+// and every later state-changing call must carry it.
+let csrfToken: string | undefined;
+
+/** Remember the session's CSRF token (or forget it on logout with `undefined`). */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+const SAFE_METHODS: ReadonlySet<HttpMethod> = new Set(["GET", "HEAD"]);
+
+/**
+ * Call the API. With a `schema`, the JSON reply is validated and returned typed;
+ * without one, the reply body is ignored and the promise resolves to `undefined`.
+ * Throws `ApiError` for any non-2xx status.
+ */
+export function apiRequest<T>(path: string, options: RequestOptions & { schema: Schema<T> }): Promise<T>;
+export function apiRequest(path: string, options?: RequestOptions): Promise<undefined>;
+export async function apiRequest<T>(
+  path: string,
+  options: RequestOptions & { schema?: Schema<T> } = {},
+): Promise<T | undefined> {
+  const method = options.method ?? "GET";
+  const headers = new Headers({ Accept: "application/json" });
+  if (options.body !== undefined) headers.set("Content-Type", "application/json");
+  if (csrfToken !== undefined && !SAFE_METHODS.has(method)) {
+    headers.set("X-CSRF-Token", csrfToken);
+  }
+
+  // Absolute URL: Node's fetch (used under jsdom in tests) rejects relative ones.
+  const url = new URL(path, window.location.origin);
+  const response = await fetch(url, {
+    method,
+    headers,
+    credentials: "same-origin",
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+  });
+
+  if (!response.ok) throw await toApiError(response);
+  if (!options.schema) return undefined;
+  // A 204 has no body to parse; the schema decides whether "nothing" is acceptable,
+  // so a contract mismatch surfaces here rather than as `undefined` typed as T.
+  if (response.status === 204) return options.schema.parse(undefined);
+  return options.schema.parse(await response.json());
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  // Proxies and crashed servers answer with HTML or nothing; only trust a real envelope.
+  const body: unknown = await response.json().catch(() => undefined);
+  const envelope = errorEnvelopeSchema.safeParse(body);
+  if (envelope.success) {
+    const { code, message, details } = envelope.data.error;
+    return new ApiError(response.status, code, message, details);
+  }
+  return new ApiError(
+    response.status,
+    "INTERNAL",
+    `The server could not handle the request (HTTP ${response.status}).`,
+  );
+}

@@ -1,0 +1,30 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+// The API server (apps/server) serves the API and, in production, this build.
+const apiServer = "http://localhost:3000";
+
+export default defineConfig({
+  // Pinned so the build lands in apps/web/dist whichever directory vite is run from.
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      "/api": apiServer,
+      "/healthz": apiServer,
+      "/readyz": apiServer,
+    },
+  },
+  test: {
+    environment: "jsdom",
+    // The API client resolves paths against window.location.origin, so jsdom needs a real origin.
+    environmentOptions: { jsdom: { url: apiServer } },
+    setupFiles: ["./src/test/setup.ts"],
+    include: ["src/**/*.test.{ts,tsx}"],
+  },
+});

@@ -1,0 +1,42 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, type RunningStave, startStave } from "./harness.ts";
+
+describe("the web shell", () => {
+  let stave: RunningStave;
+  let browser: Browser;
+  beforeAll(async () => {
+    [stave, browser] = await Promise.all([startStave(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stave?.stop();
+  });
+
+  it("opens the home page with header, navigation and player bar, and follows a client route", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on(
+      "response",
+      (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`),
+    );
+
+    await page.goto(stave.url);
+    await expect.poll(() => page.getByRole("banner").textContent()).toContain("Stave");
+    expect(await page.getByRole("navigation").getByRole("link").allTextContents()).toEqual(
+      expect.arrayContaining(["Home", "Search", "Library"]),
+    );
+    expect(await page.getByRole("contentinfo", { name: "Player" }).textContent()).toContain("Nothing playing");
+
+    await page.getByRole("link", { name: "Library" }).click();
+    await expect.poll(() => page.url()).toBe(`${stave.url}/library`);
+    await page.reload();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/Library/);
+    // A CSP violation or a failed request would show up here.
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
