@@ -97,7 +97,7 @@ export async function startRuntime(
       await worker.start();
     }
     if (roles.http) {
-      app = await buildApp({ config, database, storage, logger, webDist: defaultWebDist });
+      app = await buildApp({ config, database, storage, logger, secretKey, webDist: defaultWebDist });
       await app.listen({ port: config.port, host: config.host });
     }
   } catch (error) {

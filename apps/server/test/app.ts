@@ -20,6 +20,7 @@ export async function buildTestApp(
     database,
     storage: createLocalStorage(config.paths.media),
     logger: silentLogger,
+    secretKey: "test-secret-key-that-is-long-enough-000",
     webDist: options.webDist ?? null,
   });
 }

@@ -1,4 +1,5 @@
-import type { Kysely } from "kysely";
+import type { Me, UpdateProfileRequest } from "@stave/contracts";
+import { type Kysely, sql } from "kysely";
 import type { DB, Role } from "../../platform/db/schema.ts";
 
 export interface NewUser {
@@ -35,5 +36,154 @@ export async function findUserByEmailOrUsername(db: Kysely<DB>, email: string, u
     .selectFrom("users")
     .select(["id", "email", "username"])
     .where((eb) => eb.or([eb("email", "=", email), eb("username", "=", username)]))
+    .executeTakeFirst();
+}
+
+const activeUsers = (db: Kysely<DB>) => db.selectFrom("users").where("deleted_at", "is", null);
+
+/** What sign-in and 2FA need: the secrets included, so never sent to a client as is. */
+export async function findCredentialsByLogin(db: Kysely<DB>, login: string) {
+  const byEmail = login.includes("@");
+  return activeUsers(db)
+    .selectAll()
+    .where(byEmail ? "email" : "username", "=", byEmail ? login : login.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function findCredentialsById(db: Kysely<DB>, userId: string) {
+  return activeUsers(db).selectAll().where("id", "=", userId).executeTakeFirst();
+}
+
+export async function findUserByEmail(db: Kysely<DB>, email: string) {
+  return activeUsers(db).select(["id", "email", "is_verified"]).where("email", "=", email).executeTakeFirst();
+}
+
+export async function findMe(db: Kysely<DB>, userId: string): Promise<Me | undefined> {
+  const row = await activeUsers(db)
+    .innerJoin("user_profiles", "user_profiles.user_id", "users.id")
+    .select([
+      "users.id",
+      "users.email",
+      "users.username",
+      "users.role",
+      "users.is_verified",
+      "users.promoted_to_creator_at",
+      "users.two_factor_enabled",
+      "users.created_at",
+      "user_profiles.display_name",
+      "user_profiles.bio",
+      "user_profiles.avatar_key",
+      "user_profiles.location",
+      "user_profiles.links",
+    ])
+    .where("users.id", "=", userId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    email: row.email,
+    username: row.username,
+    role: row.role,
+    isVerified: row.is_verified,
+    promotedToCreatorAt: row.promoted_to_creator_at?.toISOString() ?? null,
+    twoFactorEnabled: row.two_factor_enabled,
+    createdAt: new Date(row.created_at).toISOString(),
+    profile: {
+      displayName: row.display_name,
+      bio: row.bio,
+      avatarUrl: row.avatar_key ? `/api/v1/users/${row.username}/avatar` : null,
+      location: row.location,
+      links: row.links,
+    },
+  };
+}
+
+export async function updateProfile(db: Kysely<DB>, userId: string, changes: UpdateProfileRequest) {
+  await db
+    .updateTable("user_profiles")
+    .set({
+      ...(changes.displayName !== undefined && { display_name: changes.displayName || null }),
+      ...(changes.bio !== undefined && { bio: changes.bio || null }),
+      ...(changes.location !== undefined && { location: changes.location || null }),
+      ...(changes.links !== undefined && { links: JSON.stringify(changes.links) }),
+      updated_at: sql<Date>`now()`,
+    })
+    .where("user_id", "=", userId)
+    .execute();
+}
+
+export async function markVerified(db: Kysely<DB>, userId: string) {
+  await db
+    .updateTable("users")
+    .set({ is_verified: true, verified_at: sql<Date>`coalesce(verified_at, now())`, updated_at: sql<Date>`now()` })
+    .where("id", "=", userId)
+    .execute();
+}
+
+export async function setPasswordHash(db: Kysely<DB>, userId: string, passwordHash: string) {
+  await db
+    .updateTable("users")
+    .set({ password_hash: passwordHash, updated_at: sql<Date>`now()` })
+    .where("id", "=", userId)
+    .execute();
+}
+
+export async function recordLogin(db: Kysely<DB>, userId: string) {
+  await db.updateTable("users").set({ last_login_at: sql<Date>`now()` }).where("id", "=", userId).execute();
+}
+
+export interface TwoFactorColumns {
+  two_factor_enabled?: boolean;
+  two_factor_secret?: string | null;
+  two_factor_pending_secret?: string | null;
+  two_factor_last_step?: number | null;
+  backup_codes?: string[];
+}
+
+export async function updateTwoFactor(db: Kysely<DB>, userId: string, columns: TwoFactorColumns) {
+  await db
+    .updateTable("users")
+    .set({ ...columns, updated_at: sql<Date>`now()` })
+    .where("id", "=", userId)
+    .execute();
+}
+
+/**
+ * Records an accepted TOTP step only if it is newer than the last one, so a code is
+ * accepted once even when two requests race with it. False means a replay.
+ */
+export async function claimTotpStep(db: Kysely<DB>, userId: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable("users")
+    .set({ two_factor_last_step: step })
+    .where("id", "=", userId)
+    .where((eb) => eb.or([eb("two_factor_last_step", "is", null), eb("two_factor_last_step", "<", step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Removes one backup code if still present; false when it was already used. */
+export async function consumeBackupCode(db: Kysely<DB>, userId: string, codeHash: string): Promise<boolean> {
+  const result = await db
+    .updateTable("users")
+    .set({ backup_codes: sql<string[]>`array_remove(backup_codes, ${codeHash})` })
+    .where("id", "=", userId)
+    .where(sql<boolean>`${codeHash} = ANY(backup_codes)`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Change 1: the one-way flip, scoped `WHERE role = 'user'` so a concurrent admin
+ * assignment is never overwritten. Undefined when no row changed.
+ */
+export async function promoteUserToCreator(db: Kysely<DB>, userId: string) {
+  return db
+    .updateTable("users")
+    .set({ role: "creator", promoted_to_creator_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
+    .where("id", "=", userId)
+    .where("role", "=", "user")
+    .where("is_verified", "=", true)
+    .returning(["role", "promoted_to_creator_at"])
     .executeTakeFirst();
 }

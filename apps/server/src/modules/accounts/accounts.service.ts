@@ -1,26 +1,320 @@
 import { randomBytes } from "node:crypto";
+import { isCreatorTier, type Me, type RegisterRequest, type Role, roleSchema } from "@stave/contracts";
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import type { DB, Role } from "../../platform/db/schema.ts";
+import { randomToken, sha256 } from "../../platform/crypto.ts";
+import type { DB } from "../../platform/db/schema.ts";
+import { AppError } from "../../platform/http/errors.ts";
 import type { Logger } from "../../platform/logger.ts";
+import { queueMail } from "../../platform/mail/index.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { findUserByEmailOrUsername, insertUser } from "./accounts.repo.ts";
-import { hashPassword } from "./passwords.ts";
+import { type AccountsContext, type RequestMeta, rateRules } from "./accounts.context.ts";
+import { resetPasswordMail, verifyEmailMail } from "./accounts.mails.ts";
+import {
+  findCredentialsById,
+  findCredentialsByLogin,
+  findMe,
+  findUserByEmail,
+  findUserByEmailOrUsername,
+  insertUser,
+  markVerified,
+  promoteUserToCreator,
+  recordLogin,
+  setPasswordHash,
+} from "./accounts.repo.ts";
+import {
+  consumeOneTimeToken,
+  insertOneTimeToken,
+  peekOneTimeToken,
+  retireOneTimeTokens,
+} from "./one-time-tokens.repo.ts";
+import { hashPassword, passwordWeakness, verifyAgainstNobody, verifyPassword } from "./passwords.ts";
+import { revokeSessions } from "./sessions.repo.ts";
+import { type StartedSession, startSession } from "./sessions.service.ts";
+import { verifySecondFactor } from "./two-factor.service.ts";
 
-export const roles = ["user", "creator", "premium", "moderator", "admin", "artist", "producer", "label"] as const;
+const VERIFY_EMAIL_TTL = 24 * 3600;
+const RESET_PASSWORD_TTL = 3600;
+const LOGIN_CHALLENGE_TTL = 5 * 60;
 
-export const emailSchema = z
-  .email()
-  .max(254)
-  .transform((email) => email.toLowerCase());
-export const usernameSchema = z
-  .string()
-  .regex(/^[a-z0-9_.-]{3,30}$/, "3–30 characters: lower-case letters, digits, _ . -");
+export const MAIL_ACCEPTED = "If that address belongs to an account that needs it, a mail is on its way.";
+
+function assertStrongPassword(password: string, context: { email?: string; username?: string }) {
+  const weakness = passwordWeakness(password, context);
+  if (weakness) throw new AppError("WEAK_PASSWORD", weakness);
+}
+
+async function audit(
+  ctx: AccountsContext,
+  action: string,
+  actorId: string | null,
+  meta: RequestMeta,
+  metadata?: Record<string, unknown>,
+) {
+  await recordAudit(ctx.database.primary, ctx.logger, {
+    actorId,
+    action,
+    targetType: "user",
+    ...(actorId && { targetId: actorId }),
+    ...meta,
+    ...(metadata && { metadata }),
+  });
+}
+
+export async function getMe(ctx: AccountsContext, userId: string): Promise<Me> {
+  const me = await findMe(ctx.database.primary, userId);
+  if (!me) throw new AppError("NOT_FOUND", "User not found");
+  return me;
+}
+
+async function issueVerificationMail(ctx: AccountsContext, db: Kysely<DB>, user: { id: string; email: string }) {
+  const token = randomToken();
+  await retireOneTimeTokens(db, user.id, "verify_email");
+  await insertOneTimeToken(db, {
+    userId: user.id,
+    purpose: "verify_email",
+    tokenHash: sha256(token),
+    ttlSeconds: VERIFY_EMAIL_TTL,
+  });
+  await queueMail(db, user.email, verifyEmailMail(ctx.siteName, `${ctx.publicUrl}/verify-email?token=${token}`));
+}
+
+const uniqueViolation = (error: unknown): string | null =>
+  typeof error === "object" && error && "code" in error && error.code === "23505" && "constraint" in error
+    ? String(error.constraint)
+    : null;
+
+export async function register(ctx: AccountsContext, input: RegisterRequest, meta: RequestMeta): Promise<Me> {
+  await ctx.limiter.hit(rateRules.registerPerIp, meta.ip ?? "unknown");
+  const email = input.email.toLowerCase();
+  assertStrongPassword(input.password, { email, username: input.username });
+  const existing = await findUserByEmailOrUsername(ctx.database.primary, email, input.username);
+  if (existing?.email.toLowerCase() === email)
+    throw new AppError("EMAIL_TAKEN", "An account with this email already exists");
+  if (existing) throw new AppError("USERNAME_TAKEN", "This username is taken");
+  const passwordHash = await hashPassword(input.password);
+  let userId: string;
+  try {
+    userId = await ctx.database.primary.transaction().execute(async (trx) => {
+      const id = await insertUser(trx, {
+        email,
+        username: input.username,
+        passwordHash,
+        role: "user",
+        isVerified: false,
+      });
+      await issueVerificationMail(ctx, trx, { id, email });
+      return id;
+    });
+  } catch (error) {
+    // Two sign-ups racing for the same name: the loser gets the same answer as above.
+    const constraint = uniqueViolation(error);
+    if (constraint === "users_email_key")
+      throw new AppError("EMAIL_TAKEN", "An account with this email already exists");
+    if (constraint === "users_username_key") throw new AppError("USERNAME_TAKEN", "This username is taken");
+    throw error;
+  }
+  await audit(ctx, "user.register", userId, meta);
+  return getMe(ctx, userId);
+}
+
+export async function verifyEmail(ctx: AccountsContext, token: string, meta: RequestMeta) {
+  const userId = await ctx.database.primary.transaction().execute(async (trx) => {
+    const owner = await consumeOneTimeToken(trx, "verify_email", sha256(token));
+    if (owner) await markVerified(trx, owner);
+    return owner;
+  });
+  if (!userId)
+    throw new AppError("INVALID_TOKEN", "This verification link is invalid, used or expired. Ask for a new one.");
+  await audit(ctx, "user.verify_email", userId, meta);
+}
+
+/** Answers the same whether or not the address has an account, so it reveals nothing. */
+export async function resendVerification(ctx: AccountsContext, rawEmail: string, meta: RequestMeta) {
+  const email = rawEmail.toLowerCase();
+  await ctx.limiter.hit(rateRules.verificationMailPerIp, meta.ip ?? "unknown");
+  await ctx.limiter.hit(rateRules.verificationMailPerEmail, email);
+  const user = await findUserByEmail(ctx.database.primary, email);
+  if (!user || user.is_verified) return;
+  await ctx.database.primary.transaction().execute((trx) => issueVerificationMail(ctx, trx, user));
+}
+
+export type LoginOutcome =
+  | { kind: "session"; userId: string; session: StartedSession }
+  | { kind: "challenge"; challenge: string };
+
+export async function login(
+  ctx: AccountsContext,
+  input: { login: string; password: string },
+  meta: RequestMeta,
+): Promise<LoginOutcome> {
+  const loginName = input.login.trim().toLowerCase();
+  await ctx.limiter.hit(rateRules.loginPerIp, meta.ip ?? "unknown");
+  await ctx.limiter.hit(rateRules.loginPerAccount, loginName);
+  const user = await findCredentialsByLogin(ctx.database.primary, loginName);
+  const passwordMatches = user?.password_hash
+    ? await verifyPassword(user.password_hash, input.password)
+    : await verifyAgainstNobody(input.password);
+  if (!user || !passwordMatches) {
+    await audit(ctx, "user.login", user?.id ?? null, meta, {
+      success: false,
+      reason: user ? "wrong_password" : "unknown_account",
+    });
+    throw new AppError("INVALID_CREDENTIALS", "The email, username or password is not correct");
+  }
+  await ctx.limiter.reset(rateRules.loginPerAccount, loginName);
+  if (user.two_factor_enabled) {
+    const challenge = randomToken();
+    await insertOneTimeToken(ctx.database.primary, {
+      userId: user.id,
+      purpose: "login_2fa",
+      tokenHash: sha256(challenge),
+      ttlSeconds: LOGIN_CHALLENGE_TTL,
+    });
+    return { kind: "challenge", challenge };
+  }
+  return { kind: "session", userId: user.id, session: await completeLogin(ctx, user.id, meta, "password") };
+}
+
+async function completeLogin(ctx: AccountsContext, userId: string, meta: RequestMeta, method: string) {
+  const session = await startSession(ctx, userId, meta);
+  await recordLogin(ctx.database.primary, userId);
+  await audit(ctx, "user.login", userId, meta, { success: true, method });
+  return session;
+}
+
+export async function loginWithSecondFactor(
+  ctx: AccountsContext,
+  input: { challenge: string; code: string },
+  meta: RequestMeta,
+) {
+  const db = ctx.database.primary;
+  const challengeHash = sha256(input.challenge);
+  const userId = await peekOneTimeToken(db, "login_2fa", challengeHash);
+  if (!userId) throw new AppError("INVALID_TOKEN", "This sign-in has expired. Start again with your password.");
+  await ctx.limiter.hit(rateRules.twoFactorPerUser, userId);
+  const user = await findCredentialsById(db, userId);
+  const factor = user ? await verifySecondFactor(ctx, user, input.code) : null;
+  if (!factor) {
+    await audit(ctx, "user.login", userId, meta, { success: false, reason: "wrong_second_factor" });
+    throw new AppError("INVALID_TWO_FACTOR_CODE", "That code is not valid");
+  }
+  if (!(await consumeOneTimeToken(db, "login_2fa", challengeHash))) {
+    throw new AppError("INVALID_TOKEN", "This sign-in has already been completed");
+  }
+  return { userId, session: await completeLogin(ctx, userId, meta, `password+${factor}`) };
+}
+
+export async function logout(ctx: AccountsContext, userId: string, sessionId: string | null, meta: RequestMeta) {
+  if (sessionId) await revokeSessions(ctx.database.primary, userId, { only: sessionId });
+  await audit(ctx, "user.logout", userId, meta);
+}
+
+/** Checks the current password, sets the new one, and signs out every other session. */
+export async function changePassword(
+  ctx: AccountsContext,
+  userId: string,
+  currentSessionId: string | null,
+  input: { currentPassword: string; newPassword: string },
+  meta: RequestMeta,
+) {
+  const user = await findCredentialsById(ctx.database.primary, userId);
+  if (!user) throw new AppError("NOT_FOUND", "User not found");
+  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw new AppError("PASSWORD_INCORRECT", "The current password is not correct");
+  }
+  assertStrongPassword(input.newPassword, { email: user.email, username: user.username });
+  const passwordHash = await hashPassword(input.newPassword);
+  const revoked = await ctx.database.primary.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, userId, passwordHash);
+    return revokeSessions(trx, userId, { except: currentSessionId });
+  });
+  await audit(ctx, "user.password_change", userId, meta, { otherSessionsRevoked: revoked });
+}
+
+export async function requestPasswordReset(ctx: AccountsContext, rawEmail: string, meta: RequestMeta) {
+  const email = rawEmail.toLowerCase();
+  await ctx.limiter.hit(rateRules.resetMailPerIp, meta.ip ?? "unknown");
+  await ctx.limiter.hit(rateRules.resetMailPerEmail, email);
+  const user = await findUserByEmail(ctx.database.primary, email);
+  if (!user) return;
+  await ctx.database.primary.transaction().execute(async (trx) => {
+    const token = randomToken();
+    await retireOneTimeTokens(trx, user.id, "reset_password");
+    await insertOneTimeToken(trx, {
+      userId: user.id,
+      purpose: "reset_password",
+      tokenHash: sha256(token),
+      ttlSeconds: RESET_PASSWORD_TTL,
+    });
+    await queueMail(trx, user.email, resetPasswordMail(ctx.siteName, `${ctx.publicUrl}/reset-password?token=${token}`));
+  });
+  await audit(ctx, "user.password_reset_requested", user.id, meta);
+}
+
+/** Sets a new password from a mailed token; every session is signed out. */
+export async function resetPassword(
+  ctx: AccountsContext,
+  input: { token: string; newPassword: string },
+  meta: RequestMeta,
+) {
+  const db = ctx.database.primary;
+  const userId = await peekOneTimeToken(db, "reset_password", sha256(input.token));
+  const user = userId ? await findCredentialsById(db, userId) : undefined;
+  if (!user) throw new AppError("INVALID_TOKEN", "This reset link is invalid, used or expired. Ask for a new one.");
+  assertStrongPassword(input.newPassword, { email: user.email, username: user.username });
+  const passwordHash = await hashPassword(input.newPassword);
+  const done = await db.transaction().execute(async (trx) => {
+    if (!(await consumeOneTimeToken(trx, "reset_password", sha256(input.token)))) return false;
+    await setPasswordHash(trx, user.id, passwordHash);
+    // Following the link proves the address is theirs.
+    await markVerified(trx, user.id);
+    await revokeSessions(trx, user.id);
+    return true;
+  });
+  if (!done) throw new AppError("INVALID_TOKEN", "This reset link has already been used");
+  await audit(ctx, "user.password_reset", user.id, meta);
+}
+
+/**
+ * Change 1: the one-way, self-service upgrade from `user` to `creator`, for verified
+ * emails only. Idempotent for every creator-tier role; never overwrites a role an admin
+ * assigned meanwhile.
+ */
+export async function upgradeToCreator(ctx: AccountsContext, userId: string, meta: RequestMeta) {
+  const db = ctx.database.primary;
+  const user = await findCredentialsById(db, userId);
+  if (!user) throw new AppError("NOT_FOUND", "User not found");
+  const elevated = (current: { role: Role; promoted_to_creator_at: Date | null }) => ({
+    role: current.role,
+    promoted_to_creator_at: current.promoted_to_creator_at?.toISOString() ?? null,
+    already_elevated: true,
+  });
+  if (isCreatorTier(user.role)) return elevated(user);
+  if (!user.is_verified)
+    throw new AppError("EMAIL_NOT_VERIFIED", "Verify your email address before becoming a creator");
+  const promoted = await promoteUserToCreator(db, userId);
+  if (!promoted) {
+    const reloaded = await findCredentialsById(db, userId);
+    if (!reloaded) throw new AppError("NOT_FOUND", "User not found");
+    if (isCreatorTier(reloaded.role)) return elevated(reloaded);
+    throw new AppError("EMAIL_NOT_VERIFIED", "Verify your email address before becoming a creator");
+  }
+  await audit(ctx, "user.upgrade_creator", userId, meta, { from: "user", to: promoted.role });
+  return {
+    role: promoted.role,
+    promoted_to_creator_at: promoted.promoted_to_creator_at?.toISOString() ?? null,
+    already_elevated: false,
+  };
+}
 
 const operatorUserSchema = z.object({
-  email: emailSchema,
-  username: usernameSchema,
-  role: z.enum(roles),
+  email: z
+    .email()
+    .max(254)
+    .transform((email) => email.toLowerCase()),
+  username: z.string().regex(/^[a-z0-9_.-]{3,30}$/, "3–30 characters: lower-case letters, digits, _ . -"),
+  role: roleSchema,
   password: z.string().min(10).max(256).optional(),
 });
 

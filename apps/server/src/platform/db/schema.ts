@@ -58,6 +58,49 @@ export interface UsersTable {
   updated_at: Timestamp;
   deleted_at: Date | null;
   hard_deleted_at: Date | null;
+  two_factor_pending_secret: string | null;
+  two_factor_last_step: number | null;
+  last_login_at: Date | null;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: Buffer;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+export interface PersonalAccessTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: Buffer;
+  created_at: Timestamp;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export type OneTimeTokenPurpose = "verify_email" | "reset_password" | "login_2fa";
+
+export interface OneTimeTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  purpose: OneTimeTokenPurpose;
+  token_hash: Buffer;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Date;
+  count: number;
 }
 
 export interface UserProfilesTable {
@@ -89,4 +132,8 @@ export interface DB {
   users: UsersTable;
   user_profiles: UserProfilesTable;
   audit_log: AuditLogTable;
+  sessions: SessionsTable;
+  personal_access_tokens: PersonalAccessTokensTable;
+  one_time_tokens: OneTimeTokensTable;
+  rate_limits: RateLimitsTable;
 }

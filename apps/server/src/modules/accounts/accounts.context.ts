@@ -1,0 +1,34 @@
+import type { Secrets } from "../../platform/crypto.ts";
+import type { Database } from "../../platform/db/database.ts";
+import type { RateLimiter, RateRule } from "../../platform/http/rate-limit.ts";
+import type { Logger } from "../../platform/logger.ts";
+
+/** What the accounts services need, built once in app.ts. */
+export interface AccountsContext {
+  database: Database;
+  secrets: Secrets;
+  limiter: RateLimiter;
+  logger: Logger;
+  publicUrl: string;
+  siteName: string;
+}
+
+/** Where a request came from, for sessions and the audit log. */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+const minutes = (n: number) => n * 60;
+
+/** Every rate limit of the accounts module in one table. */
+export const rateRules = {
+  loginPerIp: { name: "login:ip", limit: 30, windowSeconds: minutes(15) },
+  loginPerAccount: { name: "login:account", limit: 10, windowSeconds: minutes(15) },
+  twoFactorPerUser: { name: "2fa:user", limit: 5, windowSeconds: minutes(15) },
+  registerPerIp: { name: "register:ip", limit: 10, windowSeconds: minutes(60) },
+  verificationMailPerIp: { name: "verify-mail:ip", limit: 10, windowSeconds: minutes(60) },
+  verificationMailPerEmail: { name: "verify-mail:email", limit: 3, windowSeconds: minutes(60) },
+  resetMailPerIp: { name: "reset-mail:ip", limit: 10, windowSeconds: minutes(60) },
+  resetMailPerEmail: { name: "reset-mail:email", limit: 3, windowSeconds: minutes(60) },
+} satisfies Record<string, RateRule>;

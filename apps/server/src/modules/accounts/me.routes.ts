@@ -1,0 +1,188 @@
+import {
+  backupCodesSchema,
+  changePasswordRequestSchema,
+  createdTokenSchema,
+  createTokenRequestSchema,
+  meSchema,
+  personalTokenListSchema,
+  sessionListSchema,
+  twoFactorCodeRequestSchema,
+  twoFactorDisableRequestSchema,
+  twoFactorSetupSchema,
+  updateProfileRequestSchema,
+  upgradeCreatorResponseSchema,
+} from "@stave/contracts";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { principalOf } from "../../platform/http/access.ts";
+import { notFound } from "../../platform/http/errors.ts";
+import type { AccountsContext } from "./accounts.context.ts";
+import { updateProfile } from "./accounts.repo.ts";
+import * as accounts from "./accounts.service.ts";
+import { requestMeta } from "./request-meta.ts";
+import { listLiveSessions, revokeSessions } from "./sessions.repo.ts";
+import { accessTokens } from "./sessions.service.ts";
+import * as twoFactor from "./two-factor.service.ts";
+
+const tags = ["me"];
+const signedIn = { access: "authenticated" } as const;
+const idParams = z.object({ id: z.uuid() });
+
+export function registerMeRoutes(app: FastifyInstance, ctx: AccountsContext) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const db = ctx.database.primary;
+
+  routes.get(
+    "/api/v1/users/me",
+    { config: signedIn, schema: { tags, summary: "The signed-in user", response: { 200: meSchema } } },
+    async (request) => accounts.getMe(ctx, principalOf(request).userId),
+  );
+
+  routes.patch(
+    "/api/v1/users/me",
+    {
+      config: signedIn,
+      schema: { tags, summary: "Update my profile", body: updateProfileRequestSchema, response: { 200: meSchema } },
+    },
+    async (request) => {
+      const { userId } = principalOf(request);
+      await updateProfile(db, userId, request.body);
+      return accounts.getMe(ctx, userId);
+    },
+  );
+
+  routes.put(
+    "/api/v1/users/me/password",
+    {
+      config: signedIn,
+      schema: { tags, summary: "Change my password (signs out my other sessions)", body: changePasswordRequestSchema },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      await accounts.changePassword(ctx, principal.userId, principal.sessionId, request.body, requestMeta(request));
+      return reply.status(204).send();
+    },
+  );
+
+  routes.post(
+    "/api/v1/users/me/upgrade-creator",
+    {
+      config: signedIn,
+      schema: { tags, summary: "Become a creator (one-way)", response: { 200: upgradeCreatorResponseSchema } },
+    },
+    async (request) => accounts.upgradeToCreator(ctx, principalOf(request).userId, requestMeta(request)),
+  );
+
+  routes.get(
+    "/api/v1/users/me/sessions",
+    { config: signedIn, schema: { tags, summary: "My signed-in sessions", response: { 200: sessionListSchema } } },
+    async (request) => {
+      const principal = principalOf(request);
+      const sessions = await listLiveSessions(db, principal.userId);
+      return {
+        items: sessions.map((session) => ({
+          id: session.id,
+          current: session.id === principal.sessionId,
+          createdAt: new Date(session.created_at).toISOString(),
+          lastSeenAt: new Date(session.last_seen_at).toISOString(),
+          ip: session.ip,
+          userAgent: session.user_agent,
+        })),
+      };
+    },
+  );
+
+  routes.delete(
+    "/api/v1/users/me/sessions/:id",
+    { config: signedIn, schema: { tags, summary: "Sign out one of my sessions", params: idParams } },
+    async (request, reply) => {
+      const revoked = await revokeSessions(db, principalOf(request).userId, { only: request.params.id });
+      if (revoked === 0) throw notFound("Session");
+      return reply.status(204).send();
+    },
+  );
+
+  routes.get(
+    "/api/v1/users/me/tokens",
+    {
+      config: signedIn,
+      schema: { tags, summary: "My personal access tokens", response: { 200: personalTokenListSchema } },
+    },
+    async (request) => ({
+      items: await accessTokens.list(ctx, principalOf(request).userId),
+    }),
+  );
+
+  routes.post(
+    "/api/v1/users/me/tokens",
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: "Create a personal access token (shown once)",
+        body: createTokenRequestSchema,
+        response: { 201: createdTokenSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await accessTokens.create(ctx, principalOf(request).userId, request.body.name)),
+  );
+
+  routes.delete(
+    "/api/v1/users/me/tokens/:id",
+    { config: signedIn, schema: { tags, summary: "Revoke a personal access token", params: idParams } },
+    async (request, reply) => {
+      if (!(await accessTokens.revoke(ctx, principalOf(request).userId, request.params.id))) throw notFound("Token");
+      return reply.status(204).send();
+    },
+  );
+
+  routes.post(
+    "/api/v1/users/me/2fa/setup",
+    { config: signedIn, schema: { tags, summary: "Start two-factor setup", response: { 200: twoFactorSetupSchema } } },
+    async (request) => twoFactor.beginTwoFactorSetup(ctx, principalOf(request).userId),
+  );
+
+  routes.post(
+    "/api/v1/users/me/2fa/enable",
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: "Confirm a code and turn two-factor on",
+        body: twoFactorCodeRequestSchema,
+        response: { 200: backupCodesSchema },
+      },
+    },
+    async (request) =>
+      twoFactor.enableTwoFactor(ctx, principalOf(request).userId, request.body.code, requestMeta(request)),
+  );
+
+  routes.post(
+    "/api/v1/users/me/2fa/disable",
+    {
+      config: signedIn,
+      schema: { tags, summary: "Turn two-factor off (password and code)", body: twoFactorDisableRequestSchema },
+    },
+    async (request, reply) => {
+      await twoFactor.disableTwoFactor(ctx, principalOf(request).userId, request.body, requestMeta(request));
+      return reply.status(204).send();
+    },
+  );
+
+  routes.post(
+    "/api/v1/users/me/2fa/backup-codes",
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: "Replace my backup codes",
+        body: twoFactorCodeRequestSchema,
+        response: { 200: backupCodesSchema },
+      },
+    },
+    async (request) =>
+      twoFactor.regenerateBackupCodes(ctx, principalOf(request).userId, request.body.code, requestMeta(request)),
+  );
+}
