@@ -8,6 +8,7 @@ import type { AccountsContext } from "./modules/accounts/accounts.context.ts";
 import { registerAuthRoutes } from "./modules/accounts/auth.routes.ts";
 import { registerMeRoutes } from "./modules/accounts/me.routes.ts";
 import { createPrincipalResolver } from "./modules/accounts/sessions.service.ts";
+import { registerAdminRoutes } from "./modules/admin/admin.routes.ts";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
 import { registerInstanceRoutes } from "./modules/instance/instance.routes.ts";
 import { Secrets } from "./platform/crypto.ts";
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerAuthRoutes(app, accounts, { secureCookies: deps.config.publicUrl.startsWith("https://") });
   registerMeRoutes(app, accounts);
   registerAuditRoutes(app, deps.database);
+  registerAdminRoutes(app, { database: deps.database, logger: deps.logger });
   await registerWebApp(app, deps.webDist);
   return app;
 }

@@ -1,3 +1,4 @@
+import { accountsJobs } from "./modules/accounts/accounts.jobs.ts";
 import type { Database } from "./platform/db/database.ts";
 import type { JobRegistry } from "./platform/jobs/index.ts";
 import { maintenanceJobs } from "./platform/jobs/maintenance.ts";
@@ -13,5 +14,6 @@ export function buildJobRegistry(deps: JobDependencies): JobRegistry {
   return {
     ...maintenanceJobs(deps),
     ...mailJobs(deps),
+    ...accountsJobs(deps),
   };
 }

@@ -165,3 +165,6 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(200).optional(),
 });
+
+export const roleChangeRequestSchema = z.object({ role: roleSchema });
+export const roleChangeResponseSchema = z.object({ id: z.uuid(), role: roleSchema, previousRole: roleSchema });
