@@ -2,21 +2,23 @@ import type { Decorator, Preview } from "@storybook/react-vite";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { MemoryRouter } from "react-router";
-import { handlersByDomain } from "../src/mocks/handlers.ts";
+import { setCsrfToken } from "../src/lib/api.ts";
+import { handlersByDomain, resetAllMockAccounts } from "../src/mocks/handlers.ts";
 
-function StoryProviders({ children }: { children: ReactNode }) {
+function StoryProviders({ route, children }: { route: string; children: ReactNode }) {
   // One cache per story so a story's mocked API never leaks into the next;
   // no retries so failure states show at once.
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
   return (
     <QueryClientProvider client={queryClient}>
-      <MemoryRouter>{children}</MemoryRouter>
+      <MemoryRouter initialEntries={[route]}>{children}</MemoryRouter>
     </QueryClientProvider>
   );
 }
 
-const withAppProviders: Decorator = (Story) => (
-  <StoryProviders>
+/** `parameters.route` starts a story at that URL, e.g. "/verify-email?token=…". */
+const withAppProviders: Decorator = (Story, { parameters }) => (
+  <StoryProviders route={typeof parameters.route === "string" ? parameters.route : "/"}>
     <Story />
   </StoryProviders>
 );
@@ -29,5 +31,10 @@ export const sharedAnnotations = {
   decorators: [withAppProviders],
   parameters: {
     msw: { handlers: handlersByDomain },
+  },
+  // Each story starts with the mocked accounts as seeded and no session token in memory.
+  beforeEach: () => {
+    resetAllMockAccounts();
+    setCsrfToken(undefined);
   },
 } satisfies Preview;

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
 import { Route, Routes } from "react-router";
-import { buildInstanceInfo, errorResponse } from "../mocks/handlers.ts";
+import { accountsHandlers, buildInstanceInfo, buildVerifiedUser, errorResponse } from "../mocks/handlers.ts";
 import { AppLayout } from "./AppLayout.tsx";
 import { HomePage } from "./pages/HomePage.tsx";
 
@@ -46,4 +46,9 @@ export const InstanceUnavailable: Story = {
       },
     },
   },
+};
+
+/** The header once someone is signed in: their name, settings and sign-out. */
+export const SignedIn: Story = {
+  parameters: { msw: { handlers: { accounts: accountsHandlers({ me: buildVerifiedUser() }) } } },
 };

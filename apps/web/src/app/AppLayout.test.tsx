@@ -5,7 +5,7 @@ import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { sharedAnnotations } from "../../.storybook/annotations.tsx";
 import { instanceQueryKey } from "../features/instance/useInstanceInfo.ts";
-import { buildInstanceInfo, errorResponse } from "../mocks/handlers.ts";
+import { accountsHandlers, buildInstanceInfo, buildVerifiedUser, errorResponse } from "../mocks/handlers.ts";
 import { server } from "../mocks/server.ts";
 import { renderWithProviders } from "../test/renderWithProviders.tsx";
 import { applyStoryHandlers, nextMockedResponseStatus } from "../test/storyMocks.ts";
@@ -78,8 +78,50 @@ describe("AppLayout", () => {
   });
 });
 
+describe("AppLayout header account links", () => {
+  it("offers “Sign in” and “Create account” when signed out", async () => {
+    renderWithProviders(<AppRoutes />);
+    const banner = screen.getByRole("banner");
+
+    expect(await within(banner).findByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/login");
+    expect(within(banner).getByRole("link", { name: "Create account" })).toHaveAttribute("href", "/register");
+    expect(within(banner).queryByRole("button", { name: "Sign out" })).not.toBeInTheDocument();
+  });
+
+  it("shows the username, Settings and “Sign out” when signed in", async () => {
+    server.use(...accountsHandlers({ me: buildVerifiedUser({ username: "lin" }) }));
+    renderWithProviders(<AppRoutes />);
+    const banner = screen.getByRole("banner");
+
+    expect(await within(banner).findByText("lin")).toBeInTheDocument();
+    expect(within(banner).getByRole("link", { name: "Settings" })).toHaveAttribute("href", "/settings");
+    expect(within(banner).getByRole("button", { name: "Sign out" })).toBeInTheDocument();
+    expect(within(banner).queryByRole("link", { name: "Sign in" })).not.toBeInTheDocument();
+  });
+
+  it("signing out on /settings leaves the settings for the sign-in page", async () => {
+    const user = userEvent.setup();
+    server.use(...accountsHandlers({ me: buildVerifiedUser() }));
+    renderWithProviders(<AppRoutes />, { route: "/settings" });
+    expect(await screen.findByRole("heading", { level: 1, name: "Settings" })).toBeInTheDocument();
+
+    await user.click(within(screen.getByRole("banner")).getByRole("button", { name: "Sign out" }));
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Sign in" })).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { level: 1, name: "Settings" })).not.toBeInTheDocument();
+    expect(within(screen.getByRole("banner")).getByRole("link", { name: "Sign in" })).toBeInTheDocument();
+  });
+});
+
 describe("AppLayout stories", () => {
-  const { Default, NamedInstance, InstanceUnavailable } = composeStories(stories, sharedAnnotations);
+  const { Default, NamedInstance, InstanceUnavailable, SignedIn } = composeStories(stories, sharedAnnotations);
+
+  it("SignedIn shows who is signed in", async () => {
+    applyStoryHandlers(SignedIn.parameters);
+    render(<SignedIn />);
+
+    expect(await within(screen.getByRole("banner")).findByText("ada")).toBeInTheDocument();
+  });
 
   it("Default renders the shell around the home page", async () => {
     applyStoryHandlers(Default.parameters);

@@ -1,4 +1,5 @@
 import { Link, NavLink, Outlet } from "react-router";
+import { AccountMenu } from "../features/auth/components/AccountMenu.tsx";
 import { useSiteName } from "../features/instance/useInstanceInfo.ts";
 import { PlayerBar } from "./player/PlayerBar.tsx";
 
@@ -28,6 +29,7 @@ export function AppLayout() {
             ))}
           </ul>
         </nav>
+        <AccountMenu />
       </header>
       <main className="app-main">
         <Outlet />

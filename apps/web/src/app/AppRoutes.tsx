@@ -1,4 +1,14 @@
 import { Route, Routes } from "react-router";
+import { RequireAuth } from "../features/auth/components/RequireAuth.tsx";
+import { ForgotPasswordPage } from "../features/auth/pages/ForgotPasswordPage.tsx";
+import { LoginPage } from "../features/auth/pages/LoginPage.tsx";
+import { RegisterPage } from "../features/auth/pages/RegisterPage.tsx";
+import { ResendVerificationPage } from "../features/auth/pages/ResendVerificationPage.tsx";
+import { ResetPasswordPage } from "../features/auth/pages/ResetPasswordPage.tsx";
+import { VerifyEmailPage } from "../features/auth/pages/VerifyEmailPage.tsx";
+import { AccountTab } from "../features/settings/pages/AccountTab.tsx";
+import { SecurityTab } from "../features/settings/pages/SecurityTab.tsx";
+import { SettingsPage } from "../features/settings/pages/SettingsPage.tsx";
 import { AppLayout } from "./AppLayout.tsx";
 import { ComingSoonPage } from "./pages/ComingSoonPage.tsx";
 import { HomePage } from "./pages/HomePage.tsx";
@@ -12,6 +22,23 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="search" element={<ComingSoonPage title="Search" />} />
         <Route path="library" element={<ComingSoonPage title="Library" />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="verify-email/resend" element={<ResendVerificationPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route
+          path="settings"
+          element={
+            <RequireAuth>
+              <SettingsPage />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<AccountTab />} />
+          <Route path="security" element={<SecurityTab />} />
+        </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

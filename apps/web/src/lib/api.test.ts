@@ -3,7 +3,7 @@ import { HttpResponse, http } from "msw";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { errorResponse } from "../mocks/handlers.ts";
 import { server } from "../mocks/server.ts";
-import { ApiError, apiRequest, setCsrfToken } from "./api.ts";
+import { ApiError, apiRequest, getCsrfToken, setCsrfToken } from "./api.ts";
 
 /** Mocks `method path` and records the headers of each request it answers. */
 function recordRequests(method: "get" | "post" | "delete", path: string) {
@@ -126,6 +126,38 @@ describe("apiRequest", () => {
     expect(gets[0]?.get("X-CSRF-Token")).toBeNull();
     expect(posts[0]?.get("X-CSRF-Token")).toBe("token-123");
     expect(deletes[0]?.get("X-CSRF-Token")).toBe("token-123");
+  });
+
+  it("remembers the token it was given until told to forget it", () => {
+    setCsrfToken("token-123");
+    expect(getCsrfToken()).toBe("token-123");
+    setCsrfToken(undefined);
+    expect(getCsrfToken()).toBeUndefined();
+  });
+
+  it("reads a 429's Retry-After seconds into the error", async () => {
+    server.use(
+      http.post("/api/v1/auth/login", () =>
+        errorResponse("RATE_LIMITED", "Too many attempts.", { retryAfterSeconds: 42 }),
+      ),
+    );
+
+    const error = await catchApiError(apiRequest("/api/v1/auth/login", { method: "POST", body: {} }));
+    expect(error).toMatchObject({ status: 429, code: "RATE_LIMITED", retryAfterSeconds: 42 });
+  });
+
+  it("ignores a Retry-After that is not a number of seconds", async () => {
+    server.use(
+      http.get("/api/v1/instance", () =>
+        HttpResponse.json(
+          { error: { code: "RATE_LIMITED", message: "Later." } },
+          { status: 429, headers: { "Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT" } },
+        ),
+      ),
+    );
+
+    const error = await catchApiError(apiRequest("/api/v1/instance"));
+    expect(error.retryAfterSeconds).toBeUndefined();
   });
 
   it("sends no CSRF header before a token is set", async () => {

@@ -17,12 +17,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
   readonly details: unknown;
+  /** From a 429's `Retry-After` header, when the server sent one in seconds. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, code: ErrorCode, message: string, details?: unknown) {
+  constructor(status: number, code: ErrorCode, message: string, details?: unknown, retryAfterSeconds?: number) {
     super(message);
     this.status = status;
     this.code = code;
     this.details = details;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -33,6 +36,11 @@ let csrfToken: string | undefined;
 /** Remember the session's CSRF token (or forget it on logout with `undefined`). */
 export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
+}
+
+/** The session's CSRF token, if one has been set. */
+export function getCsrfToken(): string | undefined {
+  return csrfToken;
 }
 
 const SAFE_METHODS: ReadonlySet<HttpMethod> = new Set(["GET", "HEAD"]);
@@ -79,11 +87,17 @@ async function toApiError(response: Response): Promise<ApiError> {
   const envelope = errorEnvelopeSchema.safeParse(body);
   if (envelope.success) {
     const { code, message, details } = envelope.data.error;
-    return new ApiError(response.status, code, message, details);
+    return new ApiError(response.status, code, message, details, parseRetryAfter(response.headers.get("Retry-After")));
   }
   return new ApiError(
     response.status,
     "INTERNAL",
     `The server could not handle the request (HTTP ${response.status}).`,
   );
+}
+
+/** Only the delay-seconds form; an HTTP-date is rare from an API and not worth a guess. */
+function parseRetryAfter(header: string | null): number | undefined {
+  if (header === null || !/^\d+$/.test(header.trim())) return undefined;
+  return Number(header.trim());
 }

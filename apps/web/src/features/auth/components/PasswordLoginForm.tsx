@@ -1,0 +1,87 @@
+import { loginRequestSchema } from "@stave/contracts";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { Field } from "../../../components/Field.tsx";
+import { errorMessage } from "../../../lib/errorMessage.ts";
+import { type FieldErrors, hasFieldErrors, validate } from "../../../lib/forms.ts";
+import { login, type SessionStarted } from "../services/authApi.ts";
+
+const fields = ["login", "password"] as const;
+type LoginField = (typeof fields)[number];
+
+const requiredMessages: Record<LoginField, string> = {
+  login: "Enter your email or username",
+  password: "Enter your password",
+};
+
+type Props = {
+  onSignedIn: (session: SessionStarted) => void;
+  onTwoFactorRequired: (challenge: string) => void;
+};
+
+/** Step one of signing in: email or username and password. */
+export function PasswordLoginForm({ onSignedIn, onTwoFactorRequired }: Props) {
+  const [values, setValues] = useState<Record<LoginField, string>>({ login: "", password: "" });
+  const [errors, setErrors] = useState<FieldErrors<LoginField>>({});
+  const attempt = useMutation({
+    mutationFn: login,
+    onSuccess: (reply) => {
+      if ("twoFactorRequired" in reply) onTwoFactorRequired(reply.challenge);
+      else onSignedIn(reply);
+    },
+  });
+  const set = (field: LoginField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const checked = validate(loginRequestSchema, values, fields);
+    // The schema's "too short" reads oddly for an empty box; say what is missing.
+    const nextErrors: FieldErrors<LoginField> = checked.ok ? {} : { ...checked.fieldErrors };
+    for (const field of fields) if (!values[field]) nextErrors[field] = requiredMessages[field];
+    if (!checked.ok || hasFieldErrors(nextErrors)) {
+      setErrors(nextErrors);
+      return;
+    }
+    setErrors({});
+    attempt.mutate(checked.data);
+  }
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-label="Sign in">
+      {attempt.isError ? (
+        <ErrorAlert>
+          {errorMessage(attempt.error, {
+            INVALID_CREDENTIALS: "That email or username and password don't match. Check them and try again.",
+          })}
+        </ErrorAlert>
+      ) : null}
+      <Field
+        label="Email or username"
+        name="login"
+        autoComplete="username"
+        required
+        value={values.login}
+        onChange={set("login")}
+        error={errors.login}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={values.password}
+        onChange={set("password")}
+        error={errors.password}
+      />
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
+      <button type="submit" className="button" disabled={attempt.isPending}>
+        {attempt.isPending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,132 @@
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { Field } from "../../../components/Field.tsx";
+import { errorMessage } from "../../../lib/errorMessage.ts";
+import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../lib/forms.ts";
+import { disableTwoFactor, regenerateBackupCodes } from "../services/twoFactorApi.ts";
+import { isCodeShaped, wrongCodeMessages } from "./twoFactorCodes.ts";
+
+const codeMissing = "Enter a code from your authenticator app";
+
+type Props = { onBackupCodes: (codes: string[]) => void; onDisabled: () => void };
+
+/** Two-factor is on: new backup codes, or turning it off. */
+export function TwoFactorManage({ onBackupCodes, onDisabled }: Props) {
+  return (
+    <div>
+      <p>
+        Two-factor authentication is <strong>on</strong>. Signing in asks for a code from your authenticator app.
+      </p>
+      <RegenerateBackupCodesForm onBackupCodes={onBackupCodes} />
+      <DisableTwoFactorForm onDisabled={onDisabled} />
+    </div>
+  );
+}
+
+function RegenerateBackupCodesForm({ onBackupCodes }: { onBackupCodes: (codes: string[]) => void }) {
+  const [code, setCode] = useState("");
+  const [clientError, setClientError] = useState<string>();
+  const regenerate = useMutation({ mutationFn: regenerateBackupCodes, onSuccess: onBackupCodes });
+  const serverError = fieldErrorsFromApi(
+    regenerate.error,
+    ["code"] as const,
+    { INVALID_TWO_FACTOR_CODE: "code" },
+    wrongCodeMessages,
+  ).code;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setClientError(isCodeShaped(code) ? undefined : codeMissing);
+    if (isCodeShaped(code)) regenerate.mutate(code.replace(/\s+/g, ""));
+  }
+
+  return (
+    <form className="form form--inline-section" onSubmit={onSubmit} noValidate aria-label="New backup codes">
+      <h3>Backup codes</h3>
+      <p>Lost your codes, or used most of them? Get a new set; the old codes stop working.</p>
+      {regenerate.isError && serverError === undefined ? (
+        <ErrorAlert>Couldn't make new backup codes. {errorMessage(regenerate.error)}</ErrorAlert>
+      ) : null}
+      <Field
+        label="Code from your app"
+        name="code"
+        autoComplete="one-time-code"
+        required
+        value={code}
+        onChange={setCode}
+        error={clientError ?? serverError}
+      />
+      <button type="submit" className="button button--secondary" disabled={regenerate.isPending}>
+        {regenerate.isPending ? "Generating…" : "Generate new backup codes"}
+      </button>
+    </form>
+  );
+}
+
+const disableFields = ["password", "code"] as const;
+type DisableField = (typeof disableFields)[number];
+
+function DisableTwoFactorForm({ onDisabled }: { onDisabled: () => void }) {
+  const [values, setValues] = useState<Record<DisableField, string>>({ password: "", code: "" });
+  const [clientErrors, setClientErrors] = useState<FieldErrors<DisableField>>({});
+  const disable = useMutation({
+    mutationFn: () => disableTwoFactor(values.password, values.code.replace(/\s+/g, "")),
+    onSuccess: onDisabled,
+  });
+  const serverErrors = fieldErrorsFromApi(
+    disable.error,
+    disableFields,
+    { PASSWORD_INCORRECT: "password", INVALID_TWO_FACTOR_CODE: "code" },
+    { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
+  );
+  const errors = { ...serverErrors, ...clientErrors };
+  const set = (field: DisableField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const nextErrors: FieldErrors<DisableField> = {};
+    if (!values.password) nextErrors.password = "Enter your password";
+    if (!isCodeShaped(values.code)) nextErrors.code = codeMissing;
+    setClientErrors(nextErrors);
+    if (!hasFieldErrors(nextErrors)) disable.mutate();
+  }
+
+  return (
+    <form
+      className="form form--inline-section"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Turn off two-factor authentication"
+    >
+      <h3>Turn off two-factor authentication</h3>
+      <p>Your account will be protected by your password alone.</p>
+      {disable.isError && !hasFieldErrors(serverErrors) ? (
+        <ErrorAlert>Two-factor authentication is still on. {errorMessage(disable.error)}</ErrorAlert>
+      ) : null}
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={values.password}
+        onChange={set("password")}
+        error={errors.password}
+      />
+      <Field
+        label="Code from your app"
+        name="code"
+        autoComplete="one-time-code"
+        required
+        hint="Or one of your backup codes."
+        value={values.code}
+        onChange={set("code")}
+        error={errors.code}
+      />
+      <button type="submit" className="button button--danger" disabled={disable.isPending}>
+        {disable.isPending ? "Turning off…" : "Turn off two-factor authentication"}
+      </button>
+    </form>
+  );
+}

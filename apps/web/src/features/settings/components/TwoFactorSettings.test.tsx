@@ -1,0 +1,89 @@
+import { composeStories } from "@storybook/react-vite";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { sharedAnnotations } from "../../../../.storybook/annotations.tsx";
+import { MOCK_PASSWORD, MOCK_TOTP_CODE, MOCK_TWO_FACTOR_SECRET } from "../../../mocks/handlers.ts";
+import { applyStoryHandlers } from "../../../test/storyMocks.ts";
+import * as stories from "./TwoFactorSettings.stories.tsx";
+
+const { Off, On } = composeStories(stories, sharedAnnotations);
+
+async function renderStory(Story: typeof Off) {
+  applyStoryHandlers(Story.parameters);
+  render(<Story />);
+  return await screen.findByRole("region", { name: "Two-factor authentication" });
+}
+
+describe("TwoFactorSettings", () => {
+  it("sets up two-factor: QR code and key, code confirmation, then the ten backup codes once", async () => {
+    const user = userEvent.setup();
+    const card = await renderStory(Off);
+    expect(within(card).getByText(/Two-factor authentication is/)).toHaveTextContent(
+      "Two-factor authentication is off.",
+    );
+
+    await user.click(within(card).getByRole("button", { name: "Set up two-factor authentication" }));
+
+    const qr = await within(card).findByRole("img", { name: "QR code for your authenticator app" });
+    expect(qr.getAttribute("src")).toMatch(/^data:image\//);
+    expect(within(card).getByText(MOCK_TWO_FACTOR_SECRET)).toBeInTheDocument();
+
+    await user.type(within(card).getByLabelText("Code from your app"), MOCK_TOTP_CODE);
+    await user.click(within(card).getByRole("button", { name: "Turn on two-factor authentication" }));
+
+    const codes = await within(card).findByRole("region", { name: "Your backup codes" });
+    expect(within(codes).getAllByRole("listitem")).toHaveLength(10);
+    expect(codes).toHaveTextContent(/save these codes now: you won't be able to see them again/i);
+
+    await user.click(within(codes).getByRole("button", { name: "I've saved my backup codes" }));
+
+    expect(within(card).queryByRole("region", { name: "Your backup codes" })).not.toBeInTheDocument();
+    expect(await within(card).findByText(/Two-factor authentication is/)).toHaveTextContent(
+      "Two-factor authentication is on.",
+    );
+  });
+
+  it("says so when the confirmation code is wrong, and stays off", async () => {
+    const user = userEvent.setup();
+    const card = await renderStory(Off);
+    await user.click(within(card).getByRole("button", { name: "Set up two-factor authentication" }));
+
+    await user.type(await within(card).findByLabelText("Code from your app"), "000000");
+    await user.click(within(card).getByRole("button", { name: "Turn on two-factor authentication" }));
+
+    expect(await within(card).findByText(/that code didn't work/i)).toBeInTheDocument();
+    expect(within(card).getByLabelText("Code from your app")).toHaveAccessibleDescription(/that code didn't work/i);
+    expect(within(card).queryByRole("region", { name: "Your backup codes" })).not.toBeInTheDocument();
+  });
+
+  it("makes a new set of backup codes when two-factor is on", async () => {
+    const user = userEvent.setup();
+    const card = await renderStory(On);
+    const form = within(card).getByRole("form", { name: "New backup codes" });
+
+    await user.type(within(form).getByLabelText("Code from your app"), MOCK_TOTP_CODE);
+    await user.click(within(form).getByRole("button", { name: "Generate new backup codes" }));
+
+    const codes = await within(card).findByRole("region", { name: "Your backup codes" });
+    expect(within(codes).getAllByRole("listitem")).toHaveLength(10);
+  });
+
+  it("turns two-factor off with password and code, and refuses a wrong password", async () => {
+    const user = userEvent.setup();
+    const card = await renderStory(On);
+    const form = within(card).getByRole("form", { name: "Turn off two-factor authentication" });
+
+    await user.type(within(form).getByLabelText("Password"), "wrong password");
+    await user.type(within(form).getByLabelText(/Code from your app/), MOCK_TOTP_CODE);
+    await user.click(within(form).getByRole("button", { name: "Turn off two-factor authentication" }));
+    expect(await within(form).findByText("Your password is incorrect.")).toBeInTheDocument();
+
+    await user.clear(within(form).getByLabelText("Password"));
+    await user.type(within(form).getByLabelText("Password"), MOCK_PASSWORD);
+    await user.click(within(form).getByRole("button", { name: "Turn off two-factor authentication" }));
+
+    expect(await within(card).findByRole("status")).toHaveTextContent("Two-factor authentication is now off.");
+    expect(within(card).getByRole("button", { name: "Set up two-factor authentication" })).toBeInTheDocument();
+  });
+});

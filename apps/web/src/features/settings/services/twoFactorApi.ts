@@ -1,0 +1,31 @@
+import { backupCodesSchema, type TwoFactorSetup, twoFactorSetupSchema } from "@stave/contracts";
+import { apiRequest } from "../../../lib/api.ts";
+
+/** Starts enrolment: a new secret, not active until confirmed with a code. */
+export function startTwoFactorSetup(): Promise<TwoFactorSetup> {
+  return apiRequest("/api/v1/users/me/2fa/setup", { method: "POST", schema: twoFactorSetupSchema });
+}
+
+/** Confirms enrolment; the backup codes come back this once. */
+export async function enableTwoFactor(code: string): Promise<string[]> {
+  const reply = await apiRequest("/api/v1/users/me/2fa/enable", {
+    method: "POST",
+    body: { code },
+    schema: backupCodesSchema,
+  });
+  return reply.backupCodes;
+}
+
+export function disableTwoFactor(password: string, code: string): Promise<undefined> {
+  return apiRequest("/api/v1/users/me/2fa/disable", { method: "POST", body: { password, code } });
+}
+
+/** Replaces every backup code; the old ones stop working. */
+export async function regenerateBackupCodes(code: string): Promise<string[]> {
+  const reply = await apiRequest("/api/v1/users/me/2fa/backup-codes", {
+    method: "POST",
+    body: { code },
+    schema: backupCodesSchema,
+  });
+  return reply.backupCodes;
+}

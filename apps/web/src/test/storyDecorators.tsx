@@ -1,0 +1,32 @@
+import type { Decorator } from "@storybook/react-vite";
+import { RequireAuth } from "../features/auth/components/RequireAuth.tsx";
+import { roleLabels } from "../features/auth/roles.ts";
+import { useMe } from "../features/auth/useMe.ts";
+
+/**
+ * For a settings component on its own: load the session first, as /settings does, so
+ * the component has its user and the CSRF token its requests need.
+ */
+export const withSession: Decorator = (Story) => (
+  <RequireAuth>
+    <Story />
+  </RequireAuth>
+);
+
+/** Says who the mocked session belongs to — and so, in tests, that it has loaded. */
+export function SignedInAs() {
+  const me = useMe().data;
+  if (!me) return null;
+  return (
+    <p className="story-caption">
+      Signed in as {me.username} ({roleLabels[me.role]}, {me.isVerified ? "verified" : "unverified"})
+    </p>
+  );
+}
+
+export const withSignedInCaption: Decorator = (Story) => (
+  <>
+    <SignedInAs />
+    <Story />
+  </>
+);
