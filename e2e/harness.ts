@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +11,7 @@ const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
 export interface RunningStave {
   url: string;
+  dataDir: string;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -64,6 +66,7 @@ export async function startStave(env: Record<string, string> = {}): Promise<Runn
   }
   return {
     url,
+    dataDir,
     output: () => output,
     async stop() {
       child.kill("SIGTERM");
@@ -88,4 +91,23 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** The links of the newest mail to `to` in the outbox (`.eml` files, quoted-printable bodies). */
+export async function linksMailedTo(dataDir: string, to: string, timeoutMs = 15_000): Promise<string[]> {
+  const outbox = path.join(dataDir, "outbox");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const files = existsSync(outbox) ? (await readdir(outbox)).sort().reverse() : [];
+    for (const file of files) {
+      const raw = await readFile(path.join(outbox, file), "utf8");
+      if (!new RegExp(`^To: .*${to.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "mi").test(raw)) continue;
+      const decoded = raw
+        .replace(/=\r?\n/g, "")
+        .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
+      return [...new Set(decoded.match(/https?:\/\/[^\s"<>]+/g) ?? [])];
+    }
+    if (Date.now() > deadline) throw new Error(`No mail to ${to} in ${outbox}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
