@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
-    testTimeout: 30_000,
+    // Media tests run real ffmpeg, on two cores shared with everything else.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     pool: "forks",
   },

@@ -3,34 +3,25 @@ import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import type { Config } from "./config.ts";
-import type { AccountsContext } from "./modules/accounts/accounts.context.ts";
 import { registerAuthRoutes } from "./modules/accounts/auth.routes.ts";
 import { registerMeRoutes } from "./modules/accounts/me.routes.ts";
 import { createPrincipalResolver } from "./modules/accounts/sessions.service.ts";
 import { registerAdminRoutes } from "./modules/admin/admin.routes.ts";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
 import { registerInstanceRoutes } from "./modules/instance/instance.routes.ts";
-import { Secrets } from "./platform/crypto.ts";
-import type { Database } from "./platform/db/database.ts";
+import { registerStreamingRoutes } from "./modules/streaming/streaming.routes.ts";
+import { registerTrackRoutes } from "./modules/tracks/tracks.routes.ts";
 import { registerAccessControl } from "./platform/http/access.ts";
 import { registerErrorHandling } from "./platform/http/errors.ts";
 import { registerHealth } from "./platform/http/health.ts";
 import { registerMetrics } from "./platform/http/metrics.ts";
 import { registerOpenApi } from "./platform/http/openapi.ts";
-import { RateLimiter } from "./platform/http/rate-limit.ts";
 import { registerWebApp } from "./platform/http/static-web.ts";
-import type { Logger } from "./platform/logger.ts";
-import type { Storage } from "./platform/storage/index.ts";
+import type { ServiceDependencies, Services } from "./services.ts";
 import { version } from "./version.ts";
 
-export interface AppDependencies {
-  config: Config;
-  database: Database;
-  storage: Storage;
-  logger: Logger;
-  /** SECRET_KEY, or the key generated into DATA_DIR. */
-  secretKey: string;
+export interface AppDependencies extends ServiceDependencies {
+  services: Services;
   /** The built web app to serve at `/`, or null for an API-only app. */
   webDist: string | null;
 }
@@ -67,15 +58,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     reply.header("x-request-id", request.id);
   });
 
-  const accounts: AccountsContext = {
-    database: deps.database,
-    secrets: new Secrets(deps.secretKey),
-    limiter: new RateLimiter(deps.database.primary),
-    logger: deps.logger,
-    publicUrl: deps.config.publicUrl,
-    siteName: deps.config.siteName,
-  };
-
+  const { accounts, tracks } = deps.services;
   registerErrorHandling(app);
   await app.register(helmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
   await app.register(cookie);
@@ -88,6 +71,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerMeRoutes(app, accounts);
   registerAuditRoutes(app, deps.database);
   registerAdminRoutes(app, { database: deps.database, logger: deps.logger });
+  await registerTrackRoutes(app, tracks);
+  registerStreamingRoutes(app, tracks);
   await registerWebApp(app, deps.webDist);
   return app;
 }

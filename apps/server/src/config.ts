@@ -55,6 +55,15 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: byteSize.default(1024 * 1024),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   SITE_NAME: z.string().min(1).max(80).default("Stave"),
+  UPLOAD_MAX_BYTES: byteSize.default(1024 ** 3),
+  STORAGE_QUOTA_BYTES: byteSize.default(10 * 1024 ** 3),
+  MEDIA_SIGNING_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, "must be at least 16 characters").optional()),
+  STREAM_URL_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(6 * 3600),
   TRUST_PROXY: z
     .enum(["true", "false"])
     .default("false")
@@ -95,12 +104,17 @@ function toConfig(env: z.output<typeof envSchema>) {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     workerConcurrency: env.WORKER_CONCURRENCY,
     siteName: env.SITE_NAME,
+    uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+    storageQuotaBytes: env.STORAGE_QUOTA_BYTES,
+    mediaSigningSecret: env.MEDIA_SIGNING_SECRET,
+    streamUrlTtlSeconds: env.STREAM_URL_TTL_SECONDS,
     trustProxy: env.TRUST_PROXY,
     metricsToken: env.METRICS_TOKEN,
     paths: {
       postgres: path.join(dataDir, "postgres"),
       media: path.join(dataDir, "media"),
       outbox: path.join(dataDir, "outbox"),
+      tmp: path.join(dataDir, "tmp"),
       secretKeyFile: path.join(dataDir, "secret.key"),
     },
   };

@@ -1,12 +1,15 @@
 import { accountsJobs } from "./modules/accounts/accounts.jobs.ts";
+import { tracksJobs } from "./modules/tracks/tracks.jobs.ts";
 import type { Database } from "./platform/db/database.ts";
 import type { JobRegistry } from "./platform/jobs/index.ts";
 import { maintenanceJobs } from "./platform/jobs/maintenance.ts";
 import { type Mailer, mailJobs } from "./platform/mail/index.ts";
+import type { Services } from "./services.ts";
 
 export interface JobDependencies {
   database: Database;
   mailer: Mailer;
+  services: Services;
 }
 
 /** Every job this build can run; the type makes a missing handler a compile error. */
@@ -15,5 +18,6 @@ export function buildJobRegistry(deps: JobDependencies): JobRegistry {
     ...maintenanceJobs(deps),
     ...mailJobs(deps),
     ...accountsJobs(deps),
+    ...tracksJobs(deps.services.tracks),
   };
 }

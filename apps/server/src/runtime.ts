@@ -10,8 +10,10 @@ import { migrate } from "./platform/db/migrate.ts";
 import { JobWorker } from "./platform/jobs/index.ts";
 import type { Logger } from "./platform/logger.ts";
 import { createMailer, type Mailer } from "./platform/mail/index.ts";
+import { createMediaToolkit } from "./platform/media/index.ts";
 import { resolveSecretKey } from "./platform/secret-key.ts";
 import { createLocalStorage, type Storage } from "./platform/storage/index.ts";
+import { buildServices } from "./services.ts";
 
 export const defaultWebDist = fileURLToPath(new URL("../../web/dist/", import.meta.url));
 
@@ -67,7 +69,7 @@ export async function startRuntime(
   roles: { http: boolean; worker: boolean },
 ): Promise<Runtime> {
   if (config.s3) throw new Error("S3_BUCKET is set, but this build only stores media in DATA_DIR");
-  await mkdir(config.dataDir, { recursive: true });
+  await mkdir(config.paths.tmp, { recursive: true });
   const secretKey = await resolveSecretKey(config.secretKey, config.paths.secretKeyFile);
   const { database, close } = await openDatabase(config, logger);
   const storage = createLocalStorage(config.paths.media);
@@ -78,26 +80,30 @@ export async function startRuntime(
     logger,
   });
 
+  const media = createMediaToolkit({ ffmpegPath: config.ffmpegPath, logger });
+  const services = buildServices({ config, database, storage, media, logger, secretKey });
+
   let app: FastifyInstance | null = null;
   let worker: JobWorker | null = null;
   const stop = async () => {
     await app?.close();
     await worker?.stop();
     mailer.close();
+    await services.close();
     await close();
   };
   try {
     if (roles.worker) {
       worker = new JobWorker({
         database,
-        registry: buildJobRegistry({ database, mailer }),
+        registry: buildJobRegistry({ database, mailer, services }),
         logger: logger.child({ component: "worker" }),
         concurrency: config.workerConcurrency,
       });
       await worker.start();
     }
     if (roles.http) {
-      app = await buildApp({ config, database, storage, logger, secretKey, webDist: defaultWebDist });
+      app = await buildApp({ config, database, storage, media, logger, secretKey, services, webDist: defaultWebDist });
       await app.listen({ port: config.port, host: config.host });
     }
   } catch (error) {

@@ -1,26 +1,44 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdir, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import type { Database } from "../src/platform/db/database.ts";
+import { createMediaToolkit } from "../src/platform/media/index.ts";
 import { createLocalStorage } from "../src/platform/storage/index.ts";
+import { buildServices, type Services } from "../src/services.ts";
 import { silentLogger } from "./database.ts";
+
+/** The real app over a test database, with media in a temporary directory. */
+export const TEST_SECRET_KEY = "test-secret-key-that-is-long-enough-000";
+
+/** The services of a test app, over a test database, with media in a temporary directory. */
+export async function buildTestServices(database: Database, env: Record<string, string> = {}) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "stave-app-"));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env });
+  await mkdir(config.paths.tmp, { recursive: true });
+  const deps = {
+    config,
+    database,
+    storage: createLocalStorage(config.paths.media),
+    media: createMediaToolkit({ logger: silentLogger }),
+    logger: silentLogger,
+    secretKey: TEST_SECRET_KEY,
+  };
+  return { deps, services: buildServices(deps) };
+}
 
 /** The real app over a test database, with media in a temporary directory. */
 export async function buildTestApp(
   database: Database,
-  options: { env?: Record<string, string>; webDist?: string | null } = {},
+  options: { env?: Record<string, string>; webDist?: string | null; services?: Services } = {},
 ): Promise<FastifyInstance> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "stave-app-"));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", ...options.env });
-  return buildApp({
-    config,
-    database,
-    storage: createLocalStorage(config.paths.media),
-    logger: silentLogger,
-    secretKey: "test-secret-key-that-is-long-enough-000",
-    webDist: options.webDist ?? null,
-  });
+  const built = await buildTestServices(database, options.env);
+  // The app owns its services' lifetime: closing it releases their LISTEN connection.
+  const services = options.services ?? built.services;
+  if (options.services) await built.services.close();
+  const app = await buildApp({ ...built.deps, services, webDist: options.webDist ?? null });
+  app.addHook("onClose", () => services.close());
+  return app;
 }

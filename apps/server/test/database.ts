@@ -5,7 +5,7 @@ import { createDatabase, type Database } from "../src/platform/db/database.ts";
 import { createLogger } from "../src/platform/logger.ts";
 import { withDatabase } from "./global-setup.ts";
 
-export const silentLogger = createLogger("silent");
+export const silentLogger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
 
 export interface TestDatabase {
   url: string;

@@ -3,3 +3,4 @@ export * from "./errors.ts";
 export * from "./health.ts";
 export * from "./instance.ts";
 export * from "./pagination.ts";
+export * from "./tracks.ts";

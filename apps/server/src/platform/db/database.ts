@@ -5,6 +5,8 @@ import type { DB } from "./schema.ts";
 
 // Return int8 (count(*), sums) as numbers: our counts stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+// A DATE is a calendar day, not an instant: keep "2024-01-01" rather than a local-midnight Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export interface Database {
   /** The primary: every write, and reads of what the caller just wrote. */

@@ -125,6 +125,39 @@ export interface AuditLogTable {
   created_at: Timestamp;
 }
 
+export interface TracksTable {
+  id: Generated<string>;
+  owner_id: string;
+  title: string;
+  slug: string;
+  description: string | null;
+  genre: string | null;
+  tags: Generated<string[]>;
+  visibility: Generated<"public" | "unlisted" | "private">;
+  downloadable: Generated<boolean>;
+  license: string | null;
+  release_date: ColumnType<string | null, string | null | undefined, string | null>;
+  status: Generated<"uploaded" | "processing" | "ready" | "failed">;
+  progress: Generated<number>;
+  failure_reason: string | null;
+  original_key: string;
+  original_format: string;
+  original_size: ColumnType<number, number, number>;
+  original_filename: string | null;
+  artwork_source_key: string | null;
+  artwork_prefix: string | null;
+  hls_prefix: string | null;
+  duration_ms: number | null;
+  loudness_lufs: number | null;
+  true_peak_dbtp: number | null;
+  waveform: Json<number[] | null>;
+  artist: string | null;
+  album: string | null;
+  play_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   jobs: JobsTable;
   cron_schedules: CronSchedulesTable;
@@ -136,4 +169,5 @@ export interface DB {
   personal_access_tokens: PersonalAccessTokensTable;
   one_time_tokens: OneTimeTokensTable;
   rate_limits: RateLimitsTable;
+  tracks: TracksTable;
 }

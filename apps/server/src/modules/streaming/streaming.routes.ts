@@ -1,0 +1,121 @@
+import { streamResponseSchema } from "@stave/contracts";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError, sendError } from "../../platform/http/errors.ts";
+import { sendStoredObject } from "../../platform/http/ranges.ts";
+import type { TracksContext } from "../tracks/tracks.context.ts";
+import { loadVisibleTrack, trackIdParams } from "../tracks/tracks.service.ts";
+import { checkSignature, MEDIA_ROUTE, signedMediaUrl, splitSignedPath } from "./signing.ts";
+
+const contentTypes: Record<string, string> = {
+  ".m3u8": "application/vnd.apple.mpegurl",
+  ".m4s": "audio/iso.segment",
+  ".mp4": "audio/mp4",
+  ".jpg": "image/jpeg",
+};
+const typeOf = (file: string) => contentTypes[file.slice(file.lastIndexOf("."))] ?? "application/octet-stream";
+
+const originalTypes: Record<string, string> = {
+  wav: "audio/wav",
+  aiff: "audio/aiff",
+  flac: "audio/flac",
+  m4a: "audio/mp4",
+  mp3: "audio/mpeg",
+  ogg: "audio/ogg",
+};
+
+export function registerStreamingRoutes(app: FastifyInstance, ctx: TracksContext) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.get(
+    "/api/v1/tracks/:id/stream",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["streaming"],
+        summary: "A signed, expiring URL of the track's HLS master playlist",
+        params: trackIdParams,
+        response: { 200: streamResponseSchema },
+      },
+    },
+    async (request) => {
+      const track = await loadVisibleTrack(ctx, request.params.id, request.principal);
+      if (track.status !== "ready" || !track.hls_prefix)
+        throw new AppError("TRACK_NOT_READY", "The track is still being processed");
+      const expires = Math.floor(Date.now() / 1000) + ctx.streamUrlTtlSeconds;
+      return {
+        url: signedMediaUrl(ctx.publicUrl, track.hls_prefix, "master.m3u8", expires, ctx.mediaSigningSecret),
+        expiresAt: new Date(expires * 1000).toISOString(),
+      };
+    },
+  );
+
+  // The signature is the authorisation here, exactly as nginx's secure_link would check it.
+  app.get(`${MEDIA_ROUTE}/:signature/:expires/*`, async (request, reply) => {
+    const { signature, expires, "*": rest } = request.params as { signature: string; expires: string; "*": string };
+    const parts = splitSignedPath(rest);
+    const expiry = Number(expires);
+    if (!parts || !Number.isInteger(expiry)) return sendError(reply, 403, "FORBIDDEN", "Invalid media link");
+    const check = checkSignature(signature, expiry, parts.prefix, ctx.mediaSigningSecret);
+    if (check !== "valid") {
+      return sendError(
+        reply,
+        403,
+        "FORBIDDEN",
+        check === "expired" ? "This media link has expired" : "Invalid media link",
+      );
+    }
+    // Published versions never change: cache until the link itself expires.
+    const maxAge = Math.max(0, expiry - Math.floor(Date.now() / 1000));
+    return sendStoredObject(request, reply, ctx.storage, `${parts.prefix}${parts.file}`, {
+      "content-type": typeOf(parts.file),
+      "cache-control": `public, max-age=${maxAge}, immutable`,
+    });
+  });
+
+  routes.get(
+    "/api/v1/tracks/:id/artwork/:size",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["streaming"],
+        summary: "The track's artwork",
+        params: trackIdParams.extend({ size: z.enum(["large", "small"]) }),
+      },
+    },
+    async (request, reply) => {
+      const track = await loadVisibleTrack(ctx, request.params.id, request.principal);
+      if (!track.artwork_prefix) throw new AppError("NOT_FOUND", "This track has no artwork");
+      return sendStoredObject(request, reply, ctx.storage, `${track.artwork_prefix}${request.params.size}.jpg`, {
+        "content-type": "image/jpeg",
+        "cache-control": track.visibility === "public" ? "public, max-age=86400" : "private, max-age=86400",
+      });
+    },
+  );
+
+  routes.get(
+    "/api/v1/tracks/:id/download",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["streaming"],
+        summary: "The original file, when the creator allows downloads",
+        params: trackIdParams,
+      },
+    },
+    async (request, reply) => {
+      const track = await loadVisibleTrack(ctx, request.params.id, request.principal);
+      const owner =
+        request.principal && (request.principal.userId === track.owner_id || request.principal.role === "admin");
+      if (!track.downloadable && !owner)
+        throw new AppError("FORBIDDEN", "The creator does not allow downloads of this track");
+      const filename = `${track.slug}.${track.original_format === "aiff" ? "aiff" : track.original_format}`;
+      return sendStoredObject(request, reply, ctx.storage, track.original_key, {
+        "content-type": originalTypes[track.original_format] ?? "application/octet-stream",
+        "content-disposition": `attachment; filename="${filename}"`,
+        "cache-control": "private, no-store",
+      });
+    },
+  );
+}

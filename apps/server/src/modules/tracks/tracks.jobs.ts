@@ -1,0 +1,172 @@
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { z } from "zod";
+import { randomToken } from "../../platform/crypto.ts";
+import { defineJob, type JobContext, PermanentJobError } from "../../platform/jobs/index.ts";
+import { MediaProcessingError, UnsupportedMediaError } from "../../platform/media/index.ts";
+import { type TracksContext, trackKeys } from "./tracks.context.ts";
+import { findOrphanedProcessing, findTrack, setProcessingState, type TrackRow } from "./tracks.repo.ts";
+
+const PROCESS_ATTEMPTS = 3;
+const trackPayload = z.object({ trackId: z.uuid() });
+
+/** Lists every file under `dir`, as paths relative to it. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
+
+/** Progress reports to the database at most every 2 % so a long encode is not a write storm. */
+function progressReporter(ctx: TracksContext, trackId: string) {
+  let reported = 0;
+  return async (percent: number) => {
+    const rounded = Math.min(99, Math.round(percent));
+    if (rounded < reported + 2) return;
+    reported = rounded;
+    await setProcessingState(ctx.database.primary, trackId, { status: "processing", progress: rounded });
+  };
+}
+
+async function download(ctx: TracksContext, key: string, file: string) {
+  await pipeline(await ctx.storage.get(key), createWriteStream(file));
+}
+
+/**
+ * Everything the track needs, built in a scratch directory; nothing is visible until
+ * `publish` uploads it under a fresh version prefix and flips the row to ready in one update.
+ */
+async function processTrack(ctx: TracksContext, track: TrackRow, job: JobContext) {
+  const report = progressReporter(ctx, track.id);
+  const work = await mkdtemp(path.join(ctx.tmpDir, `process-${track.id}-`));
+  try {
+    const original = path.join(work, "original");
+    await download(ctx, track.original_key, original);
+    const probe = await ctx.media.probe(original);
+    const loudness = await ctx.media.analyseLoudness(original, { signal: job.signal });
+    await report(5);
+    const waveform = await ctx.media.waveformPeaks(original, { points: 1000, signal: job.signal });
+    await report(10);
+    const hlsDir = path.join(work, "hls");
+    await mkdir(hlsDir);
+    let encoding = Promise.resolve();
+    await ctx.media.transcodeHls(original, hlsDir, {
+      durationMs: probe.durationMs,
+      signal: job.signal,
+      onProgress: (percent) => {
+        encoding = encoding.then(() => report(10 + percent * 0.85)).catch(() => undefined);
+      },
+    });
+    await encoding;
+
+    const artworkDir = path.join(work, "artwork");
+    let artworkSource: string | null = null;
+    if (track.artwork_source_key) {
+      artworkSource = path.join(work, "artwork-source");
+      await download(ctx, track.artwork_source_key, artworkSource);
+    } else if (probe.hasEmbeddedCover && (await ctx.media.extractEmbeddedCover(original, path.join(work, "cover")))) {
+      artworkSource = path.join(work, "cover");
+    }
+    if (artworkSource) {
+      await mkdir(artworkDir);
+      await ctx.media.renderArtwork(artworkSource, artworkDir);
+    }
+
+    // Publish: anything a crashed attempt left is unreferenced (the row is not ready), so clear it.
+    const version = randomToken(9);
+    await ctx.storage.deletePrefix(trackKeys.hlsRoot(track.id));
+    await ctx.storage.deletePrefix(trackKeys.artworkRoot(track.id));
+    const hlsPrefix = `${trackKeys.hlsRoot(track.id)}${version}/`;
+    for (const file of await filesUnder(hlsDir)) {
+      await ctx.storage.put(`${hlsPrefix}${file}`, createReadStream(path.join(hlsDir, file)));
+    }
+    let artworkPrefix: string | null = null;
+    if (artworkSource) {
+      artworkPrefix = `${trackKeys.artworkRoot(track.id)}${version}/`;
+      for (const file of await filesUnder(artworkDir)) {
+        await ctx.storage.put(`${artworkPrefix}${file}`, createReadStream(path.join(artworkDir, file)));
+      }
+    }
+    await setProcessingState(ctx.database.primary, track.id, {
+      status: "ready",
+      progress: 100,
+      hls_prefix: hlsPrefix,
+      artwork_prefix: artworkPrefix,
+      duration_ms: probe.durationMs,
+      loudness_lufs: loudness.integratedLufs,
+      true_peak_dbtp: loudness.truePeakDbtp,
+      waveform,
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+export function tracksJobs(ctx: TracksContext) {
+  return {
+    "tracks.process": defineJob({
+      name: "tracks.process",
+      payload: trackPayload,
+      maxAttempts: PROCESS_ATTEMPTS,
+      timeoutSeconds: 3600,
+      leaseSeconds: 60,
+      backoffSeconds: 15,
+      // Transcoding uses every core already: one at a time per worker process.
+      concurrency: 1,
+      async handle({ trackId }, job) {
+        const track = await findTrack(ctx.database.primary, trackId);
+        if (!track || track.status === "ready") return; // deleted meanwhile, or done by an earlier attempt
+        await setProcessingState(ctx.database.primary, trackId, { status: "processing", progress: 0 });
+        try {
+          await processTrack(ctx, track, job);
+        } catch (error) {
+          const mediaFault = error instanceof UnsupportedMediaError || error instanceof MediaProcessingError;
+          const lastAttempt = job.attempt >= PROCESS_ATTEMPTS;
+          if (mediaFault || lastAttempt) {
+            const reason = mediaFault ? (error as Error).message : "Processing failed repeatedly; try again later";
+            await setProcessingState(ctx.database.primary, trackId, {
+              status: "failed",
+              progress: 0,
+              failureReason: reason,
+            });
+            if (mediaFault) throw new PermanentJobError(reason);
+          }
+          throw error;
+        }
+      },
+    }),
+
+    "tracks.delete_media": defineJob({
+      name: "tracks.delete_media",
+      payload: trackPayload,
+      maxAttempts: 10,
+      timeoutSeconds: 600,
+      backoffSeconds: 30,
+      async handle({ trackId }) {
+        await ctx.storage.deletePrefix(trackKeys.root(trackId));
+      },
+    }),
+
+    "tracks.reconcile": defineJob({
+      name: "tracks.reconcile",
+      payload: z.object({}).strict(),
+      cron: "*/5 * * * *",
+      maxAttempts: 1,
+      timeoutSeconds: 120,
+      async handle(_payload, { logger }) {
+        // A worker killed on the job's last attempt leaves no one to mark the track failed.
+        for (const { id } of await findOrphanedProcessing(ctx.database.primary)) {
+          await setProcessingState(ctx.database.primary, id, {
+            status: "failed",
+            progress: 0,
+            failureReason: "Processing stopped unexpectedly. Retry it from My tracks.",
+          });
+          logger.warn({ trackId: id }, "track left processing without a job; marked failed");
+        }
+      },
+    }),
+  };
+}

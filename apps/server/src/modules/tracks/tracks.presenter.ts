@@ -1,0 +1,51 @@
+import type { Track, TrackSummary } from "@stave/contracts";
+import type { TrackRow } from "./tracks.repo.ts";
+
+/** The loudness the player normalises to, as the big streaming services do. */
+export const TARGET_LUFS = -14;
+/** Never raise a track so far that its true peak would pass this. */
+const PEAK_CEILING_DBTP = -1;
+
+export function normalizationGainDb(integratedLufs: number, truePeakDbtp: number): number {
+  const gain = Math.min(TARGET_LUFS - integratedLufs, PEAK_CEILING_DBTP - truePeakDbtp);
+  return Math.round(gain * 100) / 100;
+}
+
+export function presentTrackSummary(row: TrackRow): TrackSummary {
+  const loudness =
+    row.loudness_lufs !== null && row.true_peak_dbtp !== null
+      ? {
+          integratedLufs: row.loudness_lufs,
+          truePeakDbtp: row.true_peak_dbtp,
+          normalizationGainDb: normalizationGainDb(row.loudness_lufs, row.true_peak_dbtp),
+        }
+      : null;
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    genre: row.genre,
+    tags: row.tags,
+    visibility: row.visibility,
+    downloadable: row.downloadable,
+    license: row.license,
+    releaseDate: row.release_date,
+    status: row.status,
+    progress: row.progress,
+    failureReason: row.failure_reason,
+    durationMs: row.duration_ms,
+    loudness,
+    artworkUrl: row.artwork_prefix ? `/api/v1/tracks/${row.id}/artwork/large` : null,
+    artist: row.artist,
+    album: row.album,
+    playCount: Number(row.play_count),
+    owner: { id: row.owner_id, username: row.owner_username, displayName: row.owner_display_name },
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+export function presentTrack(row: TrackRow): Track {
+  return { ...presentTrackSummary(row), waveform: row.waveform };
+}

@@ -1,0 +1,216 @@
+import type { UpdateTrackRequest } from "@stave/contracts";
+import { type Kysely, type SelectQueryBuilder, sql, type Updateable } from "kysely";
+import type { DB, TracksTable } from "../../platform/db/schema.ts";
+
+export interface NewTrack {
+  id: string;
+  ownerId: string;
+  title: string;
+  slug: string;
+  description: string | null;
+  genre: string | null;
+  tags: string[];
+  visibility: "public" | "unlisted" | "private";
+  downloadable: boolean;
+  license: string | null;
+  releaseDate: string | null;
+  originalKey: string;
+  originalFormat: string;
+  originalSize: number;
+  originalFilename: string | null;
+  artworkSourceKey: string | null;
+  artist: string | null;
+  album: string | null;
+}
+
+export async function insertTrack(db: Kysely<DB>, track: NewTrack) {
+  await db
+    .insertInto("tracks")
+    .values({
+      id: track.id,
+      owner_id: track.ownerId,
+      title: track.title,
+      slug: track.slug,
+      description: track.description,
+      genre: track.genre,
+      tags: track.tags,
+      visibility: track.visibility,
+      downloadable: track.downloadable,
+      license: track.license,
+      release_date: track.releaseDate,
+      original_key: track.originalKey,
+      original_format: track.originalFormat,
+      original_size: track.originalSize,
+      original_filename: track.originalFilename,
+      artwork_source_key: track.artworkSourceKey,
+      artist: track.artist,
+      album: track.album,
+      waveform: null,
+    })
+    .execute();
+}
+
+/** Slugs of this owner's tracks that start like `base`, to pick a free one. */
+export async function slugsLike(db: Kysely<DB>, ownerId: string, base: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("tracks")
+    .select("slug")
+    .where("owner_id", "=", ownerId)
+    .where("slug", "like", `${base.replace(/[%_\\]/g, "\\$&")}%`)
+    .execute();
+  return rows.map((row) => row.slug);
+}
+
+/** The sum of the owner's originals, for the storage quota. */
+export async function storageUsedBy(db: Kysely<DB>, ownerId: string): Promise<number> {
+  const row = await db
+    .selectFrom("tracks")
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("original_size"), sql<number>`0`).as("used"))
+    .where("owner_id", "=", ownerId)
+    .executeTakeFirst();
+  return Number(row?.used ?? 0);
+}
+
+const withOwner = (db: Kysely<DB>) =>
+  db
+    .selectFrom("tracks")
+    .innerJoin("users", "users.id", "tracks.owner_id")
+    .innerJoin("user_profiles", "user_profiles.user_id", "tracks.owner_id")
+    .selectAll("tracks")
+    .select(["users.username as owner_username", "user_profiles.display_name as owner_display_name"]);
+
+export type TrackRow = Awaited<ReturnType<ReturnType<typeof withOwner>["executeTakeFirstOrThrow"]>>;
+
+export async function findTrack(db: Kysely<DB>, id: string): Promise<TrackRow | undefined> {
+  return withOwner(db).where("tracks.id", "=", id).executeTakeFirst();
+}
+
+export interface TrackListQuery {
+  limit: number;
+  after?: { createdAt: string; id: string } | undefined;
+}
+
+type TrackQuery = SelectQueryBuilder<DB, "tracks" | "users" | "user_profiles", TrackRow>;
+
+async function page(query: TrackQuery, { limit, after }: TrackListQuery) {
+  let paged = query
+    .orderBy("tracks.created_at", "desc")
+    .orderBy("tracks.id", "desc")
+    .limit(limit + 1);
+  if (after) {
+    paged = paged.where((eb) =>
+      eb.or([
+        eb("tracks.created_at", "<", new Date(after.createdAt)),
+        eb.and([eb("tracks.created_at", "=", new Date(after.createdAt)), eb("tracks.id", "<", after.id)]),
+      ]),
+    );
+  }
+  const rows = await paged.execute();
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+export const listPublicTracks = (db: Kysely<DB>, query: TrackListQuery) =>
+  page(withOwner(db).where("tracks.visibility", "=", "public").where("tracks.status", "=", "ready"), query);
+
+export const listTracksByOwner = (
+  db: Kysely<DB>,
+  ownerId: string,
+  query: TrackListQuery,
+  { everything }: { everything: boolean },
+) => {
+  let scoped = withOwner(db).where("tracks.owner_id", "=", ownerId);
+  if (!everything) scoped = scoped.where("tracks.visibility", "=", "public").where("tracks.status", "=", "ready");
+  return page(scoped, query);
+};
+
+export async function findUserIdByUsername(db: Kysely<DB>, username: string) {
+  const row = await db
+    .selectFrom("users")
+    .select("id")
+    .where("username", "=", username)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function updateTrackFields(db: Kysely<DB>, id: string, changes: UpdateTrackRequest & { slug?: string }) {
+  const columns: Updateable<TracksTable> = {
+    ...(changes.title !== undefined && { title: changes.title }),
+    ...(changes.slug !== undefined && { slug: changes.slug }),
+    ...(changes.description !== undefined && { description: changes.description }),
+    ...(changes.genre !== undefined && { genre: changes.genre }),
+    ...(changes.tags !== undefined && { tags: changes.tags }),
+    ...(changes.visibility !== undefined && { visibility: changes.visibility }),
+    ...(changes.downloadable !== undefined && { downloadable: changes.downloadable }),
+    ...(changes.license !== undefined && { license: changes.license }),
+    ...(changes.releaseDate !== undefined && { release_date: changes.releaseDate }),
+  };
+  await db
+    .updateTable("tracks")
+    .set({ ...columns, updated_at: sql<Date>`now()` })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function deleteTrackRow(db: Kysely<DB>, id: string) {
+  await db.deleteFrom("tracks").where("id", "=", id).execute();
+}
+
+export const TRACK_STATUS_CHANNEL = "track_status";
+
+/** Sets status/progress and tells every listening process (SSE) in the same statement's transaction. */
+export async function setProcessingState(
+  db: Kysely<DB>,
+  id: string,
+  state: {
+    status: "uploaded" | "processing" | "ready" | "failed";
+    progress: number;
+    failureReason?: string | null;
+  } & Partial<{
+    hls_prefix: string;
+    artwork_prefix: string | null;
+    duration_ms: number;
+    loudness_lufs: number;
+    true_peak_dbtp: number;
+    waveform: number[];
+  }>,
+) {
+  const { status, progress, failureReason, waveform, ...published } = state;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("tracks")
+      .set({
+        ...published,
+        ...(waveform && { waveform: JSON.stringify(waveform) }),
+        status,
+        progress,
+        failure_reason: failureReason ?? null,
+        updated_at: sql<Date>`now()`,
+      })
+      .where("id", "=", id)
+      .execute();
+    const payload = JSON.stringify({ trackId: id, status, progress, failureReason: failureReason ?? null });
+    await sql`SELECT pg_notify(${TRACK_STATUS_CHANNEL}, ${payload})`.execute(trx);
+  });
+}
+
+/** Tracks left uploaded/processing with no live job (a job that died with its worker). */
+export async function findOrphanedProcessing(db: Kysely<DB>) {
+  return db
+    .selectFrom("tracks")
+    .select("id")
+    .where("status", "in", ["uploaded", "processing"])
+    .where("updated_at", "<", sql<Date>`now() - interval '2 minutes'`)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("jobs")
+            .select(sql`1`.as("one"))
+            .where("jobs.name", "=", "tracks.process")
+            .where("jobs.state", "in", ["queued", "running"])
+            .where(sql<boolean>`jobs.payload->>'trackId' = tracks.id::text`),
+        ),
+      ),
+    )
+    .execute();
+}

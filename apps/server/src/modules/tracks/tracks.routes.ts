@@ -1,0 +1,223 @@
+import multipart from "@fastify/multipart";
+import { pageQuerySchema, trackPageSchema, trackResponseSchema, updateTrackRequestSchema } from "@stave/contracts";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { principalOf } from "../../platform/http/access.ts";
+import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
+import { AppError, notFound } from "../../platform/http/errors.ts";
+import type { TracksContext } from "./tracks.context.ts";
+import { type OpenStreams, streamTrackEvents } from "./tracks.events.ts";
+import { presentTrack, presentTrackSummary } from "./tracks.presenter.ts";
+import {
+  findUserIdByUsername,
+  listPublicTracks,
+  listTracksByOwner,
+  storageUsedBy,
+  type TrackRow,
+} from "./tracks.repo.ts";
+import {
+  deleteTrack,
+  ingestUpload,
+  loadVisibleTrack,
+  retryTrack,
+  trackIdParams,
+  updateTrack,
+} from "./tracks.service.ts";
+import { receiveUpload } from "./upload.ts";
+
+const tags = ["tracks"];
+
+function toPage({ rows, more }: { rows: TrackRow[]; more: boolean }) {
+  const last = rows.at(-1);
+  return {
+    items: rows.map(presentTrackSummary),
+    nextCursor: more && last ? encodeCursor([new Date(last.created_at).toISOString(), last.id]) : null,
+  };
+}
+
+const after = (cursor: string | undefined) => {
+  if (!cursor) return undefined;
+  const [createdAt, id] = decodeCursor(cursor, 2) as [string, string];
+  return { createdAt, id };
+};
+
+export async function registerTrackRoutes(app: FastifyInstance, ctx: TracksContext) {
+  await app.register(multipart, { limits: { fileSize: ctx.uploadMaxBytes } });
+  const openStreams: OpenStreams = new Set();
+  app.addHook("preClose", async () => {
+    for (const close of openStreams) close();
+  });
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.post(
+    "/api/v1/tracks",
+    {
+      config: { access: "creator" },
+      schema: {
+        tags,
+        summary: "Upload a track (multipart: audio in `file`, optional image in `artwork`, details as fields)",
+        consumes: ["multipart/form-data"],
+        response: { 201: trackResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { userId } = principalOf(request);
+      // Refuse what cannot fit before reading a byte of it.
+      const declared = Number(request.headers["content-length"] ?? 0);
+      if (declared > ctx.uploadMaxBytes + 1024 * 1024) {
+        throw new AppError(
+          "FILE_TOO_LARGE",
+          `The file is larger than the ${Math.round(ctx.uploadMaxBytes / 1024 ** 2)} MB limit`,
+        );
+      }
+      if (
+        declared > 0 &&
+        (await storageUsedBy(ctx.database.primary, userId)) + declared > ctx.storageQuotaBytes + 1024 * 1024
+      ) {
+        throw new AppError("QUOTA_EXCEEDED", "This upload would go over your storage quota; delete some tracks first");
+      }
+      const upload = await receiveUpload(request, ctx.tmpDir, ctx.uploadMaxBytes);
+      try {
+        const track = await ingestUpload(ctx, userId, upload);
+        return reply.status(201).send({ track });
+      } finally {
+        await upload.discard();
+      }
+    },
+  );
+
+  routes.get(
+    "/api/v1/tracks",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "The latest public tracks",
+        querystring: pageQuerySchema,
+        response: { 200: trackPageSchema },
+      },
+    },
+    async (request) =>
+      toPage(
+        await listPublicTracks(ctx.database.forRead(), {
+          limit: request.query.limit,
+          after: after(request.query.cursor),
+        }),
+      ),
+  );
+
+  routes.get(
+    "/api/v1/users/me/tracks",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "My tracks, in every state",
+        querystring: pageQuerySchema,
+        response: { 200: trackPageSchema },
+      },
+    },
+    // The primary: my upload from a second ago must be in the list.
+    async (request) =>
+      toPage(
+        await listTracksByOwner(
+          ctx.database.primary,
+          principalOf(request).userId,
+          { limit: request.query.limit, after: after(request.query.cursor) },
+          { everything: true },
+        ),
+      ),
+  );
+
+  routes.get(
+    "/api/v1/users/:username/tracks",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "A creator's public tracks",
+        params: z.object({ username: z.string().max(30) }),
+        querystring: pageQuerySchema,
+        response: { 200: trackPageSchema },
+      },
+    },
+    async (request) => {
+      const db = ctx.database.forRead();
+      const ownerId = await findUserIdByUsername(db, request.params.username);
+      if (!ownerId) throw notFound("User");
+      const everything = request.principal?.userId === ownerId;
+      return toPage(
+        await listTracksByOwner(
+          everything ? ctx.database.primary : db,
+          ownerId,
+          { limit: request.query.limit, after: after(request.query.cursor) },
+          { everything },
+        ),
+      );
+    },
+  );
+
+  routes.get(
+    "/api/v1/tracks/:id",
+    {
+      config: { access: "public" },
+      schema: { tags, summary: "One track", params: trackIdParams, response: { 200: trackResponseSchema } },
+    },
+    async (request) => ({ track: presentTrack(await loadVisibleTrack(ctx, request.params.id, request.principal)) }),
+  );
+
+  routes.patch(
+    "/api/v1/tracks/:id",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "Edit a track's details",
+        params: trackIdParams,
+        body: updateTrackRequestSchema,
+        response: { 200: trackResponseSchema },
+      },
+    },
+    async (request) => ({ track: await updateTrack(ctx, request.params.id, principalOf(request), request.body) }),
+  );
+
+  routes.delete(
+    "/api/v1/tracks/:id",
+    {
+      config: { access: "authenticated" },
+      schema: { tags, summary: "Delete a track and its media", params: trackIdParams },
+    },
+    async (request, reply) => {
+      await deleteTrack(ctx, request.params.id, principalOf(request));
+      return reply.status(204).send();
+    },
+  );
+
+  routes.post(
+    "/api/v1/tracks/:id/retry",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "Process a failed track again",
+        params: trackIdParams,
+        response: { 202: trackResponseSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(202).send({ track: await retryTrack(ctx, request.params.id, principalOf(request)) }),
+  );
+
+  routes.get(
+    "/api/v1/tracks/:id/events",
+    {
+      config: { access: "public" },
+      schema: { tags, summary: "Live processing status (Server-Sent Events, event `status`)", params: trackIdParams },
+    },
+    async (request, reply) => {
+      const track = await loadVisibleTrack(ctx, request.params.id, request.principal, { primary: true });
+      return streamTrackEvents(ctx, openStreams, track, request, reply);
+    },
+  );
+}

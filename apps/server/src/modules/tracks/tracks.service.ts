@@ -1,0 +1,195 @@
+import { randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import path from "node:path";
+import { type Track, type UpdateTrackRequest, uploadFieldsSchema } from "@stave/contracts";
+import sharp from "sharp";
+import { z } from "zod";
+import type { Principal } from "../../platform/http/access.ts";
+import { AppError, notFound } from "../../platform/http/errors.ts";
+import { enqueue } from "../../platform/jobs/index.ts";
+import { UnsupportedMediaError } from "../../platform/media/index.ts";
+import { firstFreeSlug, slugify } from "./slug.ts";
+import { type TracksContext, trackKeys } from "./tracks.context.ts";
+import { presentTrack } from "./tracks.presenter.ts";
+import {
+  deleteTrackRow,
+  findTrack,
+  insertTrack,
+  setProcessingState,
+  slugsLike,
+  storageUsedBy,
+  type TrackRow,
+  updateTrackFields,
+} from "./tracks.repo.ts";
+import type { ReceivedUpload } from "./upload.ts";
+
+declare module "../../platform/jobs/types.ts" {
+  interface JobPayloads {
+    "tracks.process": { trackId: string };
+    "tracks.delete_media": { trackId: string };
+    "tracks.reconcile": Record<string, never>;
+  }
+}
+
+const isOwnerOrAdmin = (track: TrackRow, principal: Principal | null) =>
+  principal !== null && (principal.userId === track.owner_id || principal.role === "admin");
+
+/**
+ * Who sees a track: its owner and admins always; others only once it is ready, and a
+ * private one never (an unlisted one to anyone holding its id).
+ */
+export function canView(track: TrackRow, principal: Principal | null): boolean {
+  if (isOwnerOrAdmin(track, principal)) return true;
+  return track.status === "ready" && track.visibility !== "private";
+}
+
+/** The track if the caller may see it; otherwise 404, so private tracks do not reveal they exist. */
+export async function loadVisibleTrack(
+  ctx: TracksContext,
+  id: string,
+  principal: Principal | null,
+  { primary = false } = {},
+) {
+  const db = primary || principal ? ctx.database.primary : ctx.database.forRead();
+  const track = await findTrack(db, id);
+  if (!track || !canView(track, principal)) throw notFound("Track");
+  return track;
+}
+
+async function loadOwnedTrack(ctx: TracksContext, id: string, principal: Principal) {
+  const track = await findTrack(ctx.database.primary, id);
+  if (!track || !canView(track, principal)) throw notFound("Track");
+  if (!isOwnerOrAdmin(track, principal)) throw new AppError("FORBIDDEN", "Only the track's owner can do this");
+  return track;
+}
+
+const titleFromFilename = (filename: string) =>
+  path.basename(filename, path.extname(filename)).replace(/[_]+/g, " ").trim().slice(0, 200) || "Untitled";
+
+async function assertImage(file: string) {
+  try {
+    const info = await sharp(file).metadata();
+    if (!info.width || !info.height) throw new Error("no dimensions");
+  } catch {
+    throw new AppError("UNSUPPORTED_MEDIA", "The artwork is not an image we can read (use JPEG, PNG or WebP)");
+  }
+}
+
+/**
+ * Change 4: the upload is stored first, then the track row and its processing job are
+ * written in one transaction. A failure at any step leaves no row and no file.
+ */
+export async function ingestUpload(ctx: TracksContext, ownerId: string, upload: ReceivedUpload): Promise<Track> {
+  const fields = uploadFieldsSchema.safeParse(upload.fields);
+  if (!fields.success) {
+    const details = fields.error.issues.map((issue) => ({
+      path: `body.${issue.path.join(".")}`,
+      message: issue.message,
+    }));
+    throw new AppError("VALIDATION_FAILED", "The track details are not valid", details);
+  }
+  const audio = upload.audio;
+  if (!audio)
+    throw new AppError("VALIDATION_FAILED", "Attach the audio in the field `file`", [
+      { path: "body.file", message: "required" },
+    ]);
+  if (audio.size === 0) throw new AppError("UNSUPPORTED_MEDIA", "The file is empty");
+
+  let probe: Awaited<ReturnType<TracksContext["media"]["probe"]>>;
+  try {
+    probe = await ctx.media.probe(audio.path);
+  } catch (error) {
+    if (error instanceof UnsupportedMediaError) throw new AppError("UNSUPPORTED_MEDIA", error.message);
+    throw error;
+  }
+  const used = await storageUsedBy(ctx.database.primary, ownerId);
+  if (used + audio.size > ctx.storageQuotaBytes) {
+    throw new AppError("QUOTA_EXCEEDED", "This upload would go over your storage quota; delete some tracks first", {
+      usedBytes: used,
+      quotaBytes: ctx.storageQuotaBytes,
+    });
+  }
+  if (upload.artwork) await assertImage(upload.artwork.path);
+
+  const values = fields.data;
+  const trackId = randomUUID();
+  await ctx.storage.put(trackKeys.original(trackId), createReadStream(audio.path));
+  try {
+    if (upload.artwork) await ctx.storage.put(trackKeys.artworkSource(trackId), createReadStream(upload.artwork.path));
+    const title = values.title ?? probe.tags.title ?? titleFromFilename(audio.filename);
+    await ctx.database.primary.transaction().execute(async (trx) => {
+      const base = slugify(title);
+      await insertTrack(trx, {
+        id: trackId,
+        ownerId,
+        title,
+        slug: firstFreeSlug(base, await slugsLike(trx, ownerId, base)),
+        description: values.description ?? null,
+        genre: values.genre ?? probe.tags.genre ?? null,
+        tags: values.tags ?? [],
+        visibility: values.visibility,
+        downloadable: values.downloadable ?? false,
+        license: values.license ?? null,
+        releaseDate: values.releaseDate ?? (probe.tags.year ? `${probe.tags.year}-01-01` : null),
+        originalKey: trackKeys.original(trackId),
+        originalFormat: probe.format,
+        originalSize: audio.size,
+        originalFilename: audio.filename.slice(0, 255),
+        artworkSourceKey: upload.artwork ? trackKeys.artworkSource(trackId) : null,
+        artist: probe.tags.artist ?? null,
+        album: probe.tags.album ?? null,
+      });
+      await enqueue(trx, "tracks.process", { trackId });
+    });
+  } catch (error) {
+    await ctx.storage.deletePrefix(trackKeys.root(trackId));
+    throw error;
+  }
+  return getTrack(ctx, trackId);
+}
+
+async function getTrack(ctx: TracksContext, id: string): Promise<Track> {
+  const row = await findTrack(ctx.database.primary, id);
+  if (!row) throw notFound("Track");
+  return presentTrack(row);
+}
+
+export async function updateTrack(
+  ctx: TracksContext,
+  id: string,
+  principal: Principal,
+  changes: UpdateTrackRequest,
+): Promise<Track> {
+  const track = await loadOwnedTrack(ctx, id, principal);
+  const db = ctx.database.primary;
+  let slug: string | undefined;
+  if (changes.title !== undefined && changes.title !== track.title) {
+    const base = slugify(changes.title);
+    slug = firstFreeSlug(
+      base,
+      (await slugsLike(db, track.owner_id, base)).filter((taken) => taken !== track.slug),
+    );
+  }
+  await updateTrackFields(db, id, { ...changes, ...(slug && { slug }) });
+  return getTrack(ctx, id);
+}
+
+/** Deletes the row and, in the same transaction, a job that removes its media (retried until done). */
+export async function deleteTrack(ctx: TracksContext, id: string, principal: Principal): Promise<void> {
+  await loadOwnedTrack(ctx, id, principal);
+  await ctx.database.primary.transaction().execute(async (trx) => {
+    await deleteTrackRow(trx, id);
+    await enqueue(trx, "tracks.delete_media", { trackId: id });
+  });
+}
+
+export async function retryTrack(ctx: TracksContext, id: string, principal: Principal): Promise<Track> {
+  const track = await loadOwnedTrack(ctx, id, principal);
+  if (track.status !== "failed") throw new AppError("CONFLICT", "Only a failed track can be retried");
+  // State first: the job may start the moment it is enqueued, and moves it on from here.
+  await setProcessingState(ctx.database.primary, id, { status: "uploaded", progress: 0 });
+  await enqueue(ctx.database.primary, "tracks.process", { trackId: id });
+  return getTrack(ctx, id);
+}
+
+export const trackIdParams = z.object({ id: z.uuid() });

@@ -1,0 +1,51 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Storage } from "../storage/index.ts";
+import { notFound } from "./errors.ts";
+
+/** One `bytes=start-end` range (suffix and open-ended forms too); null when absent or multi-range. */
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | "unsatisfiable" | null {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match) return null;
+  const [, from = "", to = ""] = match;
+  if (from === "" && to === "") return null;
+  let start: number;
+  let end: number;
+  if (from === "") {
+    start = Math.max(0, size - Number(to));
+    end = size - 1;
+  } else {
+    start = Number(from);
+    end = to === "" ? size - 1 : Math.min(Number(to), size - 1);
+  }
+  if (start > end || start >= size) return "unsatisfiable";
+  return { start, end };
+}
+
+/** Streams a stored object with byte-range support (206, 416) and the given headers. */
+export async function sendStoredObject(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  storage: Storage,
+  key: string,
+  headers: Record<string, string>,
+) {
+  const object = await storage.stat(key);
+  if (!object) throw notFound("File");
+  reply.headers({ ...headers, "accept-ranges": "bytes", "last-modified": object.modifiedAt.toUTCString() });
+  const range = parseRange(request.headers.range, object.size);
+  if (range === "unsatisfiable") {
+    return reply.status(416).header("content-range", `bytes */${object.size}`).send();
+  }
+  if (range) {
+    reply.status(206).headers({
+      "content-range": `bytes ${range.start}-${range.end}/${object.size}`,
+      "content-length": String(range.end - range.start + 1),
+    });
+    return reply.send(await storage.get(key, range));
+  }
+  reply.header("content-length", String(object.size));
+  return reply.send(await storage.get(key));
+}

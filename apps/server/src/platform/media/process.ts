@@ -1,0 +1,119 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import type { Logger } from "../logger.ts";
+import { MediaProcessingError } from "./errors.ts";
+import { describeFfmpegFailure, TailBuffer } from "./parsers.ts";
+
+export interface ProcessResult {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  /** The last ~4 KB of stderr. */
+  stderrTail: string;
+  /** All of stdout, when `collectStdout` was asked for. */
+  stdout: string;
+}
+
+export interface RunOptions {
+  logger: Logger;
+  signal?: AbortSignal;
+  cwd?: string;
+  /** Raw stdout chunks, as they arrive (e.g. decoded samples). */
+  onStdout?: (chunk: Buffer) => void;
+  /** Stdout split into lines (e.g. -progress reports). */
+  onStdoutLine?: (line: string) => void;
+  /** Keep stdout (up to `maxStdoutBytes`) and return it (e.g. ffprobe's JSON). */
+  collectStdout?: boolean;
+  maxStdoutBytes?: number;
+  stderrTailBytes?: number;
+}
+
+/** Why an aborted run rejects: the signal's own reason, as AbortSignal users expect. */
+export function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
+}
+
+/**
+ * Runs a binary with an argument array (no shell), keeping only the tail of stderr. Resolves
+ * whatever the exit code; rejects if it cannot start, or on abort, in which case the process
+ * gets SIGKILL (ffmpeg finishing its current packet is of no use to us) and the promise settles
+ * only once it has gone, so a caller can clean up its files safely.
+ */
+export function runProcess(command: string, args: string[], options: RunOptions): Promise<ProcessResult> {
+  const { signal, logger } = options;
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  const started = Date.now();
+  const tool = path.basename(command);
+  logger.debug({ tool, args }, "media: starting %s", tool);
+  return new Promise((resolve, reject) => {
+    const wantsStdout = Boolean(options.onStdout || options.onStdoutLine || options.collectStdout);
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      stdio: ["ignore", wantsStdout ? "pipe" : "ignore", "pipe"],
+      windowsHide: true,
+    });
+    const stderr = new TailBuffer(options.stderrTailBytes ?? 4096);
+    const stdoutChunks: Buffer[] = [];
+    let stdoutBytes = 0;
+    let overflowed = false;
+    let startError: Error | null = null;
+
+    const kill = () => child.kill("SIGKILL");
+    signal?.addEventListener("abort", kill, { once: true });
+
+    child.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk));
+    if (child.stdout) {
+      if (options.onStdoutLine) {
+        const onLine = options.onStdoutLine;
+        createInterface({ input: child.stdout, crlfDelay: Number.POSITIVE_INFINITY }).on("line", onLine);
+      }
+      child.stdout.on("data", (chunk: Buffer) => {
+        options.onStdout?.(chunk);
+        if (!options.collectStdout) return;
+        stdoutBytes += chunk.length;
+        if (stdoutBytes > (options.maxStdoutBytes ?? 16 * 1024 * 1024)) {
+          overflowed = true;
+          kill();
+        } else stdoutChunks.push(chunk);
+      });
+    }
+    child.on("error", (error) => {
+      startError = error;
+    });
+    child.on("close", (exitCode, exitSignal) => {
+      signal?.removeEventListener("abort", kill);
+      const elapsedMs = Date.now() - started;
+      logger.debug({ tool, exitCode, signal: exitSignal, elapsedMs }, "media: %s finished", tool);
+      if (signal?.aborted) return reject(abortReason(signal));
+      if (startError) {
+        return reject(
+          new MediaProcessingError(`${tool} could not be started`, {
+            stderrTail: startError.message,
+            cause: startError,
+          }),
+        );
+      }
+      if (overflowed) return reject(new MediaProcessingError(`${tool} printed more output than expected`));
+      resolve({
+        exitCode,
+        signal: exitSignal,
+        stderrTail: stderr.toString(),
+        stdout: Buffer.concat(stdoutChunks).toString("utf8"),
+      });
+    });
+  });
+}
+
+/** Runs ffmpeg/ffprobe and turns an unsuccessful exit into a MediaProcessingError with a human reason. */
+export async function runOrFail(command: string, args: string[], options: RunOptions): Promise<ProcessResult> {
+  const result = await runProcess(command, args, options);
+  if (result.exitCode !== 0) throw processFailure(result);
+  return result;
+}
+
+export function processFailure(result: ProcessResult): MediaProcessingError {
+  return new MediaProcessingError(
+    describeFfmpegFailure(result.stderrTail, { code: result.exitCode, signal: result.signal }),
+    { stderrTail: result.stderrTail, exitCode: result.exitCode },
+  );
+}

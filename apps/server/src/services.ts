@@ -1,0 +1,58 @@
+import type { Config } from "./config.ts";
+import type { AccountsContext } from "./modules/accounts/accounts.context.ts";
+import type { TracksContext } from "./modules/tracks/tracks.context.ts";
+import { Secrets } from "./platform/crypto.ts";
+import type { Database } from "./platform/db/database.ts";
+import { NotificationHub } from "./platform/db/notifications.ts";
+import { RateLimiter } from "./platform/http/rate-limit.ts";
+import type { Logger } from "./platform/logger.ts";
+import type { MediaToolkit } from "./platform/media/index.ts";
+import type { Storage } from "./platform/storage/index.ts";
+
+export interface ServiceDependencies {
+  config: Config;
+  database: Database;
+  storage: Storage;
+  media: MediaToolkit;
+  logger: Logger;
+  /** SECRET_KEY, or the key generated into DATA_DIR. */
+  secretKey: string;
+}
+
+export interface Services {
+  accounts: AccountsContext;
+  tracks: TracksContext;
+  close(): Promise<void>;
+}
+
+/** The modules' contexts, built once per process and shared by the API and the worker. */
+export function buildServices(deps: ServiceDependencies): Services {
+  const secrets = new Secrets(deps.secretKey);
+  const hub = new NotificationHub(deps.database.pool, deps.logger);
+  const { config } = deps;
+  return {
+    accounts: {
+      database: deps.database,
+      secrets,
+      limiter: new RateLimiter(deps.database.primary),
+      logger: deps.logger,
+      publicUrl: config.publicUrl,
+      siteName: config.siteName,
+    },
+    tracks: {
+      database: deps.database,
+      storage: deps.storage,
+      media: deps.media,
+      hub,
+      logger: deps.logger,
+      publicUrl: config.publicUrl,
+      tmpDir: config.paths.tmp,
+      uploadMaxBytes: config.uploadMaxBytes,
+      storageQuotaBytes: config.storageQuotaBytes,
+      // nginx must know this secret to verify links: set MEDIA_SIGNING_SECRET in production.
+      mediaSigningSecret: config.mediaSigningSecret ?? secrets.hmac("media-signing", "v1"),
+      streamUrlTtlSeconds: config.streamUrlTtlSeconds,
+    },
+    close: () => hub.close(),
+  };
+}

@@ -1,0 +1,72 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { TracksContext } from "../src/modules/tracks/tracks.context.ts";
+import { tracksJobs } from "../src/modules/tracks/tracks.jobs.ts";
+import { JobWorker } from "../src/platform/jobs/index.ts";
+import { silentLogger } from "./database.ts";
+import { waitFor } from "./wait.ts";
+
+/** A multipart body built by hand (inject has no FormData), files read from disk. */
+export async function multipartBody(
+  fields: Record<string, string>,
+  files: { field: string; file: string; filename?: string; contentType?: string }[],
+) {
+  const boundary = `----stave${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  for (const { field, file, filename, contentType } of files) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename ?? path.basename(file)}"\r\nContent-Type: ${contentType ?? "application/octet-stream"}\r\n\r\n`,
+      ),
+      await readFile(file),
+      Buffer.from("\r\n"),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+export async function uploadTrack(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  file: string,
+  fields: Record<string, string> = {},
+  extraFiles: { field: string; file: string }[] = [],
+): Promise<LightMyRequestResponse> {
+  const body = await multipartBody(fields, [{ field: "file", file }, ...extraFiles]);
+  return app.inject({
+    method: "POST",
+    url: "/api/v1/tracks",
+    headers: { ...headers, "content-type": body.contentType },
+    payload: body.payload,
+  });
+}
+
+export function startTracksWorker(ctx: TracksContext) {
+  const worker = new JobWorker({
+    database: ctx.database,
+    registry: tracksJobs(ctx),
+    logger: silentLogger,
+    pollIntervalMs: 50,
+  });
+  return worker.start().then(() => worker);
+}
+
+export function waitForStatus(ctx: TracksContext, trackId: string, statuses: string[]) {
+  return waitFor(
+    async () => {
+      const row = await ctx.database.primary
+        .selectFrom("tracks")
+        .selectAll()
+        .where("id", "=", trackId)
+        .executeTakeFirst();
+      return row && statuses.includes(row.status) ? row : undefined;
+    },
+    60_000,
+    `track ${trackId} to become ${statuses.join(" or ")}`,
+  );
+}

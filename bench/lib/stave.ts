@@ -1,0 +1,156 @@
+// Helpers shared by benchmarks: start a real Stave (embedded PostgreSQL, fresh DATA_DIR),
+// make a creator, upload a track and wait for it to be ready.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+export interface BenchStave {
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startStave(env: Record<string, string> = {}): Promise<BenchStave> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "stave-bench-"));
+  await chmod(dataDir, 0o755);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: url,
+      LOG_LEVEL: "warn",
+      ...env,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  for (let waited = 0; ; waited += 100) {
+    if ((await fetch(`${url}/readyz`).catch(() => null))?.ok) break;
+    if (child.exitCode !== null || waited > 60_000) throw new Error("Stave did not start");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    dataDir,
+    child,
+    async stop() {
+      child.kill("SIGTERM");
+      await exited;
+      const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
+      for (let waited = 0; existsSync(pidFile) && waited < 10_000; waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A creator made with the operator CLI, signed in: cookie and CSRF token. */
+export async function signedInCreator(stave: BenchStave) {
+  const password = "bench-creator-passphrase-1";
+  execFileSync(
+    process.execPath,
+    [
+      "apps/server/bin/stave.mjs",
+      "admin",
+      "create-user",
+      "--email",
+      "bench@example.com",
+      "--username",
+      "bench",
+      "--role",
+      "creator",
+      "--password",
+      password,
+    ],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DATA_DIR: stave.dataDir, LOG_LEVEL: "warn" },
+      stdio: "ignore",
+    },
+  );
+  return signIn(stave, "bench", password);
+}
+
+export async function signIn(stave: BenchStave, login: string, password: string) {
+  const response = await fetch(`${stave.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ login, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
+  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+/** A stereo 44.1 kHz WAV of `seconds` of music-like tones, made by ffmpeg. */
+export async function makeWav(dir: string, seconds: number): Promise<string> {
+  const file = path.join(dir, `bench-${seconds}s.wav`);
+  execFileSync("ffmpeg", [
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-y",
+    "-f",
+    "lavfi",
+    "-i",
+    `sine=frequency=220:sample_rate=44100:duration=${seconds}`,
+    "-f",
+    "lavfi",
+    "-i",
+    `sine=frequency=331:sample_rate=44100:duration=${seconds}`,
+    "-filter_complex",
+    "[0:a][1:a]amerge=inputs=2[a]",
+    "-map",
+    "[a]",
+    "-c:a",
+    "pcm_s16le",
+    file,
+  ]);
+  return file;
+}
+
+export async function uploadTrack(stave: BenchStave, session: { cookie: string; csrfToken: string }, file: string) {
+  const form = new FormData();
+  form.set("file", new Blob([await readFile(file)]), path.basename(file));
+  form.set("visibility", "public");
+  const response = await fetch(`${stave.url}/api/v1/tracks`, {
+    method: "POST",
+    headers: { cookie: session.cookie, "x-csrf-token": session.csrfToken },
+    body: form,
+  });
+  if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { track: { id: string } }).track.id;
+}
+
+export async function waitUntilReady(stave: BenchStave, trackId: string, cookie: string) {
+  for (;;) {
+    const response = await fetch(`${stave.url}/api/v1/tracks/${trackId}`, { headers: { cookie } });
+    const { track } = (await response.json()) as { track: { status: string; failureReason: string | null } };
+    if (track.status === "ready") return;
+    if (track.status === "failed") throw new Error(`processing failed: ${track.failureReason}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
