@@ -15,7 +15,11 @@ const { ffmpeg } = resolveFfmpeg();
 
 async function ffmpegTo(dir: string, extension: string, args: string[]): Promise<string> {
   const file = path.join(dir, `${randomUUID()}.${extension}`);
-  await run(ffmpeg, ["-hide_banner", "-nostdin", "-v", "error", ...args, "-y", file]);
+  // A fixture that hangs must not outlive its test: vitest's hook timeout leaves child processes running.
+  await run(ffmpeg, ["-hide_banner", "-nostdin", "-v", "error", ...args, "-y", file], {
+    timeout: 60_000,
+    killSignal: "SIGKILL",
+  });
   return file;
 }
 

@@ -6,13 +6,14 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, type SignedIn, signIn } from "../../../test/accounts.ts";
 import { buildTestApp, buildTestServices } from "../../../test/app.ts";
-import { createTestDatabase, type TestDatabase } from "../../../test/database.ts";
+import { createTestDatabase, silentLogger, type TestDatabase } from "../../../test/database.ts";
 import { makeWav } from "../../../test/media.ts";
 import { startTracksWorker, uploadTrack, waitForStatus } from "../../../test/tracks.ts";
 import { waitFor } from "../../../test/wait.ts";
 import type { JobWorker } from "../../platform/jobs/index.ts";
 import type { Storage } from "../../platform/storage/index.ts";
 import { buildServices, type Services } from "../../services.ts";
+import { tracksJobs } from "./tracks.jobs.ts";
 
 let testDb: TestDatabase;
 let app: FastifyInstance;
@@ -107,5 +108,34 @@ describe("processing", () => {
     expect(received.at(-1)).toEqual({ status: "ready", progress: 100, failureReason: null });
     const progress = received.filter((event) => event.status === "processing").map((event) => event.progress);
     expect(progress.length).toBeGreaterThan(0);
+  });
+});
+
+describe("housekeeping", () => {
+  it("marks a track failed when its processing job died with its worker", async () => {
+    const db = testDb.database.primary;
+    const response = await uploadTrack(app, creator.headers, wav);
+    const id = response.json().track.id;
+    await waitForStatus(services.tracks, id, ["ready"]);
+    // As if the worker had died on the last attempt: processing, no live job, a while ago.
+    await db
+      .updateTable("tracks")
+      .set({ status: "processing", updated_at: new Date(Date.now() - 10 * 60_000) })
+      .where("id", "=", id)
+      .execute();
+    const reconcile = tracksJobs(services.tracks)["tracks.reconcile"];
+    await reconcile.handle(
+      {},
+      { jobId: "test", attempt: 1, logger: silentLogger, signal: new AbortController().signal },
+    );
+    const row = await db
+      .selectFrom("tracks")
+      .select(["status", "failure_reason"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      status: "failed",
+      failure_reason: "Processing stopped unexpectedly. Retry it from My tracks.",
+    });
   });
 });

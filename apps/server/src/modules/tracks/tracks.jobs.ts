@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { z } from "zod";
@@ -10,6 +10,7 @@ import { type TracksContext, trackKeys } from "./tracks.context.ts";
 import { findOrphanedProcessing, findTrack, setProcessingState, type TrackRow } from "./tracks.repo.ts";
 
 const PROCESS_ATTEMPTS = 3;
+const STALE_UPLOAD_MS = 24 * 3600 * 1000;
 const trackPayload = z.object({ trackId: z.uuid() });
 
 /** Lists every file under `dir`, as paths relative to it. */
@@ -147,6 +148,31 @@ export function tracksJobs(ctx: TracksContext) {
       backoffSeconds: 30,
       async handle({ trackId }) {
         await ctx.storage.deletePrefix(trackKeys.root(trackId));
+      },
+    }),
+
+    "tracks.clean_uploads": defineJob({
+      name: "tracks.clean_uploads",
+      payload: z.object({}).strict(),
+      cron: "23 * * * *",
+      maxAttempts: 1,
+      timeoutSeconds: 300,
+      // Abandoned resumable uploads and leftovers of a crash mid-upload or mid-processing.
+      async handle(_payload, { logger }) {
+        const cutoff = Date.now() - STALE_UPLOAD_MS;
+        let removed = 0;
+        for (const dir of ["tus", "uploads"].map((name) => path.join(ctx.tmpDir, name))) {
+          const entries = await readdir(dir).catch(() => []);
+          for (const entry of entries) {
+            const target = path.join(dir, entry);
+            const info = await stat(target).catch(() => null);
+            if (info && info.mtimeMs < cutoff) {
+              await rm(target, { recursive: true, force: true });
+              removed += 1;
+            }
+          }
+        }
+        logger.info({ removed }, "cleaned stale uploads");
       },
     }),
 

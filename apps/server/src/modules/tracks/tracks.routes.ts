@@ -6,6 +6,7 @@ import { z } from "zod";
 import { principalOf } from "../../platform/http/access.ts";
 import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
+import { registerResumableUploads } from "./resumable.ts";
 import type { TracksContext } from "./tracks.context.ts";
 import { type OpenStreams, streamTrackEvents } from "./tracks.events.ts";
 import { presentTrack, presentTrackSummary } from "./tracks.presenter.ts";
@@ -48,6 +49,7 @@ export async function registerTrackRoutes(app: FastifyInstance, ctx: TracksConte
   app.addHook("preClose", async () => {
     for (const close of openStreams) close();
   });
+  registerResumableUploads(app, ctx);
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.post(

@@ -28,6 +28,7 @@ declare module "../../platform/jobs/types.ts" {
     "tracks.process": { trackId: string };
     "tracks.delete_media": { trackId: string };
     "tracks.reconcile": Record<string, never>;
+    "tracks.clean_uploads": Record<string, never>;
   }
 }
 

@@ -5,6 +5,9 @@ import { writeBytesAtomically, writeFileAtomically } from "./artwork.ts";
 import { coverStreamIndex } from "./probe-result.ts";
 import { runOrFail, runProcess } from "./process.ts";
 
+/** Probing and copying one picture are quick: a minute means ffmpeg is stuck. */
+const COVER_TIMEOUT_MS = 60_000;
+
 interface Tools {
   ffmpeg: string;
   ffprobe: string;
@@ -25,12 +28,16 @@ async function pictureFromTags(tools: Tools, file: string): Promise<Uint8Array |
 
 /** ffmpeg's way: copy the first attached-picture stream out as it is stored. False when there is none. */
 export async function copyCoverStream(tools: Tools, file: string, outFile: string): Promise<boolean> {
-  const probe = await runProcess(tools.ffprobe, probeArgs(file), { logger: tools.logger, collectStdout: true });
+  const probe = await runProcess(tools.ffprobe, probeArgs(file), {
+    logger: tools.logger,
+    collectStdout: true,
+    timeoutMs: COVER_TIMEOUT_MS,
+  });
   if (probe.exitCode !== 0) return false;
   const index = coverStreamIndex(JSON.parse(probe.stdout));
   if (index === null) return false;
   await writeFileAtomically(outFile, (temporary) =>
-    runOrFail(tools.ffmpeg, coverArgs(file, index, temporary), { logger: tools.logger }),
+    runOrFail(tools.ffmpeg, coverArgs(file, index, temporary), { logger: tools.logger, timeoutMs: COVER_TIMEOUT_MS }),
   );
   return true;
 }

@@ -26,6 +26,8 @@ export interface RunOptions {
   collectStdout?: boolean;
   maxStdoutBytes?: number;
   stderrTailBytes?: number;
+  /** Kill the process after this long. For calls no job deadline covers, like probing during an upload. */
+  timeoutMs?: number;
 }
 
 /** Why an aborted run rejects: the signal's own reason, as AbortSignal users expect. */
@@ -60,6 +62,14 @@ export function runProcess(command: string, args: string[], options: RunOptions)
 
     const kill = () => child.kill("SIGKILL");
     signal?.addEventListener("abort", kill, { once: true });
+    let timedOut = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            kill();
+          }, options.timeoutMs);
 
     child.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk));
     if (child.stdout) {
@@ -82,6 +92,7 @@ export function runProcess(command: string, args: string[], options: RunOptions)
     });
     child.on("close", (exitCode, exitSignal) => {
       signal?.removeEventListener("abort", kill);
+      clearTimeout(timer);
       const elapsedMs = Date.now() - started;
       logger.debug({ tool, exitCode, signal: exitSignal, elapsedMs }, "media: %s finished", tool);
       if (signal?.aborted) return reject(abortReason(signal));
@@ -90,6 +101,14 @@ export function runProcess(command: string, args: string[], options: RunOptions)
           new MediaProcessingError(`${tool} could not be started`, {
             stderrTail: startError.message,
             cause: startError,
+          }),
+        );
+      }
+      if (timedOut) {
+        const seconds = Math.round((options.timeoutMs ?? 0) / 1000);
+        return reject(
+          new MediaProcessingError(`Reading the file took longer than ${seconds} seconds`, {
+            stderrTail: stderr.toString(),
           }),
         );
       }

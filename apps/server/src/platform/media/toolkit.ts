@@ -14,6 +14,9 @@ import { SNIFF_BYTES, sniffAudioFormat } from "./sniff.ts";
 import type { AudioFormat, MediaToolkit, ProbeResult } from "./types.ts";
 import { PeakAccumulator } from "./waveform.ts";
 
+/** ffprobe reads headers and a few packets: a minute means it is stuck on a hostile file. */
+const PROBE_TIMEOUT_MS = 60_000;
+
 /** Low enough that an hour of audio is a few tens of MB streamed, high enough for drum hits to show. */
 const WAVEFORM_SAMPLE_RATE = 8_000;
 
@@ -70,7 +73,11 @@ export function createMediaToolkit(options: {
   }
 
   async function ffprobeJson(file: string, format: AudioFormat): Promise<unknown> {
-    const result = await runProcess(ffprobe, probeArgs(file), { logger, collectStdout: true });
+    const result = await runProcess(ffprobe, probeArgs(file), {
+      logger,
+      collectStdout: true,
+      timeoutMs: PROBE_TIMEOUT_MS,
+    });
     if (result.exitCode !== 0) {
       throw new UnsupportedMediaError(
         `The file looks like ${formatLabels[format]} but could not be read: it may be corrupt or truncated`,

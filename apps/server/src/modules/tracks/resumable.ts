@@ -1,0 +1,102 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { FileStore } from "@tus/file-store";
+import { Server, type Upload } from "@tus/server";
+import type { FastifyInstance } from "fastify";
+import type { Principal } from "../../platform/http/access.ts";
+import { AppError } from "../../platform/http/errors.ts";
+import type { TracksContext } from "./tracks.context.ts";
+import { storageUsedBy } from "./tracks.repo.ts";
+import { ingestUpload } from "./tracks.service.ts";
+
+export const RESUMABLE_PATH = "/api/v1/uploads";
+/** Upload-Metadata keys a client may send; `filename` names the file, the rest are track details. */
+const trackFields = ["title", "description", "genre", "tags", "visibility", "downloadable", "license", "releaseDate"];
+
+type RawWithPrincipal = { stavePrincipal?: Principal | null };
+type HookRequest = { runtime?: { node?: { req?: RawWithPrincipal } } };
+
+const principalOf = (req: unknown) => (req as HookRequest).runtime?.node?.req?.stavePrincipal ?? null;
+const errorBody = (error: AppError) =>
+  JSON.stringify({
+    error: { code: error.code, message: error.message, ...(error.details !== undefined && { details: error.details }) },
+  });
+const refusal = (error: AppError) => ({ status_code: error.status, body: errorBody(error) });
+
+/**
+ * Resumable uploads (tus 1.0) for large files: a dropped connection resumes where it
+ * stopped. Chunks land in DATA_DIR/tmp/tus; the finished file goes through exactly the
+ * same ingest as a multipart upload, and the last response carries the created track.
+ */
+export function registerResumableUploads(app: FastifyInstance, ctx: TracksContext) {
+  const directory = path.join(ctx.tmpDir, "tus");
+  mkdirSync(directory, { recursive: true });
+  const datastore = new FileStore({ directory });
+
+  const server = new Server({
+    path: RESUMABLE_PATH,
+    datastore,
+    maxSize: ctx.uploadMaxBytes,
+    respectForwardedHeaders: true,
+    async onIncomingRequest(req, uploadId) {
+      const principal = principalOf(req);
+      if (!principal) throw refusal(new AppError("UNAUTHENTICATED", "Sign in to continue"));
+      if (!uploadId) return;
+      // Only the creator of an upload may resume, inspect or cancel it.
+      const upload = await datastore.getUpload(uploadId).catch(() => null);
+      if (upload && upload.metadata?.ownerId !== principal.userId)
+        throw refusal(new AppError("NOT_FOUND", "Upload not found"));
+    },
+    async onUploadCreate(req, upload) {
+      const principal = principalOf(req) as Principal;
+      const used = await storageUsedBy(ctx.database.primary, principal.userId);
+      if (upload.size !== undefined && used + upload.size > ctx.storageQuotaBytes) {
+        throw refusal(
+          new AppError("QUOTA_EXCEEDED", "This upload would go over your storage quota; delete some tracks first"),
+        );
+      }
+      return { metadata: { ...upload.metadata, ownerId: principal.userId } };
+    },
+    async onUploadFinish(_req, upload: Upload) {
+      const metadata = upload.metadata ?? {};
+      const fields = Object.fromEntries(
+        trackFields.flatMap((key) =>
+          metadata[key] !== undefined && metadata[key] !== null ? [[key, String(metadata[key])]] : [],
+        ),
+      );
+      const received = {
+        fields,
+        audio: {
+          path: path.join(directory, upload.id),
+          filename: String(metadata.filename ?? "upload"),
+          size: upload.size ?? upload.offset,
+        },
+        artwork: null,
+        discard: () => datastore.remove(upload.id).catch(() => undefined),
+      };
+      try {
+        const track = await ingestUpload(ctx, String(metadata.ownerId), received);
+        return { status_code: 201, headers: { "content-type": "application/json" }, body: JSON.stringify({ track }) };
+      } catch (error) {
+        if (error instanceof AppError) throw refusal(error);
+        ctx.logger.error({ err: error }, "resumable upload ingest failed");
+        throw refusal(new AppError("INTERNAL", "Something went wrong on our side"));
+      } finally {
+        await received.discard();
+      }
+    },
+  });
+
+  app.addContentTypeParser("application/offset+octet-stream", (_request, _payload, done) => done(null));
+  const handle = { config: { access: "creator" as const }, schema: { hide: true } };
+  const toTus = async (
+    request: { raw: unknown; principal: Principal | null },
+    reply: { hijack(): void; raw: unknown },
+  ) => {
+    (request.raw as RawWithPrincipal).stavePrincipal = request.principal;
+    reply.hijack();
+    await server.handle(request.raw as never, reply.raw as never);
+  };
+  app.all(RESUMABLE_PATH, handle, toTus);
+  app.all(`${RESUMABLE_PATH}/*`, handle, toTus);
+}
