@@ -76,12 +76,16 @@ describe("processing", () => {
     const row = await waitForStatus(services.tracks, id, ["ready", "failed"]);
     expect(row.status).toBe("ready");
     expect(failNextSegmentPut).toBe(false);
-    const jobs = await testDb.database.primary
-      .selectFrom("jobs")
-      .select(["attempts", "state"])
-      .where("name", "=", "tracks.process")
-      .execute();
-    expect(jobs).toEqual([{ attempts: 2, state: "succeeded" }]);
+    // The row turns ready just before the worker records the job's success.
+    const job = await waitFor(async () => {
+      const current = await db
+        .selectFrom("jobs")
+        .select(["attempts", "state"])
+        .where("name", "=", "tracks.process")
+        .executeTakeFirst();
+      return current?.state === "running" ? undefined : current;
+    });
+    expect(job).toEqual({ attempts: 2, state: "succeeded" });
     const versions = await readdir(path.join(mediaRoot, "tracks", id, "hls"));
     expect(versions).toHaveLength(1);
     expect(row.hls_prefix).toBe(`tracks/${id}/hls/${versions[0]}/`);
