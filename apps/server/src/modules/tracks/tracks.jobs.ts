@@ -47,21 +47,23 @@ async function processTrack(ctx: TracksContext, track: TrackRow, job: JobContext
     const original = path.join(work, "original");
     await download(ctx, track.original_key, original);
     const probe = await ctx.media.probe(original);
-    const loudness = await ctx.media.analyseLoudness(original, { signal: job.signal });
-    await report(5);
-    const waveform = await ctx.media.waveformPeaks(original, { points: 1000, signal: job.signal });
-    await report(10);
     const hlsDir = path.join(work, "hls");
     await mkdir(hlsDir);
-    let encoding = Promise.resolve();
-    await ctx.media.transcodeHls(original, hlsDir, {
-      durationMs: probe.durationMs,
-      signal: job.signal,
-      onProgress: (percent) => {
-        encoding = encoding.then(() => report(10 + percent * 0.85)).catch(() => undefined);
-      },
-    });
-    await encoding;
+    let reporting = Promise.resolve();
+    // Loudness and waveform decode alongside the encoders: each is light next to them.
+    const [loudness, waveform] = await Promise.all([
+      ctx.media.analyseLoudness(original, { signal: job.signal }),
+      ctx.media.waveformPeaks(original, { points: 1000, signal: job.signal }),
+      ctx.media.transcodeHls(original, hlsDir, {
+        durationMs: probe.durationMs,
+        sourceSampleRate: probe.sampleRate,
+        signal: job.signal,
+        onProgress: (percent) => {
+          reporting = reporting.then(() => report(percent * 0.95)).catch(() => undefined);
+        },
+      }),
+    ]);
+    await reporting;
 
     const artworkDir = path.join(work, "artwork");
     let artworkSource: string | null = null;
