@@ -2,7 +2,7 @@
 // make a creator, upload a track and wait for it to be ready.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -66,31 +66,40 @@ export async function startStave(env: Record<string, string> = {}): Promise<Benc
   };
 }
 
-/** A creator made with the operator CLI, signed in: cookie and CSRF token. */
+/** A creator the way a person becomes one: register, verify from the outbox, sign in, upgrade. */
 export async function signedInCreator(stave: BenchStave) {
-  const password = "bench-creator-passphrase-1";
-  execFileSync(
-    process.execPath,
-    [
-      "apps/server/bin/stave.mjs",
-      "admin",
-      "create-user",
-      "--email",
-      "bench@example.com",
-      "--username",
-      "bench",
-      "--role",
-      "creator",
-      "--password",
-      password,
-    ],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, DATA_DIR: stave.dataDir, LOG_LEVEL: "warn" },
-      stdio: "ignore",
-    },
+  const password = "tuning-fork-harmony-77";
+  const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${stave.url}${url}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+  const registered = await post("/api/v1/auth/register", { email: "bench@example.com", username: "bench", password });
+  if (registered.status !== 201) throw new Error(`register failed: ${registered.status}`);
+  const token = await verificationToken(stave.dataDir);
+  await post("/api/v1/auth/verify-email", { token });
+  const session = await signIn(stave, "bench", password);
+  const upgraded = await post(
+    "/api/v1/users/me/upgrade-creator",
+    {},
+    { cookie: session.cookie, "x-csrf-token": session.csrfToken },
   );
-  return signIn(stave, "bench", password);
+  if (!upgraded.ok) throw new Error(`upgrade failed: ${upgraded.status}`);
+  return session;
+}
+
+async function verificationToken(dataDir: string): Promise<string> {
+  const outbox = path.join(dataDir, "outbox");
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    for (const file of existsSync(outbox) ? await readdir(outbox) : []) {
+      const raw = (await readFile(path.join(outbox, file), "utf8")).replace(/=\r?\n/g, "").replaceAll("=3D", "=");
+      const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(raw)?.[1];
+      if (token) return token;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("no verification mail in the outbox");
 }
 
 export async function signIn(stave: BenchStave, login: string, password: string) {

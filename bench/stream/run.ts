@@ -3,7 +3,7 @@
 // serving the same file: one run, the same wrk settings, side by side.
 // Targets: Stave ≥ 0.3 × plain nginx; nginx + secure_link ≥ 0.9 × plain nginx.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { freePort, makeWav, signedInCreator, startStave, uploadTrack, waitUntilReady } from "../lib/stave.ts";
@@ -51,6 +51,7 @@ async function main() {
     await writeFile(
       config,
       `worker_processes 1;
+${process.getuid?.() === 0 ? "user root;" : ""}
 daemon off;
 pid ${work}/nginx.pid;
 error_log ${work}/error.log;
@@ -63,7 +64,7 @@ http {
   server {
     listen 127.0.0.1:${nginxPort};
     location /plain/ { alias ${mediaRoot}/; default_type audio/iso.segment; }
-    location ~ ^/media/(?<media_sig>[A-Za-z0-9_-]+)/(?<media_expires>\\d+)/(?<media_prefix>tracks/[0-9a-f-]{36}/hls/[A-Za-z0-9_-]+/)(?<media_file>(?:[A-Za-z0-9_-]+/)?[A-Za-z0-9_.-]+)$ {
+    location ~ "^/media/(?<media_sig>[A-Za-z0-9_-]+)/(?<media_expires>\\d+)/(?<media_prefix>tracks/[0-9a-f-]{36}/hls/[A-Za-z0-9_-]+/)(?<media_file>(?:[A-Za-z0-9_-]+/)?[A-Za-z0-9_.-]+)$" {
       secure_link $media_sig,$media_expires;
       secure_link_md5 "$media_expires$media_prefix ${secret}";
       if ($secure_link = "") { return 403; }
@@ -75,8 +76,12 @@ http {
 }
 `,
     );
-    nginx = spawn("nginx", ["-c", config, "-p", work], { stdio: "inherit" });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    nginx = spawn("nginx", ["-c", config, "-p", `${work}/`], { stdio: "inherit" });
+    for (let waited = 0; !(await fetch(`http://127.0.0.1:${nginxPort}/`).catch(() => null)); waited += 100) {
+      if (waited > 5000)
+        throw new Error(`nginx did not start: ${await readFile(path.join(work, "error.log"), "utf8").catch(() => "")}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const nginxBase = `http://127.0.0.1:${nginxPort}`;
     const plainUrl = `${nginxBase}/plain/${storedFile}`;
     const secureUrl = `${nginxBase}${signedPath}${new URL(staveSegmentUrl).search}`;

@@ -58,6 +58,11 @@ const envSchema = z.object({
   UPLOAD_MAX_BYTES: byteSize.default(1024 ** 3),
   STORAGE_QUOTA_BYTES: byteSize.default(10 * 1024 ** 3),
   MEDIA_SIGNING_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, "must be at least 16 characters").optional()),
+  MEDIA_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024),
   STREAM_URL_TTL_SECONDS: z.coerce
     .number()
     .int()
@@ -108,6 +113,7 @@ function toConfig(env: z.output<typeof envSchema>) {
     storageQuotaBytes: env.STORAGE_QUOTA_BYTES,
     mediaSigningSecret: env.MEDIA_SIGNING_SECRET,
     streamUrlTtlSeconds: env.STREAM_URL_TTL_SECONDS,
+    mediaCacheBytes: env.MEDIA_CACHE_BYTES,
     trustProxy: env.TRUST_PROXY,
     metricsToken: env.METRICS_TOKEN,
     paths: {

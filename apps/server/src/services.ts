@@ -52,6 +52,7 @@ export function buildServices(deps: ServiceDependencies): Services {
       // nginx must know this secret to verify links: set MEDIA_SIGNING_SECRET in production.
       mediaSigningSecret: config.mediaSigningSecret ?? secrets.hmac("media-signing", "v1"),
       streamUrlTtlSeconds: config.streamUrlTtlSeconds,
+      mediaCacheBytes: config.mediaCacheBytes,
     },
     close: () => hub.close(),
   };

@@ -3,7 +3,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError, sendError } from "../../platform/http/errors.ts";
-import { sendStoredObject } from "../../platform/http/ranges.ts";
+import { sendBuffer, sendStoredObject } from "../../platform/http/ranges.ts";
+import { ImmutableObjectCache } from "../../platform/storage/index.ts";
 import type { TracksContext } from "../tracks/tracks.context.ts";
 import { loadVisibleTrack, trackIdParams } from "../tracks/tracks.service.ts";
 import { checkSignature, MEDIA_ROUTE, signedMediaUrl, splitSignedPath } from "./signing.ts";
@@ -27,6 +28,8 @@ const originalTypes: Record<string, string> = {
 
 export function registerStreamingRoutes(app: FastifyInstance, ctx: TracksContext) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  // Published HLS versions never change, so hot segments can be served from memory.
+  const segments = new ImmutableObjectCache(ctx.storage, ctx.mediaCacheBytes);
 
   routes.get(
     "/api/v1/tracks/:id/stream",
@@ -52,7 +55,8 @@ export function registerStreamingRoutes(app: FastifyInstance, ctx: TracksContext
   );
 
   // The signature is the authorisation here, exactly as nginx's secure_link would check it.
-  app.get(`${MEDIA_ROUTE}/:signature/:expires/*`, async (request, reply) => {
+  // The byte path: no security headers (media is not a page), no per-request info logs.
+  app.get(`${MEDIA_ROUTE}/:signature/:expires/*`, { helmet: false, logLevel: "warn" }, async (request, reply) => {
     const { signature, expires, "*": rest } = request.params as { signature: string; expires: string; "*": string };
     const parts = splitSignedPath(rest);
     const expiry = Number(expires);
@@ -68,8 +72,11 @@ export function registerStreamingRoutes(app: FastifyInstance, ctx: TracksContext
     }
     // Published versions never change: cache until the link itself expires.
     const maxAge = Math.max(0, expiry - Math.floor(Date.now() / 1000));
-    return sendStoredObject(request, reply, ctx.storage, `${parts.prefix}${parts.file}`, {
+    const object = await segments.get(`${parts.prefix}${parts.file}`);
+    if (!object) return sendError(reply, 404, "NOT_FOUND", "File not found");
+    return sendBuffer(request, reply, object, {
       "content-type": typeOf(parts.file),
+      "x-content-type-options": "nosniff",
       "cache-control": `public, max-age=${maxAge}, immutable`,
     });
   });

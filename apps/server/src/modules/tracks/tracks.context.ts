@@ -17,6 +17,8 @@ export interface TracksContext {
   storageQuotaBytes: number;
   mediaSigningSecret: string;
   streamUrlTtlSeconds: number;
+  /** Memory for serving published segments when Stave serves media itself. */
+  mediaCacheBytes: number;
 }
 
 export const trackKeys = {

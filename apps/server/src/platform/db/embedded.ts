@@ -35,6 +35,22 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+/** One process owns an embedded cluster; a second one gets a clear answer instead of a crash. */
+async function assertClusterNotInUse(dataDir: string) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // stale: PostgreSQL cleans it up on start
+  }
+  throw new Error(
+    `The embedded PostgreSQL in ${dataDir} is in use by another Stave process (pid ${pid}). ` +
+      "Stop it first, or run every process against a shared DATABASE_URL.",
+  );
+}
+
 /** The cluster's superuser password, made once and kept beside the cluster (mode 600). */
 async function clusterPassword(dataDir: string): Promise<string> {
   const file = path.join(path.dirname(dataDir), "postgres.password");
@@ -50,6 +66,7 @@ async function clusterPassword(dataDir: string): Promise<string> {
  */
 export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Promise<EmbeddedDatabase> {
   await mkdir(path.dirname(dataDir), { recursive: true });
+  await assertClusterNotInUse(dataDir);
   const password = await clusterPassword(dataDir);
   const port = await findFreePort();
   const server = new EmbeddedPostgres({

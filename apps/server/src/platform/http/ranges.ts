@@ -49,3 +49,21 @@ export async function sendStoredObject(
   reply.header("content-length", String(object.size));
   return reply.send(await storage.get(key));
 }
+
+/** The same for a buffer already in memory. */
+export function sendBuffer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  object: { body: Buffer; modifiedAt: Date },
+  headers: Record<string, string>,
+) {
+  const size = object.body.length;
+  reply.headers({ ...headers, "accept-ranges": "bytes", "last-modified": object.modifiedAt.toUTCString() });
+  const range = parseRange(request.headers.range, size);
+  if (range === "unsatisfiable") return reply.status(416).header("content-range", `bytes */${size}`).send();
+  if (range) {
+    reply.status(206).header("content-range", `bytes ${range.start}-${range.end}/${size}`);
+    return reply.send(object.body.subarray(range.start, range.end + 1));
+  }
+  return reply.send(object.body);
+}

@@ -1,0 +1,58 @@
+import type { Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
+import type { Storage } from "./storage.ts";
+
+export interface CachedObject {
+  body: Buffer;
+  modifiedAt: Date;
+}
+
+/**
+ * An in-memory LRU of objects that never change once written (published HLS versions),
+ * bounded by total bytes. Serving a hot segment from memory skips a stat, an open and
+ * reads per request; concurrent misses for one key share a single read.
+ */
+export class ImmutableObjectCache {
+  private readonly entries = new Map<string, CachedObject>();
+  private readonly pending = new Map<string, Promise<CachedObject | null>>();
+  private bytes = 0;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly maxBytes: number,
+    private readonly maxObjectBytes = 4 * 1024 * 1024,
+  ) {}
+
+  /** The object, or null when it does not exist. Objects too big to cache are read anyway. */
+  async get(key: string): Promise<CachedObject | null> {
+    const hit = this.entries.get(key);
+    if (hit) {
+      // Re-insert: Map order is the recency order.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    let loading = this.pending.get(key);
+    if (!loading) {
+      loading = this.load(key).finally(() => this.pending.delete(key));
+      this.pending.set(key, loading);
+    }
+    return loading;
+  }
+
+  private async load(key: string): Promise<CachedObject | null> {
+    const stat = await this.storage.stat(key);
+    if (!stat) return null;
+    const object = { body: await buffer((await this.storage.get(key)) as Readable), modifiedAt: stat.modifiedAt };
+    if (object.body.length <= this.maxObjectBytes && this.maxBytes > 0) {
+      this.entries.set(key, object);
+      this.bytes += object.body.length;
+      for (const [oldest, entry] of this.entries) {
+        if (this.bytes <= this.maxBytes) break;
+        this.entries.delete(oldest);
+        this.bytes -= entry.body.length;
+      }
+    }
+    return object;
+  }
+}
