@@ -9,7 +9,11 @@ import type { Storage } from "./storage.ts";
 
 function countingReads(storage: Storage) {
   const reads: string[] = [];
-  return { reads, storage: { ...storage, get: (key: string) => (reads.push(key), storage.get(key)) } as Storage };
+  const get = (key: string) => {
+    reads.push(key);
+    return storage.get(key);
+  };
+  return { reads, storage: { ...storage, get } as Storage };
 }
 
 describe("immutable object cache", () => {
