@@ -44,8 +44,11 @@ async function processTrack(ctx: TracksContext, track: TrackRow, job: JobContext
   const report = progressReporter(ctx, track.id);
   const work = await mkdtemp(path.join(ctx.tmpDir, `process-${track.id}-`));
   try {
-    const original = path.join(work, "original");
-    await download(ctx, track.original_key, original);
+    let original = ctx.storage.localPath?.(track.original_key);
+    if (!original) {
+      original = path.join(work, "original");
+      await download(ctx, track.original_key, original);
+    }
     const probe = await ctx.media.probe(original);
     const hlsDir = path.join(work, "hls");
     await mkdir(hlsDir);

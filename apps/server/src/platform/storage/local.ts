@@ -60,6 +60,8 @@ export function createLocalStorage(root: string): Storage {
       await rm(resolve(key), { force: true });
     },
 
+    localPath: (key) => resolve(key),
+
     async deletePrefix(prefix) {
       if (!prefix.endsWith("/")) throw new InvalidStorageKeyError(prefix, "a prefix ends with /");
       await rm(resolve(prefix, { allowPrefix: true }), { recursive: true, force: true });

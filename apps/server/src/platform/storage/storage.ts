@@ -26,6 +26,11 @@ export interface Storage {
   delete(key: string): Promise<void>;
   /** Removes every object under `prefix` (which must end with `/`). */
   deletePrefix(prefix: string): Promise<void>;
+  /**
+   * Where the object already sits on this machine's disk, when the driver keeps it there,
+   * so ffmpeg can read it in place instead of from a downloaded copy.
+   */
+  localPath?(key: string): string;
 }
 
 export class StorageNotFoundError extends Error {
