@@ -1,14 +1,16 @@
 import { mkdir, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { errorEnvelopeSchema } from "@stave/contracts";
 import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import type { Database } from "../src/platform/db/database.ts";
 import { createMediaToolkit } from "../src/platform/media/index.ts";
 import { createLocalStorage } from "../src/platform/storage/index.ts";
 import { buildServices, type Services } from "../src/services.ts";
-import { silentLogger } from "./database.ts";
+import { createTestDatabase, silentLogger, type TestDatabase } from "./database.ts";
 
 /** The real app over a test database, with media in a temporary directory. */
 export const TEST_SECRET_KEY = "test-secret-key-that-is-long-enough-000";
@@ -42,3 +44,28 @@ export async function buildTestApp(
   app.addHook("onClose", () => services.close());
   return app;
 }
+
+export interface TestAppContext {
+  db: TestDatabase;
+  app: FastifyInstance;
+}
+
+/**
+ * A test file's own database and app, made before its tests and dropped after them.
+ * Read `t.app` / `t.db` inside tests (they exist once `beforeAll` has run).
+ */
+export function useTestApp(options: { env?: Record<string, string> } = {}): TestAppContext {
+  const context = {} as TestAppContext;
+  beforeAll(async () => {
+    context.db = await createTestDatabase();
+    context.app = await buildTestApp(context.db.database, options);
+  });
+  afterAll(async () => {
+    await context.app?.close();
+    await context.db?.drop();
+  });
+  return context;
+}
+
+/** The error code of an API answer, checked against the error envelope. */
+export const errorCode = (response: { json(): unknown }) => errorEnvelopeSchema.parse(response.json()).error.code;

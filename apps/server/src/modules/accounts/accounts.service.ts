@@ -6,7 +6,7 @@ import { randomToken, sha256 } from "../../platform/crypto.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/http/errors.ts";
 import type { Logger } from "../../platform/logger.ts";
-import { queueMail } from "../../platform/mail/index.ts";
+import { type MailContent, queueMail } from "../../platform/mail/index.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { type AccountsContext, type RequestMeta, rateRules } from "./accounts.context.ts";
 import { resetPasswordMail, verifyEmailMail } from "./accounts.mails.ts";
@@ -67,17 +67,44 @@ export async function getMe(ctx: AccountsContext, userId: string): Promise<Me> {
   return me;
 }
 
-async function issueVerificationMail(ctx: AccountsContext, db: Kysely<DB>, user: { id: string; email: string }) {
+/**
+ * Mails a fresh single-use link (`<PUBLIC_URL>/<page>?token=…`), retiring the user's older
+ * ones of the same purpose so only the newest link works. Runs in the caller's transaction.
+ */
+async function mailSingleUseLink(
+  ctx: AccountsContext,
+  db: Kysely<DB>,
+  user: { id: string; email: string },
+  link: {
+    purpose: "verify_email" | "reset_password";
+    ttlSeconds: number;
+    page: string;
+    mail: (siteName: string, url: string) => MailContent;
+  },
+) {
   const token = randomToken();
-  await retireOneTimeTokens(db, user.id, "verify_email");
+  await retireOneTimeTokens(db, user.id, link.purpose);
   await insertOneTimeToken(db, {
     userId: user.id,
-    purpose: "verify_email",
+    purpose: link.purpose,
     tokenHash: sha256(token),
-    ttlSeconds: VERIFY_EMAIL_TTL,
+    ttlSeconds: link.ttlSeconds,
   });
-  await queueMail(db, user.email, verifyEmailMail(ctx.siteName, `${ctx.publicUrl}/verify-email?token=${token}`));
+  await queueMail(db, user.email, link.mail(ctx.siteName, `${ctx.publicUrl}/${link.page}?token=${token}`));
 }
+
+const verificationLink = {
+  purpose: "verify_email",
+  ttlSeconds: VERIFY_EMAIL_TTL,
+  page: "verify-email",
+  mail: verifyEmailMail,
+} as const;
+const resetLink = {
+  purpose: "reset_password",
+  ttlSeconds: RESET_PASSWORD_TTL,
+  page: "reset-password",
+  mail: resetPasswordMail,
+} as const;
 
 const uniqueViolation = (error: unknown): string | null =>
   typeof error === "object" && error && "code" in error && error.code === "23505" && "constraint" in error
@@ -103,7 +130,7 @@ export async function register(ctx: AccountsContext, input: RegisterRequest, met
         role: "user",
         isVerified: false,
       });
-      await issueVerificationMail(ctx, trx, { id, email });
+      await mailSingleUseLink(ctx, trx, { id, email }, verificationLink);
       return id;
     });
   } catch (error) {
@@ -136,7 +163,7 @@ export async function resendVerification(ctx: AccountsContext, rawEmail: string,
   await ctx.limiter.hit(rateRules.verificationMailPerEmail, email);
   const user = await findUserByEmail(ctx.database.primary, email);
   if (!user || user.is_verified) return;
-  await ctx.database.primary.transaction().execute((trx) => issueVerificationMail(ctx, trx, user));
+  await ctx.database.primary.transaction().execute((trx) => mailSingleUseLink(ctx, trx, user, verificationLink));
 }
 
 export type LoginOutcome =
@@ -238,17 +265,7 @@ export async function requestPasswordReset(ctx: AccountsContext, rawEmail: strin
   await ctx.limiter.hit(rateRules.resetMailPerEmail, email);
   const user = await findUserByEmail(ctx.database.primary, email);
   if (!user) return;
-  await ctx.database.primary.transaction().execute(async (trx) => {
-    const token = randomToken();
-    await retireOneTimeTokens(trx, user.id, "reset_password");
-    await insertOneTimeToken(trx, {
-      userId: user.id,
-      purpose: "reset_password",
-      tokenHash: sha256(token),
-      ttlSeconds: RESET_PASSWORD_TTL,
-    });
-    await queueMail(trx, user.email, resetPasswordMail(ctx.siteName, `${ctx.publicUrl}/reset-password?token=${token}`));
-  });
+  await ctx.database.primary.transaction().execute((trx) => mailSingleUseLink(ctx, trx, user, resetLink));
   await audit(ctx, "user.password_reset_requested", user.id, meta);
 }
 

@@ -1,28 +1,15 @@
 import { errorEnvelopeSchema, meSchema } from "@stave/contracts";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildUser, latestMailTo, linkToken } from "../../../test/accounts.ts";
-import { buildTestApp } from "../../../test/app.ts";
-import { createTestDatabase, type TestDatabase } from "../../../test/database.ts";
+import { errorCode, useTestApp } from "../../../test/app.ts";
 
-let testDb: TestDatabase;
-let app: FastifyInstance;
+const t = useTestApp({ env: { PUBLIC_URL: "https://music.example.org" } });
 let ipCounter = 0;
 // Each test signs up from its own address so the per-IP limit only bites where tested.
 const freshIp = () => `198.51.100.${++ipCounter}`;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await buildTestApp(testDb.database, { env: { PUBLIC_URL: "https://music.example.org" } });
-});
-afterAll(async () => {
-  await app.close();
-  await testDb.drop();
-});
-
 const register = (payload: Record<string, unknown>, ip = freshIp()) =>
-  app.inject({ method: "POST", url: "/api/v1/auth/register", payload, remoteAddress: ip });
-const errorCode = (response: { json(): unknown }) => errorEnvelopeSchema.parse(response.json()).error.code;
+  t.app.inject({ method: "POST", url: "/api/v1/auth/register", payload, remoteAddress: ip });
 
 describe("registration", () => {
   it("creates an unverified listener and mails a single-use verification link", async () => {
@@ -36,14 +23,14 @@ describe("registration", () => {
       isVerified: false,
     });
 
-    const mail = await latestMailTo(testDb.database, "ada@example.com");
+    const mail = await latestMailTo(t.db.database, "ada@example.com");
     expect(mail?.subject).toContain("Verify your email");
     expect(mail?.text_body).toContain("https://music.example.org/verify-email?token=");
     const token = linkToken(mail?.text_body, "verify-email");
 
-    const verified = await app.inject({ method: "POST", url: "/api/v1/auth/verify-email", payload: { token } });
+    const verified = await t.app.inject({ method: "POST", url: "/api/v1/auth/verify-email", payload: { token } });
     expect(verified.statusCode).toBe(200);
-    const row = await testDb.database.primary
+    const row = await t.db.database.primary
       .selectFrom("users")
       .selectAll()
       .where("id", "=", user.id)
@@ -51,11 +38,11 @@ describe("registration", () => {
     expect(row.is_verified).toBe(true);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
 
-    const again = await app.inject({ method: "POST", url: "/api/v1/auth/verify-email", payload: { token } });
+    const again = await t.app.inject({ method: "POST", url: "/api/v1/auth/verify-email", payload: { token } });
     expect(again.statusCode).toBe(400);
     expect(errorCode(again)).toBe("INVALID_TOKEN");
 
-    const actions = await testDb.database.primary
+    const actions = await t.db.database.primary
       .selectFrom("audit_log")
       .select("action")
       .where("actor_id", "=", user.id)
@@ -64,7 +51,7 @@ describe("registration", () => {
   });
 
   it("refuses an unknown verification token", async () => {
-    const response = await app.inject({
+    const response = await t.app.inject({
       method: "POST",
       url: "/api/v1/auth/verify-email",
       payload: { token: "made-up" },
@@ -102,7 +89,7 @@ describe("registration", () => {
   });
 
   it("answers 409 for a taken email (any case) or username", async () => {
-    const existing = await buildUser(testDb.database);
+    const existing = await buildUser(t.db.database);
     const sameEmail = await register({
       email: existing.email.toUpperCase(),
       username: "someone_new",
@@ -140,41 +127,41 @@ describe("registration", () => {
 
 describe("resending the verification mail", () => {
   const resend = (email: string, ip = freshIp()) =>
-    app.inject({ method: "POST", url: "/api/v1/auth/verify-email/resend", payload: { email }, remoteAddress: ip });
+    t.app.inject({ method: "POST", url: "/api/v1/auth/verify-email/resend", payload: { email }, remoteAddress: ip });
 
   it("answers the same for unknown, verified and unverified addresses, mailing only the last", async () => {
-    const verified = await buildUser(testDb.database);
-    const unverified = await buildUser(testDb.database, { isVerified: false });
+    const verified = await buildUser(t.db.database);
+    const unverified = await buildUser(t.db.database, { isVerified: false });
     const answers = await Promise.all([resend("nobody@example.com"), resend(verified.email), resend(unverified.email)]);
     expect(answers.map((answer) => answer.statusCode)).toEqual([202, 202, 202]);
     expect(new Set(answers.map((answer) => answer.body)).size).toBe(1);
-    expect(await latestMailTo(testDb.database, verified.email)).toBeUndefined();
-    expect(await latestMailTo(testDb.database, "nobody@example.com")).toBeUndefined();
-    const mail = await latestMailTo(testDb.database, unverified.email);
+    expect(await latestMailTo(t.db.database, verified.email)).toBeUndefined();
+    expect(await latestMailTo(t.db.database, "nobody@example.com")).toBeUndefined();
+    const mail = await latestMailTo(t.db.database, unverified.email);
     const token = linkToken(mail?.text_body, "verify-email");
     expect(
-      (await app.inject({ method: "POST", url: "/api/v1/auth/verify-email", payload: { token } })).statusCode,
+      (await t.app.inject({ method: "POST", url: "/api/v1/auth/verify-email", payload: { token } })).statusCode,
     ).toBe(200);
   });
 
   it("keeps only the newest link working", async () => {
-    const user = await buildUser(testDb.database, { isVerified: false });
+    const user = await buildUser(t.db.database, { isVerified: false });
     await resend(user.email);
-    const first = linkToken((await latestMailTo(testDb.database, user.email))?.text_body, "verify-email");
+    const first = linkToken((await latestMailTo(t.db.database, user.email))?.text_body, "verify-email");
     await new Promise((resolve) => setTimeout(resolve, 5));
     await resend(user.email);
-    const second = linkToken((await latestMailTo(testDb.database, user.email))?.text_body, "verify-email");
+    const second = linkToken((await latestMailTo(t.db.database, user.email))?.text_body, "verify-email");
     expect(second).not.toBe(first);
     expect(
-      (await app.inject({ method: "POST", url: "/api/v1/auth/verify-email", payload: { token: first } })).statusCode,
+      (await t.app.inject({ method: "POST", url: "/api/v1/auth/verify-email", payload: { token: first } })).statusCode,
     ).toBe(400);
     expect(
-      (await app.inject({ method: "POST", url: "/api/v1/auth/verify-email", payload: { token: second } })).statusCode,
+      (await t.app.inject({ method: "POST", url: "/api/v1/auth/verify-email", payload: { token: second } })).statusCode,
     ).toBe(200);
   });
 
   it("limits resends per address with 429", async () => {
-    const user = await buildUser(testDb.database, { isVerified: false });
+    const user = await buildUser(t.db.database, { isVerified: false });
     const statuses = [];
     for (let attempt = 0; attempt < 4; attempt++) statuses.push((await resend(user.email)).statusCode);
     expect(statuses).toEqual([202, 202, 202, 429]);

@@ -1,30 +1,16 @@
-import { errorEnvelopeSchema } from "@stave/contracts";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildUser, sessionCookieOf, signIn } from "../../../test/accounts.ts";
-import { buildTestApp } from "../../../test/app.ts";
-import { createTestDatabase, type TestDatabase } from "../../../test/database.ts";
+import { errorCode, useTestApp } from "../../../test/app.ts";
 
-let testDb: TestDatabase;
-let app: FastifyInstance;
+const t = useTestApp();
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await buildTestApp(testDb.database);
-});
-afterAll(async () => {
-  await app.close();
-  await testDb.drop();
-});
-
-const errorCode = (response: { json(): unknown }) => errorEnvelopeSchema.parse(response.json()).error.code;
 const login = (payload: { login: string; password: string }, ip = "192.0.2.10") =>
-  app.inject({ method: "POST", url: "/api/v1/auth/login", payload, remoteAddress: ip });
-const me = (headers: Record<string, string>) => app.inject({ url: "/api/v1/users/me", headers });
+  t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload, remoteAddress: ip });
+const me = (headers: Record<string, string>) => t.app.inject({ url: "/api/v1/users/me", headers });
 
 describe("signing in", () => {
   it("signs in by username or email and sets a safe session cookie", async () => {
-    const user = await buildUser(testDb.database);
+    const user = await buildUser(t.db.database);
     for (const name of [user.username, user.email.toUpperCase()]) {
       const response = await login({ login: name, password: user.password });
       expect(response.statusCode).toBe(200);
@@ -38,13 +24,13 @@ describe("signing in", () => {
   });
 
   it("answers the same 401 for a wrong password and an unknown account, and audits both", async () => {
-    const user = await buildUser(testDb.database);
+    const user = await buildUser(t.db.database);
     const wrong = await login({ login: user.username, password: "not-the-password-1" });
     const unknown = await login({ login: "nobody_here", password: "not-the-password-1" });
     expect([wrong.statusCode, unknown.statusCode]).toEqual([401, 401]);
     expect(wrong.json()).toEqual(unknown.json());
     expect(errorCode(wrong)).toBe("INVALID_CREDENTIALS");
-    const failures = await testDb.database.primary
+    const failures = await t.db.database.primary
       .selectFrom("audit_log")
       .select(["actor_id", "metadata", "ip"])
       .where("action", "=", "user.login")
@@ -59,7 +45,7 @@ describe("signing in", () => {
   });
 
   it("locks an account's sign-in after 10 attempts with 429 and Retry-After", async () => {
-    const user = await buildUser(testDb.database);
+    const user = await buildUser(t.db.database);
     for (let attempt = 0; attempt < 10; attempt++) {
       expect(
         (await login({ login: user.username, password: `wrong-guess-${attempt}` }, `192.0.2.${100 + attempt}`))
@@ -84,12 +70,12 @@ describe("signing in", () => {
   });
 
   it("signs out: the session stops working and is audited", async () => {
-    const user = await buildUser(testDb.database);
-    const session = await signIn(app, user);
-    const out = await app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: session.headers });
+    const user = await buildUser(t.db.database);
+    const session = await signIn(t.app, user);
+    const out = await t.app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: session.headers });
     expect(out.statusCode).toBe(204);
     expect((await me({ cookie: session.cookie })).statusCode).toBe(401);
-    const actions = await testDb.database.primary
+    const actions = await t.db.database.primary
       .selectFrom("audit_log")
       .select("action")
       .where("actor_id", "=", user.id)
@@ -106,10 +92,10 @@ describe("signing in", () => {
 
 describe("CSRF protection", () => {
   it("refuses a cookie-authenticated change without the right X-CSRF-Token", async () => {
-    const user = await buildUser(testDb.database);
-    const session = await signIn(app, user);
+    const user = await buildUser(t.db.database);
+    const session = await signIn(t.app, user);
     const patch = (headers: Record<string, string>) =>
-      app.inject({ method: "PATCH", url: "/api/v1/users/me", headers, payload: { displayName: "Ada" } });
+      t.app.inject({ method: "PATCH", url: "/api/v1/users/me", headers, payload: { displayName: "Ada" } });
     const missing = await patch({ cookie: session.cookie });
     expect(missing.statusCode).toBe(403);
     expect(errorCode(missing)).toBe("CSRF_INVALID");
@@ -122,12 +108,12 @@ describe("CSRF protection", () => {
   });
 
   it("gives back the session's CSRF token after a reload, and another session's token does not work", async () => {
-    const user = await buildUser(testDb.database);
-    const first = await signIn(app, user);
-    const second = await signIn(app, user);
-    const fetched = await app.inject({ url: "/api/v1/auth/csrf", headers: { cookie: first.cookie } });
+    const user = await buildUser(t.db.database);
+    const first = await signIn(t.app, user);
+    const second = await signIn(t.app, user);
+    const fetched = await t.app.inject({ url: "/api/v1/auth/csrf", headers: { cookie: first.cookie } });
     expect(fetched.json()).toEqual({ csrfToken: first.csrfToken });
-    const crossed = await app.inject({
+    const crossed = await t.app.inject({
       method: "PATCH",
       url: "/api/v1/users/me",
       headers: { cookie: first.cookie, "x-csrf-token": second.csrfToken },
@@ -139,15 +125,15 @@ describe("CSRF protection", () => {
 
 describe("sessions and access tokens", () => {
   it("lists my sessions, marks this one, and signs out another device", async () => {
-    const user = await buildUser(testDb.database);
-    const laptop = await signIn(app, user, "203.0.113.1");
-    const phone = await signIn(app, user, "203.0.113.2");
-    const list = (await app.inject({ url: "/api/v1/users/me/sessions", headers: { cookie: laptop.cookie } })).json();
+    const user = await buildUser(t.db.database);
+    const laptop = await signIn(t.app, user, "203.0.113.1");
+    const phone = await signIn(t.app, user, "203.0.113.2");
+    const list = (await t.app.inject({ url: "/api/v1/users/me/sessions", headers: { cookie: laptop.cookie } })).json();
     expect(list.items).toHaveLength(2);
     const current = list.items.find((s: { current: boolean }) => s.current);
     const other = list.items.find((s: { current: boolean }) => !s.current);
     expect(current).toMatchObject({ ip: "203.0.113.1", userAgent: "StaveTest/1.0" });
-    const revoke = await app.inject({
+    const revoke = await t.app.inject({
       method: "DELETE",
       url: `/api/v1/users/me/sessions/${other.id}`,
       headers: laptop.headers,
@@ -158,12 +144,12 @@ describe("sessions and access tokens", () => {
   });
 
   it("cannot revoke someone else's session", async () => {
-    const mallory = await signIn(app, await buildUser(testDb.database));
-    const victim = await signIn(app, await buildUser(testDb.database));
+    const mallory = await signIn(t.app, await buildUser(t.db.database));
+    const victim = await signIn(t.app, await buildUser(t.db.database));
     const victimSessions = (
-      await app.inject({ url: "/api/v1/users/me/sessions", headers: { cookie: victim.cookie } })
+      await t.app.inject({ url: "/api/v1/users/me/sessions", headers: { cookie: victim.cookie } })
     ).json();
-    const attempt = await app.inject({
+    const attempt = await t.app.inject({
       method: "DELETE",
       url: `/api/v1/users/me/sessions/${victimSessions.items[0].id}`,
       headers: mallory.headers,
@@ -173,9 +159,9 @@ describe("sessions and access tokens", () => {
   });
 
   it("issues a personal access token that works without CSRF, is stored hashed, and can be revoked", async () => {
-    const user = await buildUser(testDb.database);
-    const session = await signIn(app, user);
-    const created = await app.inject({
+    const user = await buildUser(t.db.database);
+    const session = await signIn(t.app, user);
+    const created = await t.app.inject({
       method: "POST",
       url: "/api/v1/users/me/tokens",
       headers: session.headers,
@@ -184,7 +170,7 @@ describe("sessions and access tokens", () => {
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     expect(token).toMatch(/^stave_pat_/);
-    const stored = await testDb.database.primary
+    const stored = await t.db.database.primary
       .selectFrom("personal_access_tokens")
       .selectAll()
       .where("id", "=", id)
@@ -193,19 +179,19 @@ describe("sessions and access tokens", () => {
 
     const bearer = { authorization: `Bearer ${token}` };
     expect((await me(bearer)).json().id).toBe(user.id);
-    const patched = await app.inject({
+    const patched = await t.app.inject({
       method: "PATCH",
       url: "/api/v1/users/me",
       headers: bearer,
       payload: { location: "Lyon" },
     });
     expect(patched.statusCode).toBe(200);
-    const listed = (await app.inject({ url: "/api/v1/users/me/tokens", headers: bearer })).json();
+    const listed = (await t.app.inject({ url: "/api/v1/users/me/tokens", headers: bearer })).json();
     expect(listed.items.map((t: { name: string }) => t.name)).toEqual(["my script"]);
     expect(listed.items[0].token).toBeUndefined();
 
     expect(
-      (await app.inject({ method: "DELETE", url: `/api/v1/users/me/tokens/${id}`, headers: session.headers }))
+      (await t.app.inject({ method: "DELETE", url: `/api/v1/users/me/tokens/${id}`, headers: session.headers }))
         .statusCode,
     ).toBe(204);
     const revoked = await me(bearer);
@@ -216,8 +202,8 @@ describe("sessions and access tokens", () => {
 
 describe("profile", () => {
   it("updates profile fields and refuses invalid links", async () => {
-    const session = await signIn(app, await buildUser(testDb.database));
-    const updated = await app.inject({
+    const session = await signIn(t.app, await buildUser(t.db.database));
+    const updated = await t.app.inject({
       method: "PATCH",
       url: "/api/v1/users/me",
       headers: session.headers,
@@ -235,7 +221,7 @@ describe("profile", () => {
       location: "Paris",
       links: [{ label: "Site", url: "https://ada.example" }],
     });
-    const invalid = await app.inject({
+    const invalid = await t.app.inject({
       method: "PATCH",
       url: "/api/v1/users/me",
       headers: session.headers,

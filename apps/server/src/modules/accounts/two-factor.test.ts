@@ -1,26 +1,12 @@
-import { errorEnvelopeSchema } from "@stave/contracts";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildUser, type SignedIn, sessionCookieOf, signIn, type TestUser } from "../../../test/accounts.ts";
-import { buildTestApp } from "../../../test/app.ts";
-import { createTestDatabase, type TestDatabase } from "../../../test/database.ts";
+import { errorCode, useTestApp } from "../../../test/app.ts";
 import { totpCode } from "../../../test/totp.ts";
 
-let testDb: TestDatabase;
-let app: FastifyInstance;
+const t = useTestApp();
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await buildTestApp(testDb.database);
-});
-afterAll(async () => {
-  await app.close();
-  await testDb.drop();
-});
-
-const errorCode = (response: { json(): unknown }) => errorEnvelopeSchema.parse(response.json()).error.code;
 const post = (url: string, session: SignedIn, payload?: object) =>
-  app.inject({ method: "POST", url, headers: session.headers, ...(payload && { payload }) });
+  t.app.inject({ method: "POST", url, headers: session.headers, ...(payload && { payload }) });
 const nextStep = () => Date.now() + 30_000;
 
 /** A user with 2FA on, the secret as an authenticator app holds it, and their backup codes. */
@@ -30,8 +16,8 @@ async function userWithTwoFactor(): Promise<{
   secret: string;
   backupCodes: string[];
 }> {
-  const user = await buildUser(testDb.database);
-  const session = await signIn(app, user);
+  const user = await buildUser(t.db.database);
+  const session = await signIn(t.app, user);
   const setup = (await post("/api/v1/users/me/2fa/setup", session)).json();
   const enabled = await post("/api/v1/users/me/2fa/enable", session, { code: totpCode(setup.secret) });
   expect(enabled.statusCode).toBe(200);
@@ -39,7 +25,7 @@ async function userWithTwoFactor(): Promise<{
 }
 
 async function startLogin(user: TestUser) {
-  const response = await app.inject({
+  const response = await t.app.inject({
     method: "POST",
     url: "/api/v1/auth/login",
     payload: { login: user.username, password: user.password },
@@ -50,7 +36,7 @@ async function startLogin(user: TestUser) {
 }
 
 const finishLogin = (challenge: string, code: string) =>
-  app.inject({
+  t.app.inject({
     method: "POST",
     url: "/api/v1/auth/login/2fa",
     payload: { challenge, code },
@@ -59,8 +45,8 @@ const finishLogin = (challenge: string, code: string) =>
 
 describe("two-factor setup", () => {
   it("gives a secret, an otpauth URI and a QR code, then turns on with a valid code and returns 10 backup codes", async () => {
-    const user = await buildUser(testDb.database);
-    const session = await signIn(app, user);
+    const user = await buildUser(t.db.database);
+    const session = await signIn(t.app, user);
     const setup = (await post("/api/v1/users/me/2fa/setup", session)).json();
     expect(setup.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(setup.otpauthUri).toMatch(
@@ -76,7 +62,7 @@ describe("two-factor setup", () => {
     const { backupCodes } = enabled.json();
     expect(backupCodes).toHaveLength(10);
     expect(new Set(backupCodes).size).toBe(10);
-    const row = await testDb.database.primary
+    const row = await t.db.database.primary
       .selectFrom("users")
       .selectAll()
       .where("id", "=", user.id)
@@ -86,12 +72,12 @@ describe("two-factor setup", () => {
     expect(row.two_factor_secret).not.toContain(setup.secret);
     expect(row.backup_codes.some((hash) => backupCodes.includes(hash))).toBe(false);
     expect(
-      (await app.inject({ url: "/api/v1/users/me", headers: { cookie: session.cookie } })).json().twoFactorEnabled,
+      (await t.app.inject({ url: "/api/v1/users/me", headers: { cookie: session.cookie } })).json().twoFactorEnabled,
     ).toBe(true);
   });
 
   it("refuses to enable without a setup first", async () => {
-    const session = await signIn(app, await buildUser(testDb.database));
+    const session = await signIn(t.app, await buildUser(t.db.database));
     const response = await post("/api/v1/users/me/2fa/enable", session, { code: "123456" });
     expect(response.statusCode).toBe(409);
     expect(errorCode(response)).toBe("TWO_FACTOR_SETUP_REQUIRED");
@@ -107,7 +93,7 @@ describe("signing in with two factors", () => {
     expect(errorCode(wrong)).toBe("INVALID_TWO_FACTOR_CODE");
     const right = await finishLogin(challenge, totpCode(secret, nextStep()));
     expect(right.statusCode).toBe(200);
-    const me = await app.inject({ url: "/api/v1/users/me", headers: { cookie: sessionCookieOf(right) } });
+    const me = await t.app.inject({ url: "/api/v1/users/me", headers: { cookie: sessionCookieOf(right) } });
     expect(me.json().username).toBe(user.username);
   });
 
@@ -119,7 +105,7 @@ describe("signing in with two factors", () => {
     expect(signedIn.statusCode).toBe(200);
     expect(signedIn.json().user.username).toBe(user.username);
     const cookie = sessionCookieOf(signedIn);
-    expect((await app.inject({ url: "/api/v1/users/me", headers: { cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: "/api/v1/users/me", headers: { cookie } })).statusCode).toBe(200);
 
     const second = await startLogin(user);
     const replay = await finishLogin(second.challenge, code);
@@ -134,7 +120,7 @@ describe("signing in with two factors", () => {
     expect((await finishLogin(first.challenge, code.toUpperCase())).statusCode).toBe(200);
     const second = await startLogin(user);
     expect((await finishLogin(second.challenge, code)).statusCode).toBe(401);
-    const audit = await testDb.database.primary
+    const audit = await t.db.database.primary
       .selectFrom("audit_log")
       .select("metadata")
       .where("actor_id", "=", user.id)
@@ -178,13 +164,13 @@ describe("turning two-factor off and replacing backup codes", () => {
       code: totpCode(secret, nextStep()),
     });
     expect(off.statusCode).toBe(204);
-    const login = await app.inject({
+    const login = await t.app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
       payload: { login: user.username, password: user.password },
     });
     expect(login.json().csrfToken).toEqual(expect.any(String));
-    const actions = await testDb.database.primary
+    const actions = await t.db.database.primary
       .selectFrom("audit_log")
       .select("action")
       .where("actor_id", "=", user.id)

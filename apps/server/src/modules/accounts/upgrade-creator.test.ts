@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { errorEnvelopeSchema } from "@stave/contracts";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, signIn } from "../../../test/accounts.ts";
-import { buildTestApp } from "../../../test/app.ts";
+import { buildTestApp, errorCode } from "../../../test/app.ts";
 import { createTestDatabase, silentLogger, type TestDatabase } from "../../../test/database.ts";
 import { Secrets } from "../../platform/crypto.ts";
 import { RateLimiter } from "../../platform/http/rate-limit.ts";
@@ -34,7 +33,6 @@ afterAll(async () => {
   await testDb.drop();
 });
 
-const errorCode = (response: { json(): unknown }) => errorEnvelopeSchema.parse(response.json()).error.code;
 const userRow = (id: string) =>
   testDb.database.primary.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 const meta = { ip: "198.51.100.20", userAgent: "StaveTest/1.0" };

@@ -1,42 +1,30 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildUser, signIn } from "../../../test/accounts.ts";
-import { buildTestApp } from "../../../test/app.ts";
-import { createTestDatabase, type TestDatabase } from "../../../test/database.ts";
+import { useTestApp } from "../../../test/app.ts";
 
-let testDb: TestDatabase;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await buildTestApp(testDb.database);
-});
-afterAll(async () => {
-  await app.close();
-  await testDb.drop();
-});
+const t = useTestApp();
 
 describe("PUT /api/v1/admin/users/:id/role", () => {
   it("lets an admin change a role, audited with from and to", async () => {
-    const adminUser = await buildUser(testDb.database, { role: "admin" });
-    const admin = await signIn(app, adminUser);
-    const target = await buildUser(testDb.database);
-    const response = await app.inject({
+    const adminUser = await buildUser(t.db.database, { role: "admin" });
+    const admin = await signIn(t.app, adminUser);
+    const target = await buildUser(t.db.database);
+    const response = await t.app.inject({
       method: "PUT",
       url: `/api/v1/admin/users/${target.id}/role`,
       headers: admin.headers,
       payload: { role: "moderator" },
     });
     expect(response.json()).toEqual({ id: target.id, role: "moderator", previousRole: "user" });
-    const audit = await testDb.database.primary
+    const audit = await t.db.database.primary
       .selectFrom("audit_log")
       .selectAll()
       .where("action", "=", "admin.role_change")
       .where("target_id", "=", target.id)
       .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_id: adminUser.id, metadata: { from: "user", to: "moderator" } });
-    const missing = await app.inject({
+    const missing = await t.app.inject({
       method: "PUT",
       url: `/api/v1/admin/users/${randomUUID()}/role`,
       headers: admin.headers,
@@ -46,10 +34,10 @@ describe("PUT /api/v1/admin/users/:id/role", () => {
   });
 
   it("refuses everyone but admins", async () => {
-    const target = await buildUser(testDb.database);
+    const target = await buildUser(t.db.database);
     for (const role of ["user", "creator", "moderator"] as const) {
-      const session = await signIn(app, await buildUser(testDb.database, { role }));
-      const response = await app.inject({
+      const session = await signIn(t.app, await buildUser(t.db.database, { role }));
+      const response = await t.app.inject({
         method: "PUT",
         url: `/api/v1/admin/users/${target.id}/role`,
         headers: session.headers,
@@ -57,7 +45,7 @@ describe("PUT /api/v1/admin/users/:id/role", () => {
       });
       expect(response.statusCode).toBe(403);
     }
-    const row = await testDb.database.primary
+    const row = await t.db.database.primary
       .selectFrom("users")
       .select("role")
       .where("id", "=", target.id)

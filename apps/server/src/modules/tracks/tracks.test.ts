@@ -5,7 +5,7 @@ import { errorEnvelopeSchema, trackSchema } from "@stave/contracts";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, type SignedIn, signIn } from "../../../test/accounts.ts";
-import { buildTestApp, buildTestServices } from "../../../test/app.ts";
+import { buildTestApp, buildTestServices, errorCode } from "../../../test/app.ts";
 import { createTestDatabase, type TestDatabase } from "../../../test/database.ts";
 import { makeMp3WithCover, makeNotAudio, makeTruncated, makeWav } from "../../../test/media.ts";
 import { startTracksWorker, uploadTrack, waitForStatus } from "../../../test/tracks.ts";
@@ -39,7 +39,6 @@ afterAll(async () => {
   await testDb.drop();
 });
 
-const errorCode = (response: { json(): unknown }) => errorEnvelopeSchema.parse(response.json()).error.code;
 const storedKeys = async (prefix = "") => {
   const root = path.join(services.tracks.tmpDir, "..", "media", prefix);
   try {
