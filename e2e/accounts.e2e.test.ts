@@ -1,24 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, linksMailedTo, type RunningStave, startStave } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { linksMailedTo, useStaveAndBrowser } from "./harness.ts";
 
 describe("becoming a creator", () => {
-  let stave: RunningStave;
-  let browser: Browser;
-  beforeAll(async () => {
-    [stave, browser] = await Promise.all([startStave(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stave?.stop();
-  });
+  const t = useStaveAndBrowser();
 
   it("registers, verifies the email from the real outbox, signs in and becomes a creator from /settings", async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
     const email = "ada@example.com";
 
-    await page.goto(`${stave.url}/register`);
+    await page.goto(`${t.stave.url}/register`);
     const form = page.getByRole("form", { name: "Create account" });
     await form.getByLabel("Email").fill(email);
     await form.getByLabel("Username").fill("ada_lovelace");
@@ -26,7 +17,7 @@ describe("becoming a creator", () => {
     await form.getByRole("button", { name: "Create account" }).click();
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
 
-    const links = await linksMailedTo(stave.dataDir, email);
+    const links = await linksMailedTo(t.stave.dataDir, email);
     const verifyLink = links.find((link) => link.includes("/verify-email?token="));
     expect(verifyLink).toBeDefined();
     await page.goto(verifyLink as string);
@@ -39,7 +30,7 @@ describe("becoming a creator", () => {
     await signIn.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("banner").getByText("ada_lovelace").waitFor();
 
-    await page.goto(`${stave.url}/settings`);
+    await page.goto(`${t.stave.url}/settings`);
     await page.getByText("This change is one-way.").waitFor();
     await page.getByRole("button", { name: "Become an artist" }).click();
     await page.getByText("You're now an artist.", { exact: false }).waitFor();

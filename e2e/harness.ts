@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
@@ -110,4 +111,17 @@ export async function linksMailedTo(dataDir: string, to: string, timeoutMs = 15_
     if (Date.now() > deadline) throw new Error(`No mail to ${to} in ${outbox}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A running Stave and a browser for one test file, started before its tests, stopped after. */
+export function useStaveAndBrowser(env: Record<string, string> = {}) {
+  const context = {} as { stave: RunningStave; browser: Browser };
+  beforeAll(async () => {
+    [context.stave, context.browser] = await Promise.all([startStave(env), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await context.browser?.close();
+    await context.stave?.stop();
+  });
+  return context;
 }

@@ -1,20 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type RunningStave, startStave } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { useStaveAndBrowser } from "./harness.ts";
 
 describe("the web shell", () => {
-  let stave: RunningStave;
-  let browser: Browser;
-  beforeAll(async () => {
-    [stave, browser] = await Promise.all([startStave(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stave?.stop();
-  });
+  const t = useStaveAndBrowser();
 
   it("opens the home page with header, navigation and player bar, and follows a client route", async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
     // Signed out, the app's session probe answers 401: expected, not a problem.
@@ -28,7 +19,7 @@ describe("the web shell", () => {
       if (response.status() >= 400 && !expected) problems.push(`${response.status()} ${response.url()}`);
     });
 
-    await page.goto(stave.url);
+    await page.goto(t.stave.url);
     await expect.poll(() => page.getByRole("banner").textContent()).toContain("Stave");
     expect(await page.getByRole("navigation").getByRole("link").allTextContents()).toEqual(
       expect.arrayContaining(["Home", "Search", "Library"]),
@@ -36,7 +27,7 @@ describe("the web shell", () => {
     expect(await page.getByRole("contentinfo", { name: "Player" }).textContent()).toContain("Nothing playing");
 
     await page.getByRole("link", { name: "Library" }).click();
-    await expect.poll(() => page.url()).toBe(`${stave.url}/library`);
+    await expect.poll(() => page.url()).toBe(`${t.stave.url}/library`);
     await page.reload();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/Library/);
     // A CSP violation or a failed request would show up here.
