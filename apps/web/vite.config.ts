@@ -16,6 +16,8 @@ export default defineConfig({
   server: {
     proxy: {
       "/api": apiServer,
+      // Signed HLS playlists and segments.
+      "/media": apiServer,
       "/healthz": apiServer,
       "/readyz": apiServer,
     },

@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { MemoryRouter } from "react-router";
 import { setCsrfToken } from "../src/lib/api.ts";
-import { handlersByDomain, resetAllMockAccounts } from "../src/mocks/handlers.ts";
+import { handlersByDomain, resetAllMockAccounts, resetAllMockTracks } from "../src/mocks/handlers.ts";
 
 function StoryProviders({ route, children }: { route: string; children: ReactNode }) {
   // One cache per story so a story's mocked API never leaks into the next;
@@ -32,9 +32,10 @@ export const sharedAnnotations = {
   parameters: {
     msw: { handlers: handlersByDomain },
   },
-  // Each story starts with the mocked accounts as seeded and no session token in memory.
+  // Each story starts with the mocked API as seeded and no session token in memory.
   beforeEach: () => {
     resetAllMockAccounts();
+    resetAllMockTracks();
     setCsrfToken(undefined);
   },
 } satisfies Preview;

@@ -2,6 +2,7 @@ import { Link, NavLink, Outlet } from "react-router";
 import { AccountMenu } from "../features/auth/components/AccountMenu.tsx";
 import { useSiteName } from "../features/instance/useInstanceInfo.ts";
 import { PlayerBar } from "./player/PlayerBar.tsx";
+import { PlayerProvider } from "./player/PlayerProvider.tsx";
 
 const navItems = [
   { to: "/", label: "Home" },
@@ -12,29 +13,33 @@ const navItems = [
 export function AppLayout() {
   const siteName = useSiteName();
   return (
-    <div className="app">
-      <header className="app-header">
-        <Link to="/" className="app-header__brand">
-          {siteName}
-        </Link>
-        <nav aria-label="Primary" className="app-nav">
-          <ul>
-            {navItems.map((item) => (
-              <li key={item.to}>
-                {/* `end` so Home is not marked current on every page below "/" */}
-                <NavLink to={item.to} end={item.to === "/"}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <AccountMenu />
-      </header>
-      <main className="app-main">
-        <Outlet />
-      </main>
-      <PlayerBar />
-    </div>
+    // The player wraps the routed pages and stays mounted while they change, so
+    // playback continues across navigation.
+    <PlayerProvider>
+      <div className="app">
+        <header className="app-header">
+          <Link to="/" className="app-header__brand">
+            {siteName}
+          </Link>
+          <nav aria-label="Primary" className="app-nav">
+            <ul>
+              {navItems.map((item) => (
+                <li key={item.to}>
+                  {/* `end` so Home is not marked current on every page below "/" */}
+                  <NavLink to={item.to} end={item.to === "/"}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <AccountMenu />
+        </header>
+        <main className="app-main">
+          <Outlet />
+        </main>
+        <PlayerBar />
+      </div>
+    </PlayerProvider>
   );
 }

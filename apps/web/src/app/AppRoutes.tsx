@@ -9,6 +9,10 @@ import { VerifyEmailPage } from "../features/auth/pages/VerifyEmailPage.tsx";
 import { AccountTab } from "../features/settings/pages/AccountTab.tsx";
 import { SecurityTab } from "../features/settings/pages/SecurityTab.tsx";
 import { SettingsPage } from "../features/settings/pages/SettingsPage.tsx";
+import { CreatorPage } from "../features/tracks/pages/CreatorPage.tsx";
+import { MyTracksPage } from "../features/tracks/pages/MyTracksPage.tsx";
+import { TrackPage } from "../features/tracks/pages/TrackPage.tsx";
+import { UploadPage } from "../features/tracks/pages/UploadPage.tsx";
 import { AppLayout } from "./AppLayout.tsx";
 import { ComingSoonPage } from "./pages/ComingSoonPage.tsx";
 import { HomePage } from "./pages/HomePage.tsx";
@@ -39,6 +43,24 @@ export function AppRoutes() {
           <Route index element={<AccountTab />} />
           <Route path="security" element={<SecurityTab />} />
         </Route>
+        <Route
+          path="upload"
+          element={
+            <RequireAuth>
+              <UploadPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="me/tracks"
+          element={
+            <RequireAuth>
+              <MyTracksPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="tracks/:id" element={<TrackPage />} />
+        <Route path="creators/:username" element={<CreatorPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

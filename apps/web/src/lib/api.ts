@@ -82,18 +82,22 @@ export async function apiRequest<T>(
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  // Proxies and crashed servers answer with HTML or nothing; only trust a real envelope.
   const body: unknown = await response.json().catch(() => undefined);
+  return apiErrorFrom(response.status, body, response.headers.get("Retry-After"));
+}
+
+/**
+ * The ApiError for a non-2xx answer's status and parsed body. Exported for the one
+ * request that cannot use fetch (the upload, sent with XMLHttpRequest for its progress).
+ */
+export function apiErrorFrom(status: number, body: unknown, retryAfterHeader: string | null = null): ApiError {
+  // Proxies and crashed servers answer with HTML or nothing; only trust a real envelope.
   const envelope = errorEnvelopeSchema.safeParse(body);
   if (envelope.success) {
     const { code, message, details } = envelope.data.error;
-    return new ApiError(response.status, code, message, details, parseRetryAfter(response.headers.get("Retry-After")));
+    return new ApiError(status, code, message, details, parseRetryAfter(retryAfterHeader));
   }
-  return new ApiError(
-    response.status,
-    "INTERNAL",
-    `The server could not handle the request (HTTP ${response.status}).`,
-  );
+  return new ApiError(status, "INTERNAL", `The server could not handle the request (HTTP ${status}).`);
 }
 
 /** Only the delay-seconds form; an HTTP-date is rare from an API and not worth a guess. */

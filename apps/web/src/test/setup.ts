@@ -2,7 +2,7 @@ import "@testing-library/jest-dom/vitest";
 import { cleanup, configure } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { setCsrfToken } from "../lib/api.ts";
-import { resetAllMockAccounts } from "../mocks/handlers.ts";
+import { resetAllMockAccounts, resetAllMockTracks } from "../mocks/handlers.ts";
 import { server } from "../mocks/server.ts";
 
 // findBy*/waitFor wait up to 1s by default; a busy two-core CI box can need longer.
@@ -16,6 +16,7 @@ afterEach(() => {
   server.events.removeAllListeners();
   // The mocked server's memory and the client's CSRF token outlive a test otherwise.
   resetAllMockAccounts();
+  resetAllMockTracks();
   setCsrfToken(undefined);
 });
 afterAll(() => server.close());

@@ -1,7 +1,9 @@
 import type { Decorator } from "@storybook/react-vite";
+import { PlayerProvider } from "../app/player/PlayerProvider.tsx";
 import { RequireAuth } from "../features/auth/components/RequireAuth.tsx";
 import { roleLabels } from "../features/auth/roles.ts";
 import { useMe } from "../features/auth/useMe.ts";
+import { attachToneStream } from "./toneStream.ts";
 
 /**
  * For a settings component on its own: load the session first, as /settings does, so
@@ -29,4 +31,11 @@ export const withSignedInCaption: Decorator = (Story) => (
     <SignedInAs />
     <Story />
   </>
+);
+
+/** For a component that plays tracks outside the app shell: the player, with a generated tone for audio. */
+export const withPlayer: Decorator = (Story) => (
+  <PlayerProvider attachStream={attachToneStream}>
+    <Story />
+  </PlayerProvider>
 );

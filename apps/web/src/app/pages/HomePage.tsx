@@ -1,3 +1,5 @@
+import { LatestTracks } from "../../features/tracks/components/LatestTracks.tsx";
+
 export function HomePage() {
   return (
     <section className="page">
@@ -6,6 +8,7 @@ export function HomePage() {
         Stream music straight from the people who make it. Search for artists and tracks, and keep what you love in your
         library.
       </p>
+      <LatestTracks />
     </section>
   );
 }

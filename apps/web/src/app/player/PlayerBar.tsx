@@ -1,36 +1,68 @@
+import { Link } from "react-router";
+import { creatorName } from "../../features/tracks/trackText.ts";
+import { PlayerIcon } from "./PlayerIcon.tsx";
+import { PlayerTimeline } from "./PlayerTimeline.tsx";
+import { PlayerVolume } from "./PlayerVolume.tsx";
+import { usePlayer, usePlayerSelector } from "./playerContext.ts";
+import { currentTrackOf, hasNext } from "./playerState.ts";
+
 /**
- * The persistent player at the bottom of every page. A placeholder until the hls.js
- * player lands; it lives outside the routed outlet so playback survives navigation.
+ * The persistent player at the bottom of every page: what is playing, play/pause,
+ * previous/next in the queue, a seek bar, volume and loudness normalisation.
  */
 export function PlayerBar() {
+  const controls = usePlayer();
+  const track = usePlayerSelector(currentTrackOf);
+  const playing = usePlayerSelector((state) => state.playing);
+  const buffering = usePlayerSelector((state) => state.buffering);
+  const canGoNext = usePlayerSelector(hasNext);
+  const error = usePlayerSelector((state) => state.error);
+
   return (
     // A page-level <footer> is the contentinfo landmark, which may carry a label; biome
     // checks <footer> as if it were always generic.
     // biome-ignore lint/a11y/useAriaPropsSupportedByRole: contentinfo supports aria-label
-    <footer className="player-bar" aria-label="Player">
+    <footer className="player-bar" aria-label="Player" aria-busy={buffering || undefined}>
       <div className="player-bar__now-playing">
-        <span className="player-bar__title">Nothing playing</span>
+        {track ? (
+          <>
+            <Link to={`/tracks/${track.id}`} className="player-bar__title">
+              {track.title}
+            </Link>
+            <Link to={`/creators/${track.owner.username}`} className="player-bar__creator">
+              {creatorName(track.owner)}
+            </Link>
+          </>
+        ) : (
+          <span className="player-bar__title player-bar__title--idle">Nothing playing</span>
+        )}
       </div>
-      <div className="player-bar__controls">
-        <button type="button" aria-label="Previous track" disabled>
-          <Icon path="M6 5h2v14H6zM20 5v14L9.5 12z" />
-        </button>
-        <button type="button" className="player-bar__play" aria-label="Play" disabled>
-          <Icon path="M8 5v14l11-7z" />
-        </button>
-        <button type="button" aria-label="Next track" disabled>
-          <Icon path="M16 5h2v14h-2zM4 5v14l10.5-7z" />
-        </button>
+      <div className="player-bar__center">
+        <div className="player-bar__controls">
+          <button type="button" aria-label="Previous" disabled={!track} onClick={controls.previous}>
+            <PlayerIcon name="previous" />
+          </button>
+          <button
+            type="button"
+            className="player-bar__play"
+            aria-label={playing ? "Pause" : "Play"}
+            disabled={!track}
+            onClick={controls.togglePlay}
+          >
+            <PlayerIcon name={playing ? "pause" : "play"} />
+          </button>
+          <button type="button" aria-label="Next" disabled={!canGoNext} onClick={controls.next}>
+            <PlayerIcon name="next" />
+          </button>
+        </div>
+        <PlayerTimeline />
+        {error ? (
+          <p role="alert" className="player-bar__error">
+            {error}
+          </p>
+        ) : null}
       </div>
+      <PlayerVolume />
     </footer>
-  );
-}
-
-// Inline SVG rather than media-control characters, which many system fonts lack.
-function Icon({ path }: { path: string }) {
-  return (
-    <svg viewBox="0 0 24 24" width="20" height="20" fill="currentColor" aria-hidden="true">
-      <path d={path} />
-    </svg>
   );
 }

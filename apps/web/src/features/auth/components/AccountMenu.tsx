@@ -1,3 +1,4 @@
+import { isCreatorTier } from "@stave/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ApiError } from "../../../lib/api.ts";
@@ -42,6 +43,16 @@ export function AccountMenu() {
         <span className="visually-hidden">Signed in as </span>
         {me.data.username}
       </span>
+      {isCreatorTier(me.data.role) ? (
+        <>
+          <Link to="/upload" className="account-menu__link">
+            Upload
+          </Link>
+          <Link to="/me/tracks" className="account-menu__link">
+            My tracks
+          </Link>
+        </>
+      ) : null}
       <Link to="/settings" className="account-menu__link">
         Settings
       </Link>

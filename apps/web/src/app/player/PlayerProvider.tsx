@@ -1,0 +1,32 @@
+import { type ReactNode, useMemo, useRef, useState } from "react";
+import { type AttachStream, attachHlsStream } from "./hlsSource.ts";
+import { PlayerContext } from "./playerContext.ts";
+import { createPlayerControls } from "./playerControls.ts";
+import { PlayerStore } from "./playerState.ts";
+import { usePlaybackEngine } from "./usePlaybackEngine.ts";
+
+type PlayerProviderProps = {
+  children: ReactNode;
+  /** How a stream reaches the <audio> element; hls.js by default, a stand-in in stories and tests. */
+  attachStream?: AttachStream;
+};
+
+/**
+ * The one player of the app, with its <audio> element. AppLayout mounts it around the
+ * routed pages, so the music keeps playing while the person navigates.
+ */
+export function PlayerProvider({ children, attachStream = attachHlsStream }: PlayerProviderProps) {
+  const [store] = useState(() => new PlayerStore());
+  const audioRef = useRef<HTMLAudioElement>(null);
+  const value = useMemo(() => ({ store, controls: createPlayerControls(store, audioRef) }), [store]);
+  usePlaybackEngine(store, audioRef, attachStream);
+
+  return (
+    <PlayerContext value={value}>
+      {children}
+      {/* No controls attribute: the player bar is its interface. */}
+      {/* biome-ignore lint/a11y/useMediaCaption: music streams carry no caption track */}
+      <audio ref={audioRef} preload="none" data-testid="player-audio" />
+    </PlayerContext>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Track } from "@stave/contracts";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { errorMessage } from "../../../lib/errorMessage.ts";
+import { trackKeys } from "../hooks/trackKeys.ts";
+import { useRetryTrack } from "../hooks/useTrackMutations.ts";
+import { useTrackStatusEvents } from "../hooks/useTrackStatusEvents.ts";
+import { isFinalStatus } from "../trackStatus.ts";
+import { DeleteTrackButton } from "./DeleteTrackButton.tsx";
+import { TrackDetailsForm } from "./TrackDetailsForm.tsx";
+import { TrackStatusBadge } from "./TrackStatusBadge.tsx";
+
+/** What the owner of a track gets on its page: live processing state, retry, edit and delete. */
+export function OwnerTools({ track }: { track: Track }) {
+  const [editing, setEditing] = useState(false);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const retry = useRetryTrack(track.id);
+
+  useTrackStatusEvents(track.id, !isFinalStatus(track.status), (event) => {
+    // Once done, fetch the whole track: it now has its duration, loudness and waveform.
+    if (isFinalStatus(event.status)) void queryClient.invalidateQueries({ queryKey: trackKeys.detail(track.id) });
+    else queryClient.setQueryData<Track>(trackKeys.detail(track.id), (old) => (old ? { ...old, ...event } : old));
+  });
+
+  return (
+    <section className="card owner-tools" aria-label="Manage this track">
+      <div className="owner-tools__row">
+        <p>
+          Status: <TrackStatusBadge track={track} />
+        </p>
+        <div className="form__actions">
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-label={`Edit ${track.title}`}
+            aria-expanded={editing}
+            onClick={() => setEditing((open) => !open)}
+          >
+            Edit
+          </button>
+          <DeleteTrackButton track={track} onDeleted={() => navigate("/me/tracks", { replace: true })} />
+        </div>
+      </div>
+      {track.status === "failed" ? (
+        <ErrorAlert>
+          <p>
+            <strong>Processing failed.</strong> {track.failureReason ?? "The server gave no reason."}
+          </p>
+          {retry.isError ? <p>The retry didn't start. {errorMessage(retry.error)}</p> : null}
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={retry.isPending}
+            onClick={() => retry.mutate()}
+          >
+            {retry.isPending ? "Retrying…" : "Retry"}
+          </button>
+        </ErrorAlert>
+      ) : null}
+      {editing ? (
+        <TrackDetailsForm
+          track={track}
+          label={`Details of ${track.title}`}
+          onSaved={() => setEditing(false)}
+          onCancel={() => setEditing(false)}
+        />
+      ) : null}
+    </section>
+  );
+}

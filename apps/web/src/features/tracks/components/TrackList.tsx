@@ -1,0 +1,41 @@
+import type { TrackSummary } from "@stave/contracts";
+import { Link } from "react-router";
+import { formatDurationMs, formatPlayCount } from "../../../lib/time.ts";
+import { creatorName } from "../trackText.ts";
+import { PlayTrackButton } from "./PlayTrackButton.tsx";
+import { TrackArtwork } from "./TrackArtwork.tsx";
+
+type TrackListProps = {
+  tracks: readonly TrackSummary[];
+  /** Names the list, e.g. "Latest tracks". */
+  label: string;
+  /** Leave out the creator where the whole list is theirs. */
+  showCreator?: boolean;
+};
+
+/** Tracks with a play button each; playing one queues the whole list from there. */
+export function TrackList({ tracks, label, showCreator = true }: TrackListProps) {
+  return (
+    <ul className="track-list" aria-label={label}>
+      {tracks.map((track, index) => (
+        <li key={track.id} className="track-list__item">
+          <PlayTrackButton tracks={tracks} index={index} />
+          <TrackArtwork artworkUrl={track.artworkUrl} />
+          <div className="track-list__main">
+            <Link to={`/tracks/${track.id}`} className="track-list__title">
+              {track.title}
+            </Link>
+            {showCreator ? (
+              <Link to={`/creators/${track.owner.username}`} className="track-list__creator">
+                {creatorName(track.owner)}
+              </Link>
+            ) : null}
+          </div>
+          <span className="track-list__meta">{track.genre}</span>
+          <span className="track-list__meta">{formatPlayCount(track.playCount)}</span>
+          <span className="track-list__meta track-list__duration">{formatDurationMs(track.durationMs)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,37 @@
+import { useParams } from "react-router";
+import { ApiError } from "../../../lib/api.ts";
+import { useMe } from "../../auth/useMe.ts";
+import { PagedTrackList } from "../components/PagedTrackList.tsx";
+import { allItems, useCreatorTracks } from "../hooks/useTrackQueries.ts";
+import { creatorName } from "../trackText.ts";
+
+/** /creators/:username: a creator's public tracks (every one of them, when it is you). */
+export function CreatorPage() {
+  const { username = "" } = useParams();
+  const tracks = useCreatorTracks(username);
+  const me = useMe().data;
+  const owner = allItems(tracks.data)[0]?.owner;
+  const isMe = me?.username === username;
+
+  if (tracks.error instanceof ApiError && tracks.error.code === "NOT_FOUND") {
+    return (
+      <section className="page">
+        <h1>Creator not found</h1>
+        <p>Nobody called “{username}” is on this instance.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="page">
+      <h1>{owner ? creatorName(owner) : username}</h1>
+      <p className="page__subtitle">@{username}</p>
+      <h2>{isMe ? "Your tracks" : "Tracks"}</h2>
+      <PagedTrackList
+        query={tracks}
+        label={`Tracks by ${owner ? creatorName(owner) : username}`}
+        showCreator={false}
+        empty={isMe ? "You haven't published any tracks yet." : "No public tracks yet."}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { Link } from "react-router";
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { errorMessage } from "../../../lib/errorMessage.ts";
+import { MyTrackItem } from "../components/MyTrackItem.tsx";
+import { allItems, useMyTracks } from "../hooks/useTrackQueries.ts";
+
+/** /me/tracks, behind RequireAuth: every track I uploaded, in whatever state it is. */
+export function MyTracksPage() {
+  const tracks = useMyTracks();
+  const items = allItems(tracks.data);
+
+  return (
+    <section className="page my-tracks">
+      <div className="page__title-row">
+        <h1>My tracks</h1>
+        <Link to="/upload" className="button">
+          Upload tracks
+        </Link>
+      </div>
+      {tracks.isPending ? <p className="loading">Loading your tracks…</p> : null}
+      {tracks.isError ? (
+        <ErrorAlert>
+          <p>We couldn't load your tracks. {errorMessage(tracks.error)}</p>
+          <button type="button" className="button button--secondary" onClick={() => void tracks.refetch()}>
+            Try again
+          </button>
+        </ErrorAlert>
+      ) : null}
+      {tracks.isSuccess && items.length === 0 ? (
+        <p className="empty-state">
+          You haven't uploaded anything yet. <Link to="/upload">Upload your first track</Link>.
+        </p>
+      ) : null}
+      {items.length > 0 ? (
+        <ul className="item-list my-tracks__list" aria-label="My tracks">
+          {items.map((track) => (
+            <MyTrackItem key={track.id} track={track} />
+          ))}
+        </ul>
+      ) : null}
+      {tracks.hasNextPage ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={tracks.isFetchingNextPage}
+          onClick={() => void tracks.fetchNextPage()}
+        >
+          {tracks.isFetchingNextPage ? "Loading…" : "Show more"}
+        </button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { TrackStatus, TrackSummary, Visibility } from "@stave/contracts";
+
+/** How a creator is named: their display name, else their username. */
+export const creatorName = (owner: TrackSummary["owner"]) => owner.displayName ?? owner.username;
+
+export const visibilityLabels: Record<Visibility, string> = {
+  public: "Public",
+  unlisted: "Unlisted",
+  private: "Private",
+};
+
+export const visibilityHints: Record<Visibility, string> = {
+  public: "Anyone can find and play it.",
+  unlisted: "Only people with the link can play it.",
+  private: "Only you can play it.",
+};
+
+/** A track's processing state in words, with the percentage while it is being processed. */
+export function statusLabel(track: Pick<TrackSummary, "status" | "progress">): string {
+  const labels: Record<TrackStatus, string> = {
+    uploaded: "Waiting to process",
+    processing: `Processing ${track.progress}%`,
+    ready: "Ready",
+    failed: "Failed",
+  };
+  return labels[track.status];
+}
