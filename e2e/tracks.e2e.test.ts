@@ -8,7 +8,19 @@ import { linksMailedTo, useStaveAndBrowser } from "./harness.ts";
 /** Eight seconds of a stereo chord, made by ffmpeg. */
 async function makeWav(): Promise<string> {
   const file = path.join(await mkdtemp(path.join(os.tmpdir(), "stave-e2e-audio-")), "first-light.wav");
-  execFileSync("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=330:duration=8:sample_rate=44100", "-ac", "2", file]);
+  execFileSync("ffmpeg", [
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-y",
+    "-f",
+    "lavfi",
+    "-i",
+    "sine=frequency=330:duration=8:sample_rate=44100",
+    "-ac",
+    "2",
+    file,
+  ]);
   return file;
 }
 
@@ -24,9 +36,15 @@ describe("uploading and playing a track", () => {
       body: JSON.stringify({ email: "grace@example.com", username: "grace", password }),
     });
     expect(registered.status).toBe(201);
-    const verifyLink = (await linksMailedTo(dataDir, "grace@example.com")).find((link) => link.includes("verify-email"));
+    const verifyLink = (await linksMailedTo(dataDir, "grace@example.com")).find((link) =>
+      link.includes("verify-email"),
+    );
     const token = new URL(verifyLink as string).searchParams.get("token");
-    await fetch(`${url}/api/v1/auth/verify-email`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token }) });
+    await fetch(`${url}/api/v1/auth/verify-email`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token }),
+    });
 
     const context = await t.browser.newContext();
     const page = await context.newPage();
@@ -51,7 +69,9 @@ describe("uploading and playing a track", () => {
     await page.getByRole("button", { name: "Play first-light" }).click();
     await player.getByRole("button", { name: "Pause" }).waitFor();
     const time = page.getByTestId("player-current-time");
-    await expect.poll(async () => Number(await time.getAttribute("data-seconds")), { timeout: 20_000 }).toBeGreaterThan(1);
+    await expect
+      .poll(async () => Number(await time.getAttribute("data-seconds")), { timeout: 20_000 })
+      .toBeGreaterThan(1);
     await context.close();
   });
 });
