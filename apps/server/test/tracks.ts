@@ -70,3 +70,20 @@ export function waitForStatus(ctx: TracksContext, trackId: string, statuses: str
     `track ${trackId} to become ${statuses.join(" or ")}`,
   );
 }
+
+/** Waits until no processing job is queued or running (a row turns ready just before its job is recorded done). */
+export function waitForProcessingIdle(ctx: TracksContext) {
+  return waitFor(
+    async () => {
+      const busy = await ctx.database.primary
+        .selectFrom("jobs")
+        .select("id")
+        .where("name", "=", "tracks.process")
+        .where("state", "in", ["queued", "running"])
+        .executeTakeFirst();
+      return busy ? undefined : true;
+    },
+    60_000,
+    "processing jobs to finish",
+  );
+}

@@ -8,7 +8,7 @@ import { buildUser, type SignedIn, signIn } from "../../../test/accounts.ts";
 import { buildTestApp, buildTestServices } from "../../../test/app.ts";
 import { createTestDatabase, silentLogger, type TestDatabase } from "../../../test/database.ts";
 import { makeWav } from "../../../test/media.ts";
-import { startTracksWorker, uploadTrack, waitForStatus } from "../../../test/tracks.ts";
+import { startTracksWorker, uploadTrack, waitForProcessingIdle, waitForStatus } from "../../../test/tracks.ts";
 import { waitFor } from "../../../test/wait.ts";
 import type { JobWorker } from "../../platform/jobs/index.ts";
 import type { Storage } from "../../platform/storage/index.ts";
@@ -121,6 +121,7 @@ describe("housekeeping", () => {
     const response = await uploadTrack(app, creator.headers, wav);
     const id = response.json().track.id;
     await waitForStatus(services.tracks, id, ["ready"]);
+    await waitForProcessingIdle(services.tracks);
     // As if the worker had died on the last attempt: processing, no live job, a while ago.
     await db
       .updateTable("tracks")
