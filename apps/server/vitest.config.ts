@@ -5,7 +5,7 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
     // Media tests run real ffmpeg, on two cores shared with everything else.
-    testTimeout: 90_000,
+    testTimeout: 180_000,
     hookTimeout: 60_000,
     pool: "forks",
   },

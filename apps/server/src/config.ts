@@ -24,6 +24,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: postgresUrl,
   DATABASE_READ_URL: postgresUrl,
+  DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number().positive().max(86_400).default(5),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SECRET_KEY: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   SMTP_URL: z.preprocess(
@@ -89,6 +90,7 @@ function toConfig(env: z.output<typeof envSchema>) {
     dataDir,
     databaseUrl: env.DATABASE_URL,
     databaseReadUrl: env.DATABASE_READ_URL,
+    databaseReadMaxLagSeconds: env.DATABASE_READ_MAX_LAG_SECONDS,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     secretKey: env.SECRET_KEY,
     smtpUrl: env.SMTP_URL,

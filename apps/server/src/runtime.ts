@@ -42,6 +42,7 @@ export async function openDatabase(config: Config, logger: Logger) {
   const database = createDatabase({
     url,
     readUrl: config.databaseReadUrl,
+    readMaxLagSeconds: config.databaseReadMaxLagSeconds,
     poolSize: config.databasePoolSize,
     logger,
   });

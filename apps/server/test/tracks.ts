@@ -66,7 +66,8 @@ export function waitForStatus(ctx: TracksContext, trackId: string, statuses: str
         .executeTakeFirst();
       return row && statuses.includes(row.status) ? row : undefined;
     },
-    60_000,
+    // Generous: CI shares two cores among several files' ffmpeg runs.
+    120_000,
     `track ${trackId} to become ${statuses.join(" or ")}`,
   );
 }

@@ -146,7 +146,11 @@ export async function registerTrackRoutes(app: FastifyInstance, ctx: TracksConte
     },
     async (request) => {
       const db = ctx.database.forRead();
-      const ownerId = await findUserIdByUsername(db, request.params.username);
+      // A signed-in caller may be opening their own page right after signing up, before the
+      // replica has their account: ask the primary before answering 404.
+      const ownerId =
+        (await findUserIdByUsername(db, request.params.username)) ??
+        (request.principal ? await findUserIdByUsername(ctx.database.primary, request.params.username) : undefined);
       if (!ownerId) throw notFound("User");
       const everything = request.principal?.userId === ownerId;
       return toPage(

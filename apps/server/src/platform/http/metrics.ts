@@ -1,12 +1,13 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Database } from "../db/database.ts";
 import { sendError } from "./errors.ts";
 
 /**
  * Prometheus metrics on a registry of this app's own (no global state, so tests can
- * build many apps): request durations by route and status, and jobs by state.
+ * build many apps): request durations by route and status, jobs by state, and the read
+ * replica's health and the reads that fell back from it to the primary.
  */
 export function registerMetrics(app: FastifyInstance, database: Database, token?: string) {
   const registry = new Registry();
@@ -36,6 +37,8 @@ export function registerMetrics(app: FastifyInstance, database: Database, token?
     },
   });
 
+  registerReplicaMetrics(registry, database);
+
   app.addHook("onResponse", async (request, reply) => {
     // The route pattern, not the URL, so ids do not explode the label set.
     const route = request.routeOptions.url ?? "unmatched";
@@ -54,6 +57,42 @@ export function registerMetrics(app: FastifyInstance, database: Database, token?
   });
 
   return registry;
+}
+
+/**
+ * The Database counts fallbacks itself (it outlives any one app and knows nothing of
+ * Prometheus); these metrics read its totals when scraped.
+ */
+function registerReplicaMetrics(registry: Registry, database: Database) {
+  const replica = database.replica;
+  new Counter({
+    name: "stave_db_read_fallbacks_total",
+    help: "Reads meant for the read replica that went to the primary, by reason (down, lagging)",
+    labelNames: ["reason"],
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc({ reason: "down" }, replica?.fallbacks.down ?? 0);
+      this.inc({ reason: "lagging" }, replica?.fallbacks.lagging ?? 0);
+    },
+  });
+  if (!replica) return;
+  new Gauge({
+    name: "stave_db_replica_up",
+    help: "1 while reads go to the read replica (healthy), 0 while they fall back to the primary",
+    registers: [registry],
+    collect() {
+      this.set(replica.status().state === "healthy" ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: "stave_db_replica_lag_seconds",
+    help: "How far the read replica was behind the primary at its last check (0 caught up, NaN unknown)",
+    registers: [registry],
+    collect() {
+      this.set(replica.status().lagSeconds ?? Number.NaN);
+    },
+  });
 }
 
 /** Constant-time check of `Authorization: Bearer <token>`. */
