@@ -71,7 +71,7 @@ describe("processing", () => {
         .where("name", "=", "tracks.process")
         .executeTakeFirst();
       return job?.state === "queued" && job.attempts === 1 ? job : undefined;
-    });
+    }, 120_000);
     await db.updateTable("jobs").set({ run_at: new Date() }).where("name", "=", "tracks.process").execute();
     const row = await waitForStatus(services.tracks, id, ["ready", "failed"]);
     expect(row.status).toBe("ready");
@@ -84,7 +84,7 @@ describe("processing", () => {
         .where("name", "=", "tracks.process")
         .executeTakeFirst();
       return current?.state === "running" ? undefined : current;
-    });
+    }, 120_000);
     expect(job).toEqual({ attempts: 2, state: "succeeded" });
     const versions = await readdir(path.join(mediaRoot, "tracks", id, "hls"));
     expect(versions).toHaveLength(1);

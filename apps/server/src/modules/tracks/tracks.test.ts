@@ -9,6 +9,7 @@ import { buildTestApp, buildTestServices, errorCode } from "../../../test/app.ts
 import { createTestDatabase, type TestDatabase } from "../../../test/database.ts";
 import { makeMp3WithCover, makeNotAudio, makeTruncated, makeWav } from "../../../test/media.ts";
 import { startTracksWorker, uploadTrack, waitForStatus } from "../../../test/tracks.ts";
+import { waitFor } from "../../../test/wait.ts";
 import type { JobWorker } from "../../platform/jobs/index.ts";
 import type { Services } from "../../services.ts";
 
@@ -305,9 +306,9 @@ describe("managing tracks", () => {
 });
 
 async function waitForEmpty(prefix: string) {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if ((await storedKeys(prefix)).length === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${prefix} still holds files`);
+  await waitFor(
+    async () => ((await storedKeys(prefix)).length === 0 ? true : undefined),
+    60_000,
+    `${prefix} to be emptied`,
+  );
 }
