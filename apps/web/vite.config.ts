@@ -28,5 +28,9 @@ export default defineConfig({
     environmentOptions: { jsdom: { url: apiServer } },
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
+    // Node's resolution would pick tus-js-client's Node build (http module, Buffers); the
+    // app ships its browser build (XMLHttpRequest, Blob, localStorage), so test that one.
+    alias: [{ find: /^tus-js-client$/, replacement: "tus-js-client/lib.esm/browser/index.js" }],
+    server: { deps: { inline: ["tus-js-client"] } },
   },
 });

@@ -55,6 +55,29 @@ async function upload(file: File, fields: Record<string, string> = {}, csrfToken
   return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
+/** A tus request as tus-js-client sends it; `csrf` null leaves the token out. */
+function tus(
+  method: string,
+  url: string,
+  headers: Record<string, string> = {},
+  body?: Uint8Array<ArrayBuffer>,
+  csrfToken: string | null = csrf,
+) {
+  const sent = new Headers({ "Tus-Resumable": "1.0.0", ...headers });
+  if (csrfToken !== null) sent.set("X-CSRF-Token", csrfToken);
+  return fetch(new URL(url, window.location.origin), { method, headers: sent, body });
+}
+
+const chunkHeaders = (offset: number) => ({
+  "Content-Type": "application/offset+octet-stream",
+  "Upload-Offset": String(offset),
+});
+
+async function envelope(pending: Promise<Response>) {
+  const response = await pending;
+  return { status: response.status, json: (await response.json()) as unknown };
+}
+
 describe("mock tracks API", () => {
   it("lists the latest public tracks as contract pages, with a cursor", async () => {
     const all = trackPageSchema.parse((await call("GET", "/api/v1/tracks")).json);
@@ -133,6 +156,78 @@ describe("mock tracks API", () => {
     expect((await upload(buildAudioFile({ size: 900 }))).status).toBe(201);
     expectError(await upload(buildAudioFile({ size: 900 })), 413, "QUOTA_EXCEEDED");
     expectError(await upload(buildAudioFile(), { visibility: "secret" }), 400, "VALIDATION_FAILED");
+  });
+
+  it("takes a resumable upload (tus): 201 + Location, 204 + Upload-Offset per chunk, HEAD, last PATCH 201 {track}", async () => {
+    const api = createMockApi({ me: buildCreator() });
+    server.use(...api.handlers);
+    const bytes = new TextEncoder().encode("TITLE=Long Take\nGENRE=Drone\n");
+
+    const created = await tus("POST", "/api/v1/uploads", {
+      "Upload-Length": String(bytes.byteLength),
+      "Upload-Metadata": `filename ${btoa("long-take.flac")},visibility ${btoa("unlisted")}`,
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.get("Tus-Resumable")).toBe("1.0.0");
+    const location = String(created.headers.get("Location"));
+    expect(new URL(location).pathname).toMatch(/^\/api\/v1\/uploads\/[^/]+$/);
+
+    const first = await tus("PATCH", location, chunkHeaders(0), bytes.slice(0, 10));
+    expect(first.status).toBe(204);
+    expect(first.headers.get("Upload-Offset")).toBe("10");
+    const head = await tus("HEAD", location, {}, undefined, null);
+    expect(head.status).toBe(200);
+    expect(head.headers.get("Upload-Offset")).toBe("10");
+    expect(head.headers.get("Upload-Length")).toBe(String(bytes.byteLength));
+    expect((await tus("PATCH", location, chunkHeaders(0), bytes.slice(0, 10))).status).toBe(409);
+
+    const last = await tus("PATCH", location, chunkHeaders(10), bytes.slice(10));
+    expect(last.status).toBe(201);
+    expect(last.headers.get("Upload-Offset")).toBe(String(bytes.byteLength));
+    const { track } = trackResponseSchema.parse(await last.json());
+    expect(track).toMatchObject({ title: "Long Take", genre: "Drone", visibility: "unlisted", status: "uploaded" });
+    expect((await tus("HEAD", location)).status).toBe(404);
+  });
+
+  it("refuses resumable uploads as the server does: envelope for the API's reasons, plain text for tus's", async () => {
+    const body = new Uint8Array(20);
+    const create = (name: string, length: number, csrfToken?: string | null) =>
+      tus(
+        "POST",
+        "/api/v1/uploads",
+        { "Upload-Length": String(length), "Upload-Metadata": `filename ${btoa(name)}` },
+        undefined,
+        csrfToken,
+      );
+    expectError(await envelope(create("a.wav", 20, null)), 401, "UNAUTHENTICATED");
+
+    server.use(...createMockApi({ me: buildVerifiedUser() }).handlers);
+    expectError(await envelope(create("a.wav", 20)), 403, "CREATOR_ROLE_REQUIRED");
+
+    server.use(...createMockApi({ me: buildCreator(), maxUploadBytes: 1000, quotaBytes: 1500 }).handlers);
+    expectError(await envelope(create("a.wav", 20, "stale")), 403, "CSRF_INVALID");
+    const tooLarge = await create("a.wav", 2000);
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.text()).toBe("Maximum size exceeded\n");
+
+    const notAudio = String((await create("notes.txt", 20)).headers.get("Location"));
+    expectError(await envelope(tus("PATCH", notAudio, chunkHeaders(0), body)), 415, "UNSUPPORTED_MEDIA");
+
+    const cancelled = String((await create("a.wav", 20)).headers.get("Location"));
+    expect((await tus("DELETE", cancelled)).status).toBe(204);
+    expect((await tus("PATCH", cancelled, chunkHeaders(0), body)).status).toBe(404);
+
+    expect(
+      (
+        await tus(
+          "PATCH",
+          String((await create("a.wav", 900)).headers.get("Location")),
+          chunkHeaders(0),
+          new Uint8Array(900),
+        )
+      ).status,
+    ).toBe(201);
+    expectError(await envelope(create("b.wav", 900)), 413, "QUOTA_EXCEEDED");
   });
 
   it("lets the owner edit (PATCH), retry a failed track (202) and delete (204); nobody else", async () => {

@@ -18,5 +18,7 @@ afterEach(() => {
   resetAllMockAccounts();
   resetAllMockTracks();
   setCsrfToken(undefined);
+  // tus-js-client remembers unfinished resumable uploads there: a test must not resume another's.
+  localStorage.clear();
 });
 afterAll(() => server.close());

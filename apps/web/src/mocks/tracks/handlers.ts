@@ -3,6 +3,7 @@ import { HttpResponse, http, sse } from "msw";
 import { readJson, requireUser } from "../accounts/guards.ts";
 import { errorResponse, validationFailed } from "../errors.ts";
 import { toSummary } from "./factories.ts";
+import { resumableHandlersFor } from "./resumable.ts";
 import type { MockTracksState } from "./state.ts";
 import { receiveUpload } from "./upload.ts";
 
@@ -42,7 +43,7 @@ function drawnArtwork(id: string): Response {
   return new HttpResponse(svg, { headers: { "Content-Type": "image/svg+xml" } });
 }
 
-/** /api/v1/tracks/*, the creators' lists, streaming and the live status events. */
+/** /api/v1/tracks/*, resumable uploads, the creators' lists, streaming and the live status events. */
 export function tracksHandlersFor(state: MockTracksState) {
   return [
     http.get("/api/v1/tracks", ({ request }) => {
@@ -51,6 +52,7 @@ export function tracksHandlersFor(state: MockTracksState) {
     }),
 
     http.post("/api/v1/tracks", ({ request }) => receiveUpload(state, request)),
+    ...resumableHandlersFor(state),
 
     http.get("/api/v1/users/me/tracks", ({ request }) => {
       const user = requireUser(state.accounts, request);

@@ -18,6 +18,20 @@ export type MockTracksSeed = {
 
 type Processing = { startedAt: number; outcome: "ready" | "failed" };
 
+/** A resumable (tus) upload the mocked server is receiving. */
+export type MockResumableUpload = {
+  id: string;
+  ownerId: string;
+  /** Upload-Length. */
+  size: number;
+  /** Bytes received so far (Upload-Offset). */
+  offset: number;
+  /** Upload-Metadata, decoded: `filename` and the track's text fields. */
+  metadata: Record<string, string>;
+  /** The first bytes, kept while the file is small enough for the mock to read its tags. */
+  head: Uint8Array[];
+};
+
 const MB = 1024 * 1024;
 export const FAILED_DECODE_REASON = "The file could not be decoded: it may be damaged or not audio at all.";
 
@@ -29,6 +43,8 @@ export class MockTracksState {
   /** Uploaded artwork per track, served back at its artworkUrl. */
   readonly artwork = new Map<string, Blob>();
   private readonly processing = new Map<string, Processing>();
+  /** Resumable uploads not finished yet, by id. */
+  readonly resumable = new Map<string, MockResumableUpload>();
   readonly maxUploadBytes: number;
   readonly quotaBytes: number;
   readonly processingMs: number;
@@ -51,6 +67,7 @@ export class MockTracksState {
     this.sizes.clear();
     this.artwork.clear();
     this.processing.clear();
+    this.resumable.clear();
     for (const track of this.tracks) this.sizes.set(track.id, 8 * MB);
   }
 

@@ -2,6 +2,7 @@ import { isCreatorTier, type Track, uploadFieldsSchema } from "@stave/contracts"
 import { HttpResponse } from "msw";
 import { mockId } from "../accounts/factories.ts";
 import { requireUser } from "../accounts/guards.ts";
+import type { MockUser } from "../accounts/state.ts";
 import { errorResponse, validationFailed } from "../errors.ts";
 import type { MockAudioTags } from "./factories.ts";
 import type { MockTracksState } from "./state.ts";
@@ -15,11 +16,11 @@ function asFile(value: FormDataEntryValue | null): FilePart | null {
   return value !== null && typeof value === "object" && "size" in value ? (value as unknown as FilePart) : null;
 }
 
-const isAudio = (file: FilePart) => file.type.startsWith("audio/") || AUDIO_EXTENSIONS.test(file.name);
+const isAudio = (file: { name: string; type: string }) =>
+  file.type.startsWith("audio/") || AUDIO_EXTENSIONS.test(file.name);
 
 /** The mock's "tag reader": `KEY=value` lines at the start of the file (see buildAudioFile). */
-async function readTags(file: FilePart): Promise<MockAudioTags & { corrupt: boolean }> {
-  const head = file.size > 64 * 1024 ? "" : await file.text();
+function readTags(head: string): MockAudioTags & { corrupt: boolean } {
   const tags = Object.fromEntries(
     head
       .split("\n")
@@ -30,6 +31,9 @@ async function readTags(file: FilePart): Promise<MockAudioTags & { corrupt: bool
   return { ...tags, corrupt: tags.corrupt === "1" };
 }
 
+/** Files larger than this have no tags the mock reads (they are padding). */
+export const TAGS_READ_LIMIT = 64 * 1024;
+
 const titleFromName = (name: string) =>
   name === "blob" ? "Untitled track" : name.replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ") || "Untitled track";
 
@@ -39,37 +43,50 @@ const slugify = (title: string) =>
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "") || "track";
 
-/** POST /api/v1/tracks as the server answers it, with the same checks in the same order. */
-export async function receiveUpload(state: MockTracksState, request: Request): Promise<Response> {
+/** The signed-in creator, or the reply the server gives instead (401, 403 CSRF_INVALID, 403 CREATOR_ROLE_REQUIRED). */
+export function requireUploader(state: MockTracksState, request: Request): MockUser | Response {
   const user = requireUser(state.accounts, request);
   if (user instanceof Response) return user;
   if (!isCreatorTier(user.me.role)) {
     return errorResponse("CREATOR_ROLE_REQUIRED", "Only creator accounts can upload tracks.");
   }
-  const form = await request.formData().catch(() => null);
-  const file = asFile(form?.get("file") ?? null);
-  if (!form || !file) return validationFailed([{ path: ["file"], message: "Attach the audio file in `file`" }]);
+  return user;
+}
+
+export const quotaExceeded = () =>
+  errorResponse("QUOTA_EXCEEDED", "This upload would go over your storage quota; delete some tracks first");
+
+/** A received upload, however it came (multipart or resumable). */
+export type ReceivedUpload = {
+  file: { name: string; type: string; size: number };
+  /** The file's text when it is small enough to read tags from, else "". */
+  head: string;
+  /** The text fields, as sent. */
+  fields: Record<string, string>;
+  artwork: Blob | null;
+};
+
+/**
+ * The server's ingest, shared by both upload paths, with the same checks in the same
+ * order: size, quota, audio, fields. Answers 201 `{track}` or the error envelope.
+ */
+export function ingestUpload(state: MockTracksState, user: MockUser, received: ReceivedUpload): Response {
+  const { file, artwork } = received;
   if (file.size > state.maxUploadBytes) {
     const limit = Math.round(state.maxUploadBytes / (1024 * 1024));
     return errorResponse("FILE_TOO_LARGE", `The file is larger than the ${limit} MB limit`);
   }
-  if (state.usedBytes(user.me.id) + file.size > state.quotaBytes) {
-    return errorResponse("QUOTA_EXCEEDED", "This upload would go over your storage quota; delete some tracks first");
-  }
+  if (state.usedBytes(user.me.id) + file.size > state.quotaBytes) return quotaExceeded();
   if (!isAudio(file)) {
     return errorResponse("UNSUPPORTED_MEDIA", "This file is not an audio format we can read");
   }
-  const textFields = Object.fromEntries(
-    [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
-  );
-  const fields = uploadFieldsSchema.safeParse(textFields);
+  const fields = uploadFieldsSchema.safeParse(received.fields);
   if (!fields.success) return validationFailed(fields.error.issues);
 
-  const tags = await readTags(file);
+  const tags = readTags(received.head);
   const now = new Date().toISOString();
   const title = fields.data.title ?? tags.title ?? titleFromName(file.name);
   const id = mockId();
-  const artwork = asFile(form.get("artwork"));
   const track: Track = {
     id,
     slug: slugify(title),
@@ -97,7 +114,26 @@ export async function receiveUpload(state: MockTracksState, request: Request): P
   };
   state.tracks.unshift(track);
   state.sizes.set(id, file.size);
-  if (artwork) state.artwork.set(id, artwork as unknown as Blob);
+  if (artwork) state.artwork.set(id, artwork);
   state.startProcessing(track, tags.corrupt ? "failed" : "ready");
   return HttpResponse.json({ track }, { status: 201 });
+}
+
+/** POST /api/v1/tracks (multipart) as the server answers it. */
+export async function receiveUpload(state: MockTracksState, request: Request): Promise<Response> {
+  const user = requireUploader(state, request);
+  if (user instanceof Response) return user;
+  const form = await request.formData().catch(() => null);
+  const file = asFile(form?.get("file") ?? null);
+  if (!form || !file) return validationFailed([{ path: ["file"], message: "Attach the audio file in `file`" }]);
+  const fields = Object.fromEntries(
+    [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+  const artwork = asFile(form.get("artwork"));
+  return ingestUpload(state, user, {
+    file,
+    head: file.size > TAGS_READ_LIMIT ? "" : await file.text(),
+    fields,
+    artwork: artwork as unknown as Blob | null,
+  });
 }

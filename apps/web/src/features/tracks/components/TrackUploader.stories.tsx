@@ -116,6 +116,44 @@ export const Rejected: Story = {
   },
 };
 
+const MiB = 1024 * 1024;
+const slowChunks = createMockApi({ me: creator, processingMs: 20_000 });
+
+/**
+ * A 40 MB file goes up resumably (tus) in 8 MiB chunks, which the mocked server takes
+ * half a second each to accept: the bar moves chunk by chunk, then processing follows.
+ */
+export const LargeFileResumable: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        ...slowChunks.handlersByDomain,
+        tracks: [
+          http.patch("/api/v1/uploads/:id", async () => {
+            await delay(500);
+            // Nothing returned: the stateful mock takes the chunk.
+          }),
+          ...slowChunks.handlersByDomain.tracks,
+        ],
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await dropAndUpload(canvasElement, [buildAudioFile({ name: "live-set.wav", type: "audio/wav", size: 40 * MiB })]);
+  },
+};
+
+/** A large file with artwork goes up in one multipart request (tus cannot carry artwork), and the row says so. */
+export const LargeFileWithArtwork: Story = {
+  play: async ({ canvasElement }) => {
+    await dropAndUpload(canvasElement, [buildAudioFile({ name: "live-set.wav", type: "audio/wav", size: 40 * MiB })], {
+      send: false,
+    });
+    const canvas = within(canvasElement);
+    await userEvent.upload(await canvas.findByLabelText("Choose artwork for live-set.wav"), buildArtworkFile());
+  },
+};
+
 /** A listener is told how to become a creator instead. */
 export const ListenerAccount: Story = {
   parameters: { msw: { handlers: createMockApi({ me: buildVerifiedUser() }).handlersByDomain } },

@@ -1,7 +1,7 @@
 import { composeStories } from "@storybook/react-vite";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { http } from "msw";
+import { HttpResponse, http } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { sharedAnnotations } from "../../../../.storybook/annotations.tsx";
 import { AppRoutes } from "../../../app/AppRoutes.tsx";
@@ -304,11 +304,176 @@ describe("Uploader", () => {
   });
 });
 
-describe("Uploader stories", () => {
-  const { Idle, FilesChosen, Uploading, Processing, Failed, Rejected, ListenerAccount } = composeStories(
-    stories,
-    sharedAnnotations,
+const MiB = 1024 * 1024;
+/** Over the 32 MiB from which uploads go resumably: five 8 MiB chunks. */
+const largeFile = (name: string, type = "audio/wav") => buildAudioFile({ name, type, size: 40 * MiB });
+const RESUMABLE_UPLOAD = /^\/api\/v1\/uploads\/[^/]+$/;
+
+/** Holds the chunk sent from `offset` until `release()`, then lets the mocked server answer it. */
+function holdChunkAt(offset: number) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  server.use(
+    http.patch("/api/v1/uploads/:id", async ({ request }) => {
+      if (request.headers.get("Upload-Offset") === String(offset)) await released;
+    }),
   );
+  return () => release();
+}
+
+/** The percentage the row's "Uploading… N%" line shows. */
+async function uploadingPercent(fileName: string) {
+  const line = await inRow(fileName).findByText(/^Uploading… \d+%$/);
+  return Number(line.textContent?.match(/(\d+)%/)?.[1]);
+}
+
+describe("Uploader, large files", () => {
+  beforeEach(() => {
+    // The default limits (200 MB a file): large files are the point here.
+    api = createMockApi({ me: buildCreator() });
+    server.use(...api.handlers);
+  });
+
+  it("sends a large file resumably, showing its progress, then processing and Ready", async () => {
+    const requests = recordApiRequests();
+    const { user, drop } = await renderUploader();
+    const release = holdChunkAt(16 * MiB);
+    drop(largeFile("live-set.wav"));
+
+    await user.click(screen.getByRole("button", { name: "Upload all" }));
+
+    // Two of five chunks are in: the bar has moved, and the upload is not done.
+    await waitFor(async () => expect(await uploadingPercent("live-set.wav")).toBeGreaterThanOrEqual(40));
+    expect(await uploadingPercent("live-set.wav")).toBeLessThan(100);
+    expect(inRow("live-set.wav").getByRole("progressbar", { name: "Upload progress" })).toBeInTheDocument();
+    expect(inRow("live-set.wav").getByRole("button", { name: "Cancel upload of live-set.wav" })).toBeInTheDocument();
+
+    release();
+    expect(await inRow("live-set.wav").findByText("Uploaded. Waiting to process…")).toBeInTheDocument();
+    const id = await uploadedTrackId("live set");
+    trackEvents.emit(id, { status: "processing", progress: 40, failureReason: null });
+    expect(await inRow("live-set.wav").findByText("Processing 40%")).toBeInTheDocument();
+    trackEvents.emit(id, { status: "ready", progress: 100, failureReason: null });
+    expect(await inRow("live-set.wav").findByText("Ready")).toBeInTheDocument();
+
+    expect(requests.to("/api/v1/uploads", "POST")).toHaveLength(1);
+    expect(requests.to(RESUMABLE_UPLOAD, "PATCH")).toHaveLength(5);
+    expect(requests.to("/api/v1/tracks", "POST")).toHaveLength(0);
+  });
+
+  it("refuses a large file that is not audio with the same words as a small one", async () => {
+    const requests = recordApiRequests();
+    const { user, drop } = await renderUploader();
+
+    drop(new File(["just text"], "notes.txt", { type: "text/plain" }), largeFile("field-notes.txt", "text/plain"));
+    await user.click(screen.getByRole("button", { name: "Upload all" }));
+
+    const expected = "Upload failed. This isn't an audio file Stave can read. Upload WAV, AIFF, FLAC, MP3, M4A or OGG.";
+    expect(await inRow("notes.txt").findByRole("alert")).toHaveTextContent(expected);
+    expect(await inRow("field-notes.txt").findByRole("alert")).toHaveTextContent(expected);
+    expect(inRow("field-notes.txt").getByRole("button", { name: "Try again field-notes.txt" })).toBeInTheDocument();
+    // The large one went up whole, resumably, and was refused on its last chunk.
+    expect(requests.to(RESUMABLE_UPLOAD, "PATCH")).toHaveLength(5);
+    expect(requests.to("/api/v1/tracks", "POST")).toHaveLength(1);
+  });
+
+  it("cancels a large upload in flight: the server drops what it received, and it can be sent again", async () => {
+    const requests = recordApiRequests();
+    const { user, drop } = await renderUploader();
+    const release = holdChunkAt(16 * MiB);
+    drop(largeFile("live-set.wav"));
+    await user.click(screen.getByRole("button", { name: "Upload all" }));
+    await waitFor(async () => expect(await uploadingPercent("live-set.wav")).toBeGreaterThanOrEqual(40));
+
+    await user.click(inRow("live-set.wav").getByRole("button", { name: "Cancel upload of live-set.wav" }));
+
+    expect(inRow("live-set.wav").getByText("Upload cancelled.")).toBeInTheDocument();
+    expect(inRow("live-set.wav").queryByRole("progressbar")).not.toBeInTheDocument();
+    await waitFor(() => expect(requests.to(RESUMABLE_UPLOAD, "DELETE")).toHaveLength(1));
+    await waitFor(() => expect(api.tracks.state.resumable.size).toBe(0));
+
+    release();
+    await user.click(inRow("live-set.wav").getByRole("button", { name: "Upload again live-set.wav" }));
+    expect(await inRow("live-set.wav").findByText("Uploaded. Waiting to process…")).toBeInTheDocument();
+    // A fresh upload: the cancelled one is gone.
+    expect(requests.to("/api/v1/uploads", "POST")).toHaveLength(2);
+    expect(api.tracks.state.tracks.filter((track) => track.title === "live set")).toHaveLength(1);
+  });
+
+  it("after the connection drops, Try again carries on from where the upload stopped", async () => {
+    const requests = recordApiRequests();
+    let online = true;
+    vi.spyOn(navigator, "onLine", "get").mockImplementation(() => online);
+    let dropped = false;
+    server.use(
+      http.patch("/api/v1/uploads/:id", ({ request }) => {
+        if (dropped || request.headers.get("Upload-Offset") !== String(16 * MiB)) return;
+        // The wifi goes: the chunk fails and the browser knows it is offline.
+        dropped = true;
+        online = false;
+        return HttpResponse.error();
+      }),
+    );
+    const { user, drop } = await renderUploader();
+    drop(largeFile("live-set.wav"));
+    await user.click(screen.getByRole("button", { name: "Upload all" }));
+
+    expect(await inRow("live-set.wav").findByRole("alert")).toHaveTextContent(
+      "Upload failed. We couldn't reach the server. Check your connection and try again.",
+    );
+
+    online = true;
+    await user.click(inRow("live-set.wav").getByRole("button", { name: "Try again live-set.wav" }));
+
+    expect(await inRow("live-set.wav").findByText("Uploaded. Waiting to process…")).toBeInTheDocument();
+    expect(requests.to("/api/v1/uploads", "POST")).toHaveLength(1);
+    expect(requests.to(RESUMABLE_UPLOAD, "HEAD")).toHaveLength(1);
+    // The first 16 MiB went once: the second attempt started at the chunk that failed.
+    expect(
+      requests.to(RESUMABLE_UPLOAD, "PATCH").map((patch) => Number(patch.headers.get("Upload-Offset")) / MiB),
+    ).toEqual([0, 8, 16, 16, 24, 32]);
+  });
+
+  it("keeps a large file with artwork in one multipart request and says why; small files stay multipart", async () => {
+    stubObjectUrls();
+    const requests = recordApiRequests();
+    const { user, drop } = await renderUploader();
+    drop(largeFile("live-set.wav"), buildAudioFile({ name: "short.mp3", tags: { title: "Short" } }));
+    const hint = "With artwork, this large file goes up in one piece, so it can't resume if the connection drops.";
+    expect(screen.queryByText(hint)).not.toBeInTheDocument();
+
+    await user.upload(inRow("live-set.wav").getByLabelText("Choose artwork for live-set.wav"), buildArtworkFile());
+    await user.upload(inRow("short.mp3").getByLabelText("Choose artwork for short.mp3"), buildArtworkFile());
+
+    expect(inRow("live-set.wav").getByText(hint)).toBeInTheDocument();
+    expect(inRow("short.mp3").queryByText(hint)).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Upload all" }));
+
+    expect(await inRow("live-set.wav").findByText("Uploaded. Waiting to process…")).toBeInTheDocument();
+    expect(await inRow("short.mp3").findByText("Uploaded. Waiting to process…")).toBeInTheDocument();
+    expect(requests.to("/api/v1/tracks", "POST")).toHaveLength(2);
+    expect(requests.to(/^\/api\/v1\/uploads/)).toHaveLength(0);
+    const large = api.tracks.state.tracks.find((track) => api.tracks.state.sizes.get(track.id) === 40 * MiB);
+    expect(large?.artworkUrl).toBe(`/api/v1/tracks/${large?.id}/artwork/large`);
+    expect(screen.queryByText(hint)).not.toBeInTheDocument();
+  });
+});
+
+describe("Uploader stories", () => {
+  const {
+    Idle,
+    FilesChosen,
+    Uploading,
+    Processing,
+    Failed,
+    Rejected,
+    LargeFileResumable,
+    LargeFileWithArtwork,
+    ListenerAccount,
+  } = composeStories(stories, sharedAnnotations);
 
   it("Idle shows the drop zone", async () => {
     applyStoryHandlers(Idle.parameters);
@@ -361,6 +526,32 @@ describe("Uploader stories", () => {
 
     expect(await inRow("notes.txt").findByRole("alert")).toHaveTextContent("isn't an audio file");
     expect(await inRow("live-set.wav").findByRole("alert")).toHaveTextContent("larger than");
+  });
+
+  it("LargeFileResumable goes up chunk by chunk, then processes", async () => {
+    const requests = recordApiRequests();
+    applyStoryHandlers(LargeFileResumable.parameters);
+    const { container } = render(<LargeFileResumable />);
+    await LargeFileResumable.play?.({ canvasElement: container });
+
+    expect(await inRow("live-set.wav").findByRole("progressbar", { name: "Upload progress" })).toBeInTheDocument();
+    expect(
+      await inRow("live-set.wav").findByText("Uploaded. Waiting to process…", {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(requests.to(/^\/api\/v1\/uploads\/[^/]+$/, "PATCH")).toHaveLength(5);
+  });
+
+  it("LargeFileWithArtwork explains why it goes in one piece", async () => {
+    stubObjectUrls();
+    applyStoryHandlers(LargeFileWithArtwork.parameters);
+    const { container } = render(<LargeFileWithArtwork />);
+    await LargeFileWithArtwork.play?.({ canvasElement: container });
+
+    expect(
+      inRow("live-set.wav").getByText(
+        "With artwork, this large file goes up in one piece, so it can't resume if the connection drops.",
+      ),
+    ).toBeInTheDocument();
   });
 
   it("ListenerAccount explains the creator upgrade", async () => {

@@ -4,6 +4,7 @@ import { ErrorAlert } from "../../../components/Alert.tsx";
 import { fieldErrorsFromApi } from "../../../lib/forms.ts";
 import { formatBytes } from "../../../lib/time.ts";
 import type { UploadItem, UploadQueue } from "../hooks/useUploadQueue.ts";
+import { isLargeUpload } from "../services/uploadTrack.ts";
 import { draftFields } from "../trackDraft.ts";
 import { needsCreatorRole, uploadErrorMessage } from "../uploadErrors.ts";
 import { ArtworkPicker } from "./ArtworkPicker.tsx";
@@ -20,6 +21,8 @@ export function UploadItemCard({ item, queue }: UploadItemCardProps) {
   const name = item.file.name;
   const editable = item.phase !== "uploading" && item.phase !== "answered";
   const fieldErrors = { ...fieldErrorsFromApi(item.error, draftFields), ...item.fieldErrors };
+  // Large files go up resumably, but artwork only travels with the one-piece upload.
+  const artworkKeepsOnePiece = item.artwork !== null && isLargeUpload(item.file) && item.phase !== "answered";
 
   return (
     <li className="upload-item" aria-labelledby={titleId}>
@@ -30,6 +33,11 @@ export function UploadItemCard({ item, queue }: UploadItemCardProps) {
         <span className="upload-item__size">{formatBytes(item.file.size)}</span>
       </div>
       <UploadPhase item={item} queue={queue} />
+      {artworkKeepsOnePiece ? (
+        <p className="upload-item__hint">
+          With artwork, this large file goes up in one piece, so it can't resume if the connection drops.
+        </p>
+      ) : null}
       <div className="upload-item__body">
         {item.track && !item.artwork ? (
           <TrackArtwork artworkUrl={item.track.artworkUrl} size="large" alt={`Artwork of ${item.track.title}`} />

@@ -1,5 +1,15 @@
 import { type Track, trackResponseSchema, type UploadFields } from "@stave/contracts";
 import { apiErrorFrom, getCsrfToken } from "../../../lib/api.ts";
+import { uploadResumably } from "./resumableUpload.ts";
+import { cancelledError, parseJson, UploadNetworkError } from "./uploadFailures.ts";
+
+export { isAbortError, UploadNetworkError } from "./uploadFailures.ts";
+
+/**
+ * From this size on, a file goes up resumably (tus, in chunks) rather than in one
+ * multipart request: a dropped connection, or a reload, then costs a chunk, not the file.
+ */
+export const RESUMABLE_UPLOAD_MIN_BYTES = 32 * 1024 * 1024;
 
 export type UploadRequest = {
   file: File;
@@ -13,28 +23,45 @@ export type UploadOptions = {
   onProgress?: (fraction: number) => void;
   /** Aborting cancels the upload; the promise then rejects with an "AbortError". */
   signal?: AbortSignal;
+  /** For tests: the resumable path's size threshold, chunk size and retry delays (ms). */
+  resumable?: { minBytes?: number; chunkSize?: number; retryDelays?: number[] };
 };
 
-/** The network failed or the connection dropped before the server answered. */
-export class UploadNetworkError extends Error {
-  override readonly name = "UploadNetworkError";
+/** Big enough for the resumable path (whether or not artwork then keeps it multipart). */
+export const isLargeUpload = (file: Pick<File, "size">, minBytes = RESUMABLE_UPLOAD_MIN_BYTES) => file.size >= minBytes;
+
+/**
+ * How a file is sent: resumably when it is large, except with artwork, which only the
+ * multipart upload can carry.
+ */
+export function uploadMethod(
+  { file, artwork }: Pick<UploadRequest, "file" | "artwork">,
+  minBytes = RESUMABLE_UPLOAD_MIN_BYTES,
+): "resumable" | "multipart" {
+  return isLargeUpload(file, minBytes) && !artwork ? "resumable" : "multipart";
 }
 
-export const isAbortError = (error: unknown) => error instanceof DOMException && error.name === "AbortError";
+/**
+ * Uploads a track the way that suits the file (see `uploadMethod`). Either way it resolves
+ * with the created track (status "uploaded") and rejects with an ApiError for any refusal
+ * (415, 413, 403, 400…), an UploadNetworkError when the connection is lost, or an
+ * "AbortError" once cancelled.
+ */
+export function uploadTrack(request: UploadRequest, options: UploadOptions = {}): Promise<Track> {
+  return uploadMethod(request, options.resumable?.minBytes) === "resumable"
+    ? uploadResumably(request, options)
+    : uploadMultipart(request, options);
+}
 
 /**
  * POST /api/v1/tracks as multipart/form-data. XMLHttpRequest rather than fetch, because
- * only XHR reports upload progress. Resolves with the created track (status "uploaded");
- * rejects with an ApiError for any error answer (415, 413, 403, 400…).
+ * only XHR reports upload progress.
  */
-export function uploadTrack(
-  { file, artwork, fields = {} }: UploadRequest,
-  options: UploadOptions = {},
-): Promise<Track> {
+function uploadMultipart({ file, artwork, fields = {} }: UploadRequest, options: UploadOptions = {}): Promise<Track> {
   const { onProgress, signal } = options;
   return new Promise<Track>((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new DOMException("The upload was cancelled", "AbortError"));
+      reject(cancelledError());
       return;
     }
     const body = new FormData();
@@ -56,7 +83,7 @@ export function uploadTrack(
     // Settle at once rather than wait for the "abort" event, which an XHR that has not
     // started sending yet never fires.
     const onAbort = () => {
-      settle(() => reject(new DOMException("The upload was cancelled", "AbortError")));
+      settle(() => reject(cancelledError()));
       xhr.abort();
     };
 
@@ -85,12 +112,4 @@ export function uploadTrack(
     signal?.addEventListener("abort", onAbort, { once: true });
     xhr.send(body);
   });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
