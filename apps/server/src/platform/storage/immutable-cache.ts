@@ -4,7 +4,8 @@ import type { Storage } from "./storage.ts";
 
 export interface CachedObject {
   body: Buffer;
-  modifiedAt: Date;
+  /** The HTTP date of the last modification, formatted once. */
+  lastModified: string;
 }
 
 /**
@@ -43,7 +44,8 @@ export class ImmutableObjectCache {
   private async load(key: string): Promise<CachedObject | null> {
     const stat = await this.storage.stat(key);
     if (!stat) return null;
-    const object = { body: await buffer((await this.storage.get(key)) as Readable), modifiedAt: stat.modifiedAt };
+    const body = await buffer((await this.storage.get(key)) as Readable);
+    const object = { body, lastModified: stat.modifiedAt.toUTCString() };
     if (object.body.length <= this.maxObjectBytes && this.maxBytes > 0) {
       this.entries.set(key, object);
       this.bytes += object.body.length;
