@@ -53,19 +53,30 @@ async function processTrack(ctx: TracksContext, track: TrackRow, job: JobContext
     const hlsDir = path.join(work, "hls");
     await mkdir(hlsDir);
     let reporting = Promise.resolve();
+    // One failure stops the sibling steps too: no ffmpeg outlives the attempt that started it.
+    const steps = new AbortController();
+    const stopSteps = () => steps.abort(job.signal.reason);
+    job.signal.addEventListener("abort", stopSteps, { once: true });
+    const step = <T>(work: Promise<T>) =>
+      work.catch((error: unknown) => {
+        steps.abort(error);
+        throw error;
+      });
     // Loudness and waveform decode alongside the encoders: each is light next to them.
     const [loudness, waveform] = await Promise.all([
-      ctx.media.analyseLoudness(original, { signal: job.signal }),
-      ctx.media.waveformPeaks(original, { points: 1000, signal: job.signal }),
-      ctx.media.transcodeHls(original, hlsDir, {
-        durationMs: probe.durationMs,
-        sourceSampleRate: probe.sampleRate,
-        signal: job.signal,
-        onProgress: (percent) => {
-          reporting = reporting.then(() => report(percent * 0.95)).catch(() => undefined);
-        },
-      }),
-    ]);
+      step(ctx.media.analyseLoudness(original, { signal: steps.signal })),
+      step(ctx.media.waveformPeaks(original, { points: 1000, signal: steps.signal })),
+      step(
+        ctx.media.transcodeHls(original, hlsDir, {
+          durationMs: probe.durationMs,
+          sourceSampleRate: probe.sampleRate,
+          signal: steps.signal,
+          onProgress: (percent) => {
+            reporting = reporting.then(() => report(percent * 0.95)).catch(() => undefined);
+          },
+        }),
+      ),
+    ]).finally(() => job.signal.removeEventListener("abort", stopSteps));
     await reporting;
 
     const artworkDir = path.join(work, "artwork");

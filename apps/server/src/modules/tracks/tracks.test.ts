@@ -8,7 +8,7 @@ import { buildUser, type SignedIn, signIn } from "../../../test/accounts.ts";
 import { buildTestApp, buildTestServices, errorCode } from "../../../test/app.ts";
 import { createTestDatabase, type TestDatabase } from "../../../test/database.ts";
 import { makeMp3WithCover, makeNotAudio, makeTruncated, makeWav } from "../../../test/media.ts";
-import { startTracksWorker, uploadTrack, waitForStatus } from "../../../test/tracks.ts";
+import { startTracksWorker, uploadTrack, waitForProcessingIdle, waitForStatus } from "../../../test/tracks.ts";
 import { waitFor } from "../../../test/wait.ts";
 import type { JobWorker } from "../../platform/jobs/index.ts";
 import type { Services } from "../../services.ts";
@@ -288,22 +288,45 @@ describe("managing tracks", () => {
     await waitForEmpty(`tracks/${track.id}`);
   });
 
-  it("lets the owner retry a failed track", async () => {
-    const response = await uploadTrack(app, creator.headers, await makeTruncated(fixtures));
-    expect(response.statusCode).toBe(201);
-    const id = response.json().track.id;
-    await waitForStatus(services.tracks, id, ["failed"]);
-    const retried = await app.inject({ method: "POST", url: `/api/v1/tracks/${id}/retry`, headers: creator.headers });
+  it("lets the owner retry a failed track, which is processed again", async () => {
+    const track = await uploadReady();
+    await waitForProcessingIdle(services.tracks);
+    // As if an earlier attempt had failed (a truncated file's failure is tested above).
+    await markFailed(track.id);
+    const retried = await app.inject({
+      method: "POST",
+      url: `/api/v1/tracks/${track.id}/retry`,
+      headers: creator.headers,
+    });
     expect(retried.statusCode).toBe(202);
-    expect(retried.json().track.status).toBe("uploaded");
-    expect((await waitForStatus(services.tracks, id, ["failed", "ready"])).status).toBe("failed");
-    const notFailed = await uploadReady();
-    expect(
-      (await app.inject({ method: "POST", url: `/api/v1/tracks/${notFailed.id}/retry`, headers: creator.headers }))
-        .statusCode,
-    ).toBe(409);
+    expect(retried.json().track).toMatchObject({ status: "uploaded", failureReason: null });
+    expect((await waitForStatus(services.tracks, track.id, ["failed", "ready"])).status).toBe("ready");
+    await waitForProcessingIdle(services.tracks);
+    const again = await app.inject({
+      method: "POST",
+      url: `/api/v1/tracks/${track.id}/retry`,
+      headers: creator.headers,
+    });
+    expect(again.statusCode).toBe(409);
+    const stranger = await signIn(app, await buildUser(testDb.database, { role: "creator" }));
+    await markFailed(track.id);
+    const foreign = await app.inject({
+      method: "POST",
+      url: `/api/v1/tracks/${track.id}/retry`,
+      headers: stranger.headers,
+    });
+    // A failed track is not visible to others at all.
+    expect(foreign.statusCode).toBe(404);
   });
 });
+
+async function markFailed(id: string) {
+  await testDb.database.primary
+    .updateTable("tracks")
+    .set({ status: "failed", progress: 0, failure_reason: "The audio data is corrupt or truncated" })
+    .where("id", "=", id)
+    .execute();
+}
 
 async function waitForEmpty(prefix: string) {
   await waitFor(
