@@ -85,7 +85,9 @@ describe("processing", () => {
         .executeTakeFirst();
       return current?.state === "running" ? undefined : current;
     }, 120_000);
-    expect(job).toEqual({ attempts: 2, state: "succeeded" });
+    // At least one retry; on a loaded machine a lease can lapse and cost another attempt.
+    expect(job?.state).toBe("succeeded");
+    expect(job?.attempts).toBeGreaterThanOrEqual(2);
     const versions = await readdir(path.join(mediaRoot, "tracks", id, "hls"));
     expect(versions).toHaveLength(1);
     expect(row.hls_prefix).toBe(`tracks/${id}/hls/${versions[0]}/`);
