@@ -16,6 +16,7 @@ import {
   verifyEmailResponseSchema,
 } from "@stave/contracts";
 import { describe, expect, it } from "vitest";
+import { call, expectError } from "../test/callMockApi.ts";
 import {
   accountsHandlers,
   buildAdmin,
@@ -29,26 +30,6 @@ import {
   MOCK_VERIFY_TOKEN,
 } from "./handlers.ts";
 import { server } from "./server.ts";
-
-/** Calls the mocked API as the browser would; `csrf` goes in X-CSRF-Token. */
-async function call(method: string, path: string, { body, csrf }: { body?: unknown; csrf?: string } = {}) {
-  const headers = new Headers();
-  if (body !== undefined) headers.set("Content-Type", "application/json");
-  if (csrf !== undefined) headers.set("X-CSRF-Token", csrf);
-  const response = await fetch(new URL(path, window.location.origin), {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined };
-}
-
-/** The reply is a contract error envelope with `code`. */
-function expectError(reply: { status: number; json: unknown }, status: number, code: string) {
-  expect(reply.status).toBe(status);
-  expect(errorEnvelopeSchema.parse(reply.json).error.code).toBe(code);
-}
 
 const csrf = "mock-csrf-token";
 

@@ -1,11 +1,6 @@
-import {
-  errorEnvelopeSchema,
-  streamResponseSchema,
-  trackPageSchema,
-  trackResponseSchema,
-  trackStatusEventSchema,
-} from "@stave/contracts";
+import { streamResponseSchema, trackPageSchema, trackResponseSchema, trackStatusEventSchema } from "@stave/contracts";
 import { describe, expect, it } from "vitest";
+import { call, expectError } from "../test/callMockApi.ts";
 import {
   buildAudioFile,
   buildCreator,
@@ -20,26 +15,6 @@ import { server } from "./server.ts";
 
 // The tracks domain of the mocked API (handlers.test.ts covers the rest): every reply
 // must parse with the contract schemas the app parses it with.
-
-/** Calls the mocked API as the browser would; `csrf` goes in X-CSRF-Token. */
-async function call(method: string, path: string, { body, csrf }: { body?: unknown; csrf?: string } = {}) {
-  const headers = new Headers();
-  if (body !== undefined) headers.set("Content-Type", "application/json");
-  if (csrf !== undefined) headers.set("X-CSRF-Token", csrf);
-  const response = await fetch(new URL(path, window.location.origin), {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined };
-}
-
-/** The reply is a contract error envelope with `code`. */
-function expectError(reply: { status: number; json: unknown }, status: number, code: string) {
-  expect(reply.status).toBe(status);
-  expect(errorEnvelopeSchema.parse(reply.json).error.code).toBe(code);
-}
 
 const csrf = "mock-csrf-token";
 
