@@ -1,8 +1,8 @@
-// Helpers shared by benchmarks: start a real Stave (embedded PostgreSQL, fresh DATA_DIR),
-// make a creator, upload a track and wait for it to be ready.
+// Helpers shared by benchmarks: start a real Stave (embedded PostgreSQL, a fresh DATA_DIR or
+// a kept one), make a creator, upload a track and wait for it to be ready.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -27,14 +27,24 @@ export interface BenchStave {
   stop(): Promise<void>;
 }
 
-export async function startStave(env: Record<string, string> = {}): Promise<BenchStave> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "stave-bench-"));
+export interface StartOptions {
+  /** Use (and keep) this DATA_DIR instead of a fresh temporary one that stop() removes. */
+  dataDir?: string;
+  /** The `stave` subcommand: `start` (API + worker, the default) or `serve` (API only). */
+  command?: "start" | "serve";
+}
+
+export async function startStave(env: Record<string, string> = {}, options: StartOptions = {}): Promise<BenchStave> {
+  const keepDataDir = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "stave-bench-")));
+  await mkdir(dataDir, { recursive: true });
+  // The embedded PostgreSQL runs as the user "postgres", which must be able to reach it.
   await chmod(dataDir, 0o755);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, "scripts/start.mjs"], {
+  const child = spawn(process.execPath, [...nodeArgs, "scripts/start.mjs", options.command ?? "start"], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -63,7 +73,7 @@ export async function startStave(env: Record<string, string> = {}): Promise<Benc
       const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
       for (let waited = 0; existsSync(pidFile) && waited < 10_000; waited += 50)
         await new Promise((r) => setTimeout(r, 50));
-      await rm(dataDir, { recursive: true, force: true });
+      if (!keepDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

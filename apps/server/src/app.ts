@@ -9,6 +9,14 @@ import { createPrincipalResolver } from "./modules/accounts/sessions.service.ts"
 import { registerAdminRoutes } from "./modules/admin/admin.routes.ts";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
 import { registerInstanceRoutes } from "./modules/instance/instance.routes.ts";
+import { registerListeningRoutes } from "./modules/listening/listening.routes.ts";
+import { registerMessageRoutes } from "./modules/messages/messages.routes.ts";
+import { registerNotificationRoutes } from "./modules/notifications/notifications.routes.ts";
+import { registerPlaylistRoutes } from "./modules/playlists/playlists.routes.ts";
+import { registerPrivacyRoutes } from "./modules/privacy/privacy.routes.ts";
+import { registerSearchRoutes } from "./modules/search/search.routes.ts";
+import { registerBlockRoutes } from "./modules/social/blocks.routes.ts";
+import { registerSocialRoutes } from "./modules/social/social.routes.ts";
 import { registerStreamingRoutes } from "./modules/streaming/streaming.routes.ts";
 import { registerTrackRoutes } from "./modules/tracks/tracks.routes.ts";
 import { registerAccessControl } from "./platform/http/access.ts";
@@ -58,7 +66,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     reply.header("x-request-id", request.id);
   });
 
-  const { accounts, tracks } = deps.services;
+  const { accounts, tracks, notifications } = deps.services;
   registerErrorHandling(app);
   await app.register(helmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
   await app.register(cookie);
@@ -73,6 +81,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerAdminRoutes(app, { database: deps.database, logger: deps.logger });
   await registerTrackRoutes(app, tracks);
   registerStreamingRoutes(app, tracks);
+  registerListeningRoutes(app, deps.services.listening);
+  registerPlaylistRoutes(app, deps.database);
+  registerSearchRoutes(app, deps.database);
+  registerNotificationRoutes(app, notifications);
+  registerMessageRoutes(app, notifications);
+  registerBlockRoutes(app, deps.database);
+  registerPrivacyRoutes(app, deps.services.privacy);
+  registerSocialRoutes(app, deps.services.social);
   await registerWebApp(app, deps.webDist);
   return app;
 }

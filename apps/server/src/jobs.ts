@@ -1,4 +1,8 @@
 import { accountsJobs } from "./modules/accounts/accounts.jobs.ts";
+import { listeningJobs } from "./modules/listening/listening.jobs.ts";
+import { privacyJobs } from "./modules/privacy/privacy.jobs.ts";
+import { searchJobs } from "./modules/search/search.maintenance.ts";
+import { socialJobs } from "./modules/social/social.jobs.ts";
 import { tracksJobs } from "./modules/tracks/tracks.jobs.ts";
 import type { Database } from "./platform/db/database.ts";
 import type { JobRegistry } from "./platform/jobs/index.ts";
@@ -19,5 +23,9 @@ export function buildJobRegistry(deps: JobDependencies): JobRegistry {
     ...mailJobs(deps),
     ...accountsJobs(deps),
     ...tracksJobs(deps.services.tracks),
+    ...listeningJobs(deps.services.listening),
+    ...searchJobs(deps),
+    ...privacyJobs(deps.services.privacy),
+    ...socialJobs(deps.services.social),
   };
 }

@@ -1,5 +1,10 @@
 import type { Config } from "./config.ts";
 import type { AccountsContext } from "./modules/accounts/accounts.context.ts";
+import type { ListeningContext } from "./modules/listening/listening.context.ts";
+import type { NotificationsContext } from "./modules/notifications/notifications.context.ts";
+import { UserEventBus } from "./modules/notifications/user-events.ts";
+import type { PrivacyContext } from "./modules/privacy/privacy.context.ts";
+import type { SocialContext } from "./modules/social/social.context.ts";
 import type { TracksContext } from "./modules/tracks/tracks.context.ts";
 import { Secrets } from "./platform/crypto.ts";
 import type { Database } from "./platform/db/database.ts";
@@ -22,6 +27,10 @@ export interface ServiceDependencies {
 export interface Services {
   accounts: AccountsContext;
   tracks: TracksContext;
+  notifications: NotificationsContext;
+  privacy: PrivacyContext;
+  listening: ListeningContext;
+  social: SocialContext;
   close(): Promise<void>;
 }
 
@@ -30,29 +39,63 @@ export function buildServices(deps: ServiceDependencies): Services {
   const secrets = new Secrets(deps.secretKey);
   const hub = new NotificationHub(deps.database.pool, deps.logger);
   const { config } = deps;
+  const accounts: AccountsContext = {
+    database: deps.database,
+    secrets,
+    limiter: new RateLimiter(deps.database.primary),
+    logger: deps.logger,
+    publicUrl: config.publicUrl,
+    siteName: config.siteName,
+  };
+  const tracks: TracksContext = {
+    database: deps.database,
+    storage: deps.storage,
+    media: deps.media,
+    hub,
+    logger: deps.logger,
+    publicUrl: config.publicUrl,
+    siteName: config.siteName,
+    tmpDir: config.paths.tmp,
+    uploadMaxBytes: config.uploadMaxBytes,
+    storageQuotaBytes: config.storageQuotaBytes,
+    // nginx must know this secret to verify links: set MEDIA_SIGNING_SECRET in production.
+    mediaSigningSecret: config.mediaSigningSecret ?? secrets.hmac("media-signing", "v1"),
+    streamUrlTtlSeconds: config.streamUrlTtlSeconds,
+    mediaCacheBytes: config.mediaCacheBytes,
+  };
   return {
-    accounts: {
+    accounts,
+    tracks,
+    privacy: {
       database: deps.database,
-      secrets,
+      storage: deps.storage,
+      logger: deps.logger,
+      publicUrl: config.publicUrl,
+      siteName: config.siteName,
+      accounts,
+    },
+    notifications: {
+      database: deps.database,
+      events: new UserEventBus(hub),
       limiter: new RateLimiter(deps.database.primary),
       logger: deps.logger,
       publicUrl: config.publicUrl,
       siteName: config.siteName,
     },
-    tracks: {
+    listening: {
       database: deps.database,
-      storage: deps.storage,
-      media: deps.media,
-      hub,
+      secrets,
+      limiter: new RateLimiter(deps.database.primary),
+      logger: deps.logger,
+      tracks,
+    },
+    social: {
+      database: deps.database,
+      limiter: new RateLimiter(deps.database.primary),
       logger: deps.logger,
       publicUrl: config.publicUrl,
-      tmpDir: config.paths.tmp,
-      uploadMaxBytes: config.uploadMaxBytes,
-      storageQuotaBytes: config.storageQuotaBytes,
-      // nginx must know this secret to verify links: set MEDIA_SIGNING_SECRET in production.
-      mediaSigningSecret: config.mediaSigningSecret ?? secrets.hmac("media-signing", "v1"),
-      streamUrlTtlSeconds: config.streamUrlTtlSeconds,
-      mediaCacheBytes: config.mediaCacheBytes,
+      siteName: config.siteName,
+      tracks,
     },
     close: () => hub.close(),
   };

@@ -144,5 +144,16 @@ describe("housekeeping", () => {
       status: "failed",
       failure_reason: "Processing stopped unexpectedly. Retry it from My tracks.",
     });
+    // The owner heard of both outcomes.
+    const notifications = await db
+      .selectFrom("notifications")
+      .select(["kind", "data"])
+      .where("subject_id", "=", id)
+      .orderBy("created_at")
+      .execute();
+    expect(notifications).toEqual([
+      { kind: "track_ready", data: { title: expect.any(String) } },
+      { kind: "track_failed", data: { title: expect.any(String), reason: row.failure_reason } },
+    ]);
   });
 });

@@ -11,6 +11,7 @@ export interface TracksContext {
   hub: NotificationHub;
   logger: Logger;
   publicUrl: string;
+  siteName: string;
   /** Where uploads and processing work land before storage (DATA_DIR/tmp). */
   tmpDir: string;
   uploadMaxBytes: number;

@@ -2,10 +2,14 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
+import type { Kysely } from "kysely";
 import { z } from "zod";
 import { randomToken } from "../../platform/crypto.ts";
+import type { DB } from "../../platform/db/schema.ts";
 import { defineJob, type JobContext, PermanentJobError } from "../../platform/jobs/index.ts";
 import { MediaProcessingError, UnsupportedMediaError } from "../../platform/media/index.ts";
+import { notify } from "../notifications/notifications.service.ts";
+import { announceReadyTrack } from "../social/social.jobs.ts";
 import { type TracksContext, trackKeys } from "./tracks.context.ts";
 import { findOrphanedProcessing, findTrack, setProcessingState, type TrackRow } from "./tracks.repo.ts";
 
@@ -107,20 +111,44 @@ async function processTrack(ctx: TracksContext, track: TrackRow, job: JobContext
         await ctx.storage.put(`${artworkPrefix}${file}`, createReadStream(path.join(artworkDir, file)));
       }
     }
-    await setProcessingState(ctx.database.primary, track.id, {
-      status: "ready",
-      progress: 100,
-      hls_prefix: hlsPrefix,
-      artwork_prefix: artworkPrefix,
-      duration_ms: probe.durationMs,
-      loudness_lufs: loudness.integratedLufs,
-      true_peak_dbtp: loudness.truePeakDbtp,
-      waveform,
-    });
+    await setProcessingState(
+      ctx.database.primary,
+      track.id,
+      {
+        status: "ready",
+        progress: 100,
+        hls_prefix: hlsPrefix,
+        artwork_prefix: artworkPrefix,
+        duration_ms: probe.durationMs,
+        loudness_lufs: loudness.integratedLufs,
+        true_peak_dbtp: loudness.truePeakDbtp,
+        waveform,
+      },
+      async (trx) => {
+        await tellOwner(ctx, track, "track_ready")(trx);
+        // And the creator's followers, by a job (there may be many; it checks the track is public).
+        await announceReadyTrack(trx, track.id);
+      },
+    );
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
+
+/** The owner hears how processing ended, in the transaction that records it. */
+const tellOwner =
+  (
+    ctx: TracksContext,
+    track: { id: string; owner_id: string; title: string },
+    kind: "track_ready" | "track_failed",
+    reason?: string,
+  ) =>
+  (trx: Kysely<DB>) =>
+    notify(
+      trx,
+      { userId: track.owner_id, kind, subject: { type: "track", id: track.id }, data: { title: track.title, reason } },
+      ctx,
+    );
 
 export function tracksJobs(ctx: TracksContext) {
   return {
@@ -144,11 +172,12 @@ export function tracksJobs(ctx: TracksContext) {
           const lastAttempt = job.attempt >= PROCESS_ATTEMPTS;
           if (mediaFault || lastAttempt) {
             const reason = mediaFault ? (error as Error).message : "Processing failed repeatedly; try again later";
-            await setProcessingState(ctx.database.primary, trackId, {
-              status: "failed",
-              progress: 0,
-              failureReason: reason,
-            });
+            await setProcessingState(
+              ctx.database.primary,
+              trackId,
+              { status: "failed", progress: 0, failureReason: reason },
+              tellOwner(ctx, track, "track_failed", reason),
+            );
             if (mediaFault) throw new PermanentJobError(reason);
           }
           throw error;
@@ -200,12 +229,15 @@ export function tracksJobs(ctx: TracksContext) {
       timeoutSeconds: 120,
       async handle(_payload, { logger }) {
         // A worker killed on the job's last attempt leaves no one to mark the track failed.
-        for (const { id } of await findOrphanedProcessing(ctx.database.primary)) {
-          await setProcessingState(ctx.database.primary, id, {
-            status: "failed",
-            progress: 0,
-            failureReason: "Processing stopped unexpectedly. Retry it from My tracks.",
-          });
+        for (const track of await findOrphanedProcessing(ctx.database.primary)) {
+          const { id } = track;
+          const reason = "Processing stopped unexpectedly. Retry it from My tracks.";
+          await setProcessingState(
+            ctx.database.primary,
+            id,
+            { status: "failed", progress: 0, failureReason: reason },
+            tellOwner(ctx, track, "track_failed", reason),
+          );
           logger.warn({ trackId: id }, "track left processing without a job; marked failed");
         }
       },

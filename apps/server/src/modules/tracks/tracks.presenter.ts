@@ -11,7 +11,39 @@ export function normalizationGainDb(integratedLufs: number, truePeakDbtp: number
   return Math.round(gain * 100) / 100;
 }
 
-export function presentTrackSummary(row: TrackRow): TrackSummary {
+/** The columns a summary is made of (lists of many tracks select these, not the waveform). */
+export type TrackSummaryRow = Pick<
+  TrackRow,
+  | "id"
+  | "slug"
+  | "title"
+  | "description"
+  | "genre"
+  | "tags"
+  | "visibility"
+  | "downloadable"
+  | "license"
+  | "release_date"
+  | "status"
+  | "progress"
+  | "failure_reason"
+  | "duration_ms"
+  | "loudness_lufs"
+  | "true_peak_dbtp"
+  | "artwork_prefix"
+  | "artist"
+  | "album"
+  | "play_count"
+  | "owner_id"
+  | "owner_username"
+  | "owner_display_name"
+  | "created_at"
+  | "updated_at"
+>;
+
+export const trackArtworkUrl = (trackId: string) => `/api/v1/tracks/${trackId}/artwork/large`;
+
+export function presentTrackSummary(row: TrackSummaryRow): TrackSummary {
   const loudness =
     row.loudness_lufs !== null && row.true_peak_dbtp !== null
       ? {
@@ -36,7 +68,7 @@ export function presentTrackSummary(row: TrackRow): TrackSummary {
     failureReason: row.failure_reason,
     durationMs: row.duration_ms,
     loudness,
-    artworkUrl: row.artwork_prefix ? `/api/v1/tracks/${row.id}/artwork/large` : null,
+    artworkUrl: row.artwork_prefix ? trackArtworkUrl(row.id) : null,
     artist: row.artist,
     album: row.album,
     playCount: Number(row.play_count),

@@ -174,6 +174,8 @@ export async function setProcessingState(
     true_peak_dbtp: number;
     waveform: number[];
   }>,
+  /** More to do in the same transaction (telling the owner how it went). */
+  alongside?: (trx: Kysely<DB>) => Promise<void>,
 ) {
   const { status, progress, failureReason, waveform, ...published } = state;
   await db.transaction().execute(async (trx) => {
@@ -191,6 +193,7 @@ export async function setProcessingState(
       .execute();
     const payload = JSON.stringify({ trackId: id, status, progress, failureReason: failureReason ?? null });
     await sql`SELECT pg_notify(${TRACK_STATUS_CHANNEL}, ${payload})`.execute(trx);
+    await alongside?.(trx);
   });
 }
 
@@ -198,7 +201,7 @@ export async function setProcessingState(
 export async function findOrphanedProcessing(db: Kysely<DB>) {
   return db
     .selectFrom("tracks")
-    .select("id")
+    .select(["id", "owner_id", "title"])
     .where("status", "in", ["uploaded", "processing"])
     .where("updated_at", "<", sql<Date>`now() - interval '2 minutes'`)
     .where(({ not, exists, selectFrom }) =>

@@ -32,14 +32,17 @@ declare module "../../platform/jobs/types.ts" {
   }
 }
 
-const isOwnerOrAdmin = (track: TrackRow, principal: Principal | null) =>
+/** What the visibility rule reads of a track (other modules check it on rows of their own). */
+export type VisibilityFields = Pick<TrackRow, "owner_id" | "status" | "visibility">;
+
+const isOwnerOrAdmin = (track: VisibilityFields, principal: Principal | null) =>
   principal !== null && (principal.userId === track.owner_id || principal.role === "admin");
 
 /**
  * Who sees a track: its owner and admins always; others only once it is ready, and a
  * private one never (an unlisted one to anyone holding its id).
  */
-export function canView(track: TrackRow, principal: Principal | null): boolean {
+export function canView(track: VisibilityFields, principal: Principal | null): boolean {
   if (isOwnerOrAdmin(track, principal)) return true;
   return track.status === "ready" && track.visibility !== "private";
 }

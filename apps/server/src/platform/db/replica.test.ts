@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { FastifyInstance } from "fastify";
@@ -8,10 +7,10 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, signIn } from "../../../test/accounts.ts";
 import { buildTestApp } from "../../../test/app.ts";
+import { insertReadyTrack } from "../../../test/catalog.ts";
 import { type ReplicaPair, startReplicaPair, waitForReplay } from "../../../test/replica.ts";
 import { waitFor } from "../../../test/wait.ts";
 import { ConfigError, loadConfig } from "../../config.ts";
-import { insertTrack } from "../../modules/tracks/tracks.repo.ts";
 import { createLogger } from "../logger.ts";
 import { createDatabase, type Database, type ReplicaState } from "./database.ts";
 import { findFreePort } from "./embedded.ts";
@@ -77,32 +76,6 @@ async function onStandby<T>(query: (client: pg.Client) => Promise<T>): Promise<T
 
 const pauseReplay = () => onStandby((client) => client.query("SELECT pg_wal_replay_pause()"));
 const resumeReplay = () => onStandby((client) => client.query("SELECT pg_wal_replay_resume()"));
-
-async function insertReadyTrack(db: Database, ownerId: string, title: string) {
-  const id = randomUUID();
-  await insertTrack(db.primary, {
-    id,
-    ownerId,
-    title,
-    slug: `${title.toLowerCase().replace(/\W+/g, "-")}-${id.slice(0, 8)}`,
-    description: null,
-    genre: null,
-    tags: [],
-    visibility: "public",
-    downloadable: false,
-    license: null,
-    releaseDate: null,
-    originalKey: `tracks/${id}/original`,
-    originalFormat: "wav",
-    originalSize: 1000,
-    originalFilename: "tone.wav",
-    artworkSourceKey: null,
-    artist: null,
-    album: null,
-  });
-  await db.primary.updateTable("tracks").set({ status: "ready", progress: 100 }).where("id", "=", id).execute();
-  return id;
-}
 
 const warnings = (pattern: RegExp) => logLines.filter((line) => line.level === 40 && pattern.test(line.msg));
 
@@ -296,6 +269,8 @@ describe("read-your-writes over HTTP, with the replica's replay paused", () => {
     const session = await signIn(app, creator);
     await waitForState(database, "healthy");
     const ids = (response: { json(): { items: { id: string }[] } }) => response.json().items.map((item) => item.id);
+    const searchIds = (response: { json(): { tracks: { items: { id: string }[] } } }) =>
+      response.json().tracks.items.map((item) => item.id);
     let trackId = "";
 
     await pauseReplay();
@@ -329,10 +304,16 @@ describe("read-your-writes over HTTP, with the replica's replay paused", () => {
       expect(ids(myPage)).toContain(trackId);
       const myTrack = await app.inject({ url: `/api/v1/tracks/${trackId}`, headers: { cookie: session.cookie } });
       expect(myTrack.statusCode).toBe(200);
+      const mySearch = await app.inject({
+        url: "/api/v1/search?q=fresh+off+the+press&type=tracks",
+        headers: { cookie: session.cookie },
+      });
+      expect(searchIds(mySearch)).toContain(trackId);
       // Everyone else reads the replica, which may lag: the track is not there yet.
       expect(ids(await app.inject("/api/v1/tracks?limit=100"))).not.toContain(trackId);
       expect(ids(await app.inject(`/api/v1/users/${creator.username}/tracks`))).not.toContain(trackId);
       expect((await app.inject(`/api/v1/tracks/${trackId}`)).statusCode).toBe(404);
+      expect(searchIds(await app.inject("/api/v1/search?q=fresh+off+the+press&type=tracks"))).not.toContain(trackId);
 
       // Someone who signed up after the replica stopped replaying can still open their own page.
       const newcomer = await buildUser(database, { role: "creator" });
@@ -351,6 +332,7 @@ describe("read-your-writes over HTTP, with the replica's replay paused", () => {
     await waitForReplay(pair.primaryUrl, pair.replicaUrl);
     expect(database.replica?.status().state).toBe("healthy");
     expect(ids(await app.inject("/api/v1/tracks?limit=100"))).toContain(trackId);
+    expect(searchIds(await app.inject("/api/v1/search?q=fresh+off+the+press&type=tracks"))).toContain(trackId);
   });
 });
 

@@ -61,6 +61,9 @@ export interface UsersTable {
   two_factor_pending_secret: string | null;
   two_factor_last_step: number | null;
   last_login_at: Date | null;
+  /** Kept by the follows trigger (0010_social.sql). */
+  follower_count: Generated<number>;
+  following_count: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -154,8 +157,178 @@ export interface TracksTable {
   artist: string | null;
   album: string | null;
   play_count: Generated<number>;
+  /** Popularity tier for search (0 = top 0.2 %, 3 = the rest), see 0007_search.sql. */
+  search_tier: Generated<number>;
+  /** Kept by the likes, reposts and comments triggers (0010_social.sql). */
+  like_count: Generated<number>;
+  repost_count: Generated<number>;
+  comment_count: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface PlaylistsTable {
+  id: Generated<string>;
+  owner_id: string;
+  title: string;
+  description: string | null;
+  visibility: Generated<"public" | "unlisted" | "private">;
+  /** Kept by the playlist likes trigger (0010_social.sql). */
+  like_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlaylistTracksTable {
+  playlist_id: string;
+  track_id: string;
+  position: number;
+  added_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  actor_id: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  data: Json<Record<string, unknown>>;
+  read_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface NotificationSettingsTable {
+  user_id: string;
+  email_kinds: string[];
+  updated_at: Timestamp;
+}
+
+export interface UserBlocksTable {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: Timestamp;
+}
+
+export interface ConversationsTable {
+  id: Generated<string>;
+  user_low: string;
+  user_high: string;
+  last_message_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface ConversationMembersTable {
+  conversation_id: string;
+  user_id: string;
+  last_read_at: Timestamp;
+  cleared_at: Timestamp;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  conversation_id: string;
+  sender_id: string | null;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface MessageHiddenTable {
+  message_id: string;
+  user_id: string;
+}
+
+export interface PlaySessionsTable {
+  id: Generated<string>;
+  track_id: string;
+  listener_key: string;
+  duration_ms: number | null;
+  counts_after_ms: number;
+  listened_ms: Generated<number>;
+  outcome: "counted" | "repeat" | null;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TrackListenersTable {
+  track_id: string;
+  listener_key: string;
+  last_counted_at: Timestamp;
+  /** A UTC day, "YYYY-MM-DD". */
+  last_played_on: string;
+  plays: Generated<number>;
+}
+
+export interface TrackPlayDaysTable {
+  track_id: string;
+  /** A UTC day, "YYYY-MM-DD". */
+  day: string;
+  plays: Generated<number>;
+  listeners: Generated<number>;
+}
+
+export interface PlaybackHistoryTable {
+  id: Generated<string>;
+  user_id: string;
+  track_id: string;
+  play_id: string | null;
+  played_at: Timestamp;
+  listened_ms: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface TrackLikesTable {
+  track_id: string;
+  user_id: string;
+  created_at: Timestamp;
+}
+
+export interface PlaylistLikesTable {
+  playlist_id: string;
+  user_id: string;
+  created_at: Timestamp;
+}
+
+export interface TrackRepostsTable {
+  track_id: string;
+  user_id: string;
+  created_at: Timestamp;
+}
+
+export interface FollowsTable {
+  follower_id: string;
+  followee_id: string;
+  created_at: Timestamp;
+}
+
+export interface TrackCommentsTable {
+  id: Generated<string>;
+  track_id: string;
+  author_id: string;
+  body: string;
+  timestamp_ms: number | null;
+  created_at: Timestamp;
+}
+
+export interface TrackAnnouncementsTable {
+  track_id: string;
+  last_followed_at: Date | null;
+  last_follower_id: string | null;
+  told: Generated<number>;
+  finished_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface DataExportsTable {
+  id: Generated<string>;
+  user_id: string;
+  status: Generated<"pending" | "processing" | "ready" | "failed" | "expired">;
+  storage_key: string | null;
+  size_bytes: ColumnType<string | null, number | null | undefined, number | null>;
+  error: string | null;
+  created_at: Timestamp;
+  completed_at: Date | null;
+  expires_at: Date | null;
 }
 
 export interface DB {
@@ -170,4 +343,24 @@ export interface DB {
   one_time_tokens: OneTimeTokensTable;
   rate_limits: RateLimitsTable;
   tracks: TracksTable;
+  playlists: PlaylistsTable;
+  playlist_tracks: PlaylistTracksTable;
+  play_sessions: PlaySessionsTable;
+  track_listeners: TrackListenersTable;
+  track_play_days: TrackPlayDaysTable;
+  playback_history: PlaybackHistoryTable;
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
+  user_blocks: UserBlocksTable;
+  conversations: ConversationsTable;
+  conversation_members: ConversationMembersTable;
+  messages: MessagesTable;
+  message_hidden: MessageHiddenTable;
+  data_exports: DataExportsTable;
+  track_likes: TrackLikesTable;
+  playlist_likes: PlaylistLikesTable;
+  track_reposts: TrackRepostsTable;
+  follows: FollowsTable;
+  track_comments: TrackCommentsTable;
+  track_announcements: TrackAnnouncementsTable;
 }

@@ -32,6 +32,9 @@ const fastifyClientErrors: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: "BAD_REQUEST",
 };
 
+/** character_not_in_repertoire, untranslatable_character, invalid byte sequence. */
+const postgresTextErrors = new Set(["22021", "22P05"]);
+
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     if (error.headers) reply.headers(error.headers);
@@ -50,6 +53,10 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   const mapped = error.code ? fastifyClientErrors[error.code] : undefined;
   if (mapped) return sendError(reply, errorStatus[mapped], mapped, error.message);
   if (error.statusCode === 429) return sendError(reply, 429, "RATE_LIMITED", "Too many requests");
+  // PostgreSQL refuses text it cannot store (a NUL character): the request's fault, not ours.
+  if (postgresTextErrors.has(String(error.code))) {
+    return sendError(reply, 400, "VALIDATION_FAILED", "Text may not contain NUL characters or invalid UTF-8");
+  }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return sendError(reply, error.statusCode, "BAD_REQUEST", error.message);
   }

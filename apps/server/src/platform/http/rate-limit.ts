@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import type { Executor } from "../jobs/index.ts";
 import { AppError } from "./errors.ts";
@@ -10,6 +11,13 @@ export interface RateRule {
 }
 
 /**
+ * The stored key: the subject (an email, a username, an address) only as a hash, so the
+ * counters hold no personal data and an erased account leaves nothing behind in them.
+ */
+const keyOf = (rule: RateRule, subject: string) =>
+  `${rule.name}:${createHash("sha256").update(subject).digest("base64url")}`;
+
+/**
  * Fixed-window counters in PostgreSQL, exact across every API process and restart.
  * Rejects with 429 RATE_LIMITED and a Retry-After when the window's limit is passed.
  */
@@ -19,7 +27,7 @@ export class RateLimiter {
   async hit(rule: RateRule, subject: string): Promise<void> {
     const { rows } = await sql<{ count: number; retry_after: number }>`
       INSERT INTO rate_limits AS r (key, window_start, count)
-      VALUES (${`${rule.name}:${subject}`},
+      VALUES (${keyOf(rule, subject)},
               to_timestamp(floor(extract(epoch FROM now()) / ${rule.windowSeconds}) * ${rule.windowSeconds}), 1)
       ON CONFLICT (key, window_start) DO UPDATE SET count = r.count + 1
       RETURNING count,
@@ -37,7 +45,7 @@ export class RateLimiter {
 
   /** Forgets a subject's count (a successful login clears its failures). */
   async reset(rule: RateRule, subject: string): Promise<void> {
-    await this.db.deleteFrom("rate_limits").where("key", "=", `${rule.name}:${subject}`).execute();
+    await this.db.deleteFrom("rate_limits").where("key", "=", keyOf(rule, subject)).execute();
   }
 
   async prune(): Promise<number> {

@@ -1,12 +1,11 @@
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, silentLogger, type TestDatabase } from "../../../test/database.ts";
+import { startSmtpServer } from "../../../test/smtp.ts";
 import { waitFor } from "../../../test/wait.ts";
 import { JobWorker } from "../jobs/index.ts";
 import { createLogger } from "../logger.ts";
@@ -18,35 +17,6 @@ const welcome = composeMail({
   paragraphs: ["Welcome to Stave, Ada & friends."],
   action: { label: "Verify", url: "http://localhost:3000/verify-email?token=abc123" },
 });
-
-interface Received {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
-
-async function startSmtpServer() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push({
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","),
-          subject: mail.subject ?? "",
-          text: mail.text ?? "",
-          html: typeof mail.html === "string" ? mail.html : "",
-        });
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 describe("mail", () => {
   let testDb: TestDatabase;

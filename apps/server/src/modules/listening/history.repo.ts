@@ -1,0 +1,70 @@
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../../platform/db/schema.ts";
+import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
+import { trackSummaryColumns } from "./track-columns.ts";
+
+export interface HistoryViewer {
+  userId: string;
+  /** Admins see every track, as on the track's own page. */
+  isAdmin: boolean;
+}
+
+export interface HistoryListQuery {
+  limit: number;
+  /** The sort key of the last entry of the previous page: its exact played_at (text) and id. */
+  after?: { playedAt: string; id: string } | undefined;
+}
+
+export type HistoryRow = TrackSummaryRow & {
+  entry_id: string;
+  played_at: Date;
+  /** played_at to the microsecond, for cursors (a JavaScript Date keeps milliseconds). */
+  played_at_key: string;
+  listened_ms: number;
+  /** Whether the viewer may still see the track (the rule of GET /api/v1/tracks/:id). */
+  visible: boolean;
+};
+
+/** The viewer's history, newest first, each entry with what a track summary needs. */
+export async function listHistory(db: Kysely<DB>, viewer: HistoryViewer, { limit, after }: HistoryListQuery) {
+  let query = db
+    .selectFrom("playback_history as h")
+    .innerJoin("tracks as t", "t.id", "h.track_id")
+    .innerJoin("users as tu", "tu.id", "t.owner_id")
+    .innerJoin("user_profiles as tp", "tp.user_id", "t.owner_id")
+    .select([
+      "h.id as entry_id",
+      "h.played_at",
+      "h.listened_ms",
+      sql<string>`to_char(h.played_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("played_at_key"),
+      sql<boolean>`(t.owner_id = ${viewer.userId} OR ${viewer.isAdmin}
+        OR (t.status = 'ready' AND t.visibility <> 'private'))`.as("visible"),
+      ...trackSummaryColumns,
+    ])
+    .where("h.user_id", "=", viewer.userId)
+    .orderBy("h.played_at", "desc")
+    .orderBy("h.id", "desc")
+    .limit(limit + 1);
+  if (after) {
+    const playedAt = sql<Date>`${after.playedAt}::timestamptz`;
+    query = query.where((eb) =>
+      eb.or([eb("h.played_at", "<", playedAt), eb.and([eb("h.played_at", "=", playedAt), eb("h.id", "<", after.id)])]),
+    );
+  }
+  const rows: HistoryRow[] = await query.execute();
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+export async function deleteHistoryEntry(db: Kysely<DB>, userId: string, entryId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom("playback_history")
+    .where("id", "=", entryId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+export async function clearHistory(db: Kysely<DB>, userId: string): Promise<number> {
+  const result = await db.deleteFrom("playback_history").where("user_id", "=", userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

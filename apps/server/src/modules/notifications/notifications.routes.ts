@@ -1,0 +1,168 @@
+import {
+  markNotificationsReadRequestSchema,
+  notificationPageSchema,
+  notificationSettingsSchema,
+  pageQuerySchema,
+  type UserEvent,
+} from "@stave/contracts";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { principalOf } from "../../platform/http/access.ts";
+import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
+import { type OpenStreams, openEventStream } from "../../platform/http/sse.ts";
+import { presentMessage } from "../messages/messages.presenter.ts";
+import { countUnreadMessages, findMessageFor } from "../messages/messages.repo.ts";
+import type { NotificationsContext } from "./notifications.context.ts";
+import { presentNotification } from "./notifications.presenter.ts";
+import {
+  countUnreadNotifications,
+  emailKindsOf,
+  findNotification,
+  listNotifications,
+  markNotificationsRead,
+  saveEmailKinds,
+} from "./notifications.repo.ts";
+import { publishUserEvent, type UserEventSignal } from "./user-events.ts";
+
+const tags = ["notifications"];
+
+export function registerNotificationRoutes(app: FastifyInstance, ctx: NotificationsContext) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const db = ctx.database.primary;
+  const openStreams: OpenStreams = new Set();
+  app.addHook("preClose", async () => {
+    for (const close of openStreams) close();
+  });
+
+  routes.get(
+    "/api/v1/me/notifications",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "My notifications, newest first, with the unread count",
+        querystring: pageQuerySchema.extend({ unread: z.stringbool().optional() }),
+        response: { 200: notificationPageSchema },
+      },
+    },
+    async (request) => {
+      const { userId } = principalOf(request);
+      const cursor = request.query.cursor ? (decodeCursor(request.query.cursor, 2) as [string, string]) : undefined;
+      const { rows, more } = await listNotifications(db, userId, {
+        limit: request.query.limit,
+        unreadOnly: request.query.unread ?? false,
+        after: cursor ? { createdAt: cursor[0], id: cursor[1] } : undefined,
+      });
+      const last = rows.at(-1);
+      return {
+        items: rows.map(presentNotification),
+        nextCursor: more && last ? encodeCursor([new Date(last.created_at).toISOString(), last.id]) : null,
+        unreadCount: await countUnreadNotifications(db, userId),
+      };
+    },
+  );
+
+  routes.post(
+    "/api/v1/me/notifications/read",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "Mark some (ids) or all of my notifications read",
+        body: markNotificationsReadRequestSchema,
+        response: { 200: z.object({ unreadCount: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const { userId } = principalOf(request);
+      await db.transaction().execute(async (trx) => {
+        await markNotificationsRead(trx, userId, request.body.ids);
+        await publishUserEvent(trx, { userId, type: "read" });
+      });
+      return { unreadCount: await countUnreadNotifications(db, userId) };
+    },
+  );
+
+  routes.get(
+    "/api/v1/me/notification-settings",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "Which notifications also come by email",
+        response: { 200: notificationSettingsSchema },
+      },
+    },
+    async (request) => ({ emailKinds: await emailKindsOf(db, principalOf(request).userId) }),
+  );
+
+  routes.put(
+    "/api/v1/me/notification-settings",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "Choose which notifications also come by email",
+        body: notificationSettingsSchema,
+        response: { 200: notificationSettingsSchema },
+      },
+    },
+    async (request) => {
+      const emailKinds = [...new Set(request.body.emailKinds)];
+      await saveEmailKinds(db, principalOf(request).userId, emailKinds);
+      return { emailKinds };
+    },
+  );
+
+  routes.get(
+    "/api/v1/me/events",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary:
+          "Server-Sent Events of what happens to me: `notification`, `message` and `read` events (see UserEvent), " +
+          "in every open tab, whichever API process serves it",
+      },
+    },
+    async (request, reply) => {
+      const { userId } = principalOf(request);
+      const stream = openEventStream(request, reply, openStreams);
+      const send = (event: UserEvent) => stream.send(event.type, event);
+      // Events are handled one after another, so they reach the page in the order they happened.
+      let queue = Promise.resolve();
+      const toEvent = async (signal: UserEventSignal): Promise<UserEvent | null> => {
+        if (signal.type === "notification") {
+          const row = await findNotification(db, signal.id);
+          if (!row || row.user_id !== userId) return null;
+          const unreadCount = await countUnreadNotifications(db, userId);
+          return { type: "notification", notification: presentNotification(row), unreadCount };
+        }
+        if (signal.type === "message") {
+          const row = await findMessageFor(db, signal.id, userId);
+          if (!row) return null;
+          const unreadMessages = await countUnreadMessages(db, userId);
+          return { type: "message", conversationId: row.conversation_id, message: presentMessage(row), unreadMessages };
+        }
+        const [unreadNotifications, unreadMessages] = await Promise.all([
+          countUnreadNotifications(db, userId),
+          countUnreadMessages(db, userId),
+        ]);
+        return { type: "read", unreadNotifications, unreadMessages };
+      };
+      const stop = await ctx.events.listen(userId, (signal) => {
+        queue = queue
+          .then(() => toEvent(signal))
+          .then((event) => {
+            if (event && !stream.closed) send(event);
+          })
+          .catch((error: Error) => request.log.warn({ reason: error.message }, "could not deliver a user event"));
+      });
+      stream.onClose(stop);
+      // A first event with the current counts, so the page's badges are right from the start.
+      const initial = await toEvent({ userId, type: "read" });
+      if (initial) send(initial);
+    },
+  );
+}

@@ -1,0 +1,98 @@
+import type { NotificationKind } from "@stave/contracts";
+import type { Kysely } from "kysely";
+import type { DB } from "../../platform/db/schema.ts";
+import { composeMail, queueMail } from "../../platform/mail/index.ts";
+import { describeNotification } from "./notifications.presenter.ts";
+import { emailKindsOf, isBlockedBetween } from "./notifications.repo.ts";
+import { publishUserEvent } from "./user-events.ts";
+
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  actorId?: string | null;
+  subject?: { type: string; id: string } | null;
+  /** What the text needs, as it is now (a track's title). */
+  data?: Record<string, unknown>;
+}
+
+export interface MailSettings {
+  siteName: string;
+  publicUrl: string;
+}
+
+/** Kinds the user asked for by an explicit action (an export), so they are mailed regardless of settings. */
+const ALWAYS_MAILED: ReadonlySet<NotificationKind> = new Set(["export_ready"]);
+
+/** Where a notification leads in the web app. */
+function linkFor(publicUrl: string, subject: NewNotification["subject"]) {
+  switch (subject?.type) {
+    case "track":
+      return `${publicUrl}/tracks/${subject.id}`;
+    case "conversation":
+      return `${publicUrl}/messages/${subject.id}`;
+    case "export":
+      return `${publicUrl}/api/v1/me/exports/${subject.id}/download`;
+    default:
+      return `${publicUrl}/notifications`;
+  }
+}
+
+/**
+ * Records a notification in the caller's transaction (so it exists exactly when what it
+ * tells of does), announces it to the user's open pages on commit, and mails it if they
+ * opted in to that kind. Nobody is notified of their own doing, nor by someone they blocked.
+ */
+export async function notify(db: Kysely<DB>, notification: NewNotification, mail: MailSettings): Promise<void> {
+  const { userId, actorId = null } = notification;
+  if (actorId === userId) return;
+  if (actorId && (await isBlockedBetween(db, userId, actorId))) return;
+  const data = notification.data ?? {};
+  const { id } = await db
+    .insertInto("notifications")
+    .values({
+      user_id: userId,
+      kind: notification.kind,
+      actor_id: actorId,
+      subject_type: notification.subject?.type ?? null,
+      subject_id: notification.subject?.id ?? null,
+      data: JSON.stringify(data),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await publishUserEvent(db, { userId, type: "notification", id });
+
+  const mailed = ALWAYS_MAILED.has(notification.kind) || (await emailKindsOf(db, userId)).includes(notification.kind);
+  if (!mailed) return;
+  const recipient = await db
+    .selectFrom("users")
+    .select("email")
+    .where("id", "=", userId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  if (!recipient) return;
+  const actorName = actorId
+    ? await db
+        .selectFrom("users")
+        .leftJoin("user_profiles", "user_profiles.user_id", "users.id")
+        .select(["users.username", "user_profiles.display_name"])
+        .where("users.id", "=", actorId)
+        .executeTakeFirst()
+        .then((row) => (row ? (row.display_name ?? row.username) : null))
+    : null;
+  const text = describeNotification(notification.kind, actorName, data);
+  await queueMail(
+    db,
+    recipient.email,
+    composeMail({
+      siteName: mail.siteName,
+      subject: text,
+      paragraphs: [
+        `${text}.`,
+        ALWAYS_MAILED.has(notification.kind)
+          ? "You get this mail because you asked for it."
+          : "You get this mail because you asked for it in your notification settings.",
+      ],
+      action: { label: `Open ${mail.siteName}`, url: linkFor(mail.publicUrl, notification.subject) },
+    }),
+  );
+}

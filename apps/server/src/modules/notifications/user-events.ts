@@ -1,0 +1,52 @@
+import { sql } from "kysely";
+import type { NotificationHub } from "../../platform/db/notifications.ts";
+import type { Executor } from "../../platform/jobs/index.ts";
+
+export const USER_EVENTS_CHANNEL = "user_events";
+
+/**
+ * What travels through NOTIFY: only ids (a payload is limited to 8 kB, and the stream
+ * reads the current row anyway), for the user whose open pages should hear of it.
+ */
+export type UserEventSignal =
+  | { userId: string; type: "notification"; id: string }
+  | { userId: string; type: "message"; id: string }
+  | { userId: string; type: "read" };
+
+/** Announces an event to the user's open pages once `db`'s transaction commits. */
+export async function publishUserEvent(db: Executor, signal: UserEventSignal) {
+  await sql`SELECT pg_notify(${USER_EVENTS_CHANNEL}, ${JSON.stringify(signal)})`.execute(db);
+}
+
+type Listener = (signal: UserEventSignal) => void;
+
+/**
+ * One LISTEN per process, dispatched by user id to that user's open event streams, so an
+ * event costs the same however many people are connected.
+ */
+export class UserEventBus {
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private subscription: Promise<() => Promise<void>> | null = null;
+
+  constructor(private readonly hub: NotificationHub) {}
+
+  async listen(userId: string, listener: Listener): Promise<() => void> {
+    this.subscription ??= this.hub.subscribe(USER_EVENTS_CHANNEL, (payload) => this.dispatch(payload));
+    await this.subscription;
+    let set = this.listeners.get(userId);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(userId, set);
+    }
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(userId);
+    };
+  }
+
+  private dispatch(payload: string) {
+    const signal = JSON.parse(payload) as UserEventSignal;
+    for (const listener of this.listeners.get(signal.userId) ?? []) listener(signal);
+  }
+}

@@ -1,0 +1,41 @@
+import type { Playlist, PlaylistSummary } from "@stave/contracts";
+import { presentTrackSummary, type TrackSummaryRow, trackArtworkUrl } from "../tracks/tracks.presenter.ts";
+import type { PlaylistRow, PlaylistSummaryRow } from "./playlists.repo.ts";
+
+/** Enough covers for a 2×2 mosaic. */
+const MOSAIC_SIZE = 4;
+
+function presentFields(row: PlaylistRow) {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    visibility: row.visibility,
+    owner: { id: row.owner_id, username: row.owner_username, displayName: row.owner_display_name },
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+export function presentPlaylistSummary(row: PlaylistSummaryRow): PlaylistSummary {
+  return {
+    ...presentFields(row),
+    trackCount: Number(row.track_count),
+    durationMs: Number(row.total_duration_ms),
+    artworkUrls: (row.artwork_track_ids ?? []).map(trackArtworkUrl),
+  };
+}
+
+/** A playlist with the tracks its viewer gets (the caller has left the others out already). */
+export function presentPlaylist(row: PlaylistRow, tracks: TrackSummaryRow[]): Playlist {
+  return {
+    ...presentFields(row),
+    trackCount: tracks.length,
+    durationMs: tracks.reduce((total, track) => total + (track.duration_ms ?? 0), 0),
+    artworkUrls: tracks
+      .filter((track) => track.artwork_prefix !== null)
+      .slice(0, MOSAIC_SIZE)
+      .map((track) => trackArtworkUrl(track.id)),
+    tracks: tracks.map(presentTrackSummary),
+  };
+}

@@ -1,0 +1,305 @@
+import { type DataExport, type DeleteAccountRequest, EXPORTS_PER_DAY, HARD_DELETE_AFTER_DAYS } from "@stave/contracts";
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../../platform/db/schema.ts";
+import { AppError, notFound } from "../../platform/http/errors.ts";
+import { enqueue } from "../../platform/jobs/index.ts";
+import type { AccountsContext, RequestMeta } from "../accounts/accounts.context.ts";
+import { findCredentialsById } from "../accounts/accounts.repo.ts";
+import { verifyPassword } from "../accounts/passwords.ts";
+import { verifySecondFactor } from "../accounts/two-factor.service.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import type { PrivacyContext } from "./privacy.context.ts";
+
+export function presentExport(row: {
+  id: string;
+  status: DataExport["status"];
+  size_bytes: string | number | null;
+  created_at: Date | string;
+  completed_at: Date | null;
+  expires_at: Date | null;
+}): DataExport {
+  return {
+    id: row.id,
+    status: row.status,
+    sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes),
+    createdAt: new Date(row.created_at).toISOString(),
+    completedAt: row.completed_at ? new Date(row.completed_at).toISOString() : null,
+    expiresAt: row.expires_at ? new Date(row.expires_at).toISOString() : null,
+    downloadUrl: row.status === "ready" ? `/api/v1/me/exports/${row.id}/download` : null,
+  };
+}
+
+const exportColumns = ["id", "status", "size_bytes", "created_at", "completed_at", "expires_at"] as const;
+
+/** Exports requested in the last 24 hours, oldest first (they free up in that order). */
+async function exportsInLastDay(db: Kysely<DB>, userId: string) {
+  return db
+    .selectFrom("data_exports")
+    .select("created_at")
+    .where("user_id", "=", userId)
+    .where("created_at", ">", sql<Date>`now() - interval '24 hours'`)
+    .orderBy("created_at")
+    .execute();
+}
+
+/**
+ * Queues an export (3 in any rolling 24 hours). The count and the insert happen under a
+ * per-user lock in one transaction, so concurrent requests on several API processes can
+ * never make a fourth.
+ */
+export async function requestExport(ctx: PrivacyContext, userId: string, meta: RequestMeta): Promise<DataExport> {
+  return ctx.database.primary.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('data_export'), hashtext(${userId}))`.execute(trx);
+    const recent = await exportsInLastDay(trx, userId);
+    if (recent.length >= EXPORTS_PER_DAY) {
+      const freesAt = new Date(recent[0]?.created_at as Date).getTime() + 24 * 3600_000;
+      const retryAfter = Math.max(1, Math.ceil((freesAt - Date.now()) / 1000));
+      throw new AppError(
+        "EXPORT_RATE_LIMITED",
+        `You can request ${EXPORTS_PER_DAY} exports a day. The next one is possible in ${Math.ceil(retryAfter / 3600)} h.`,
+        { retryAfterSeconds: retryAfter },
+        { "retry-after": String(retryAfter) },
+      );
+    }
+    const row = await trx
+      .insertInto("data_exports")
+      .values({ user_id: userId })
+      .returning(exportColumns)
+      .executeTakeFirstOrThrow();
+    await enqueue(trx, "privacy.build_export", { exportId: row.id });
+    await recordAudit(trx, ctx.logger, {
+      actorId: userId,
+      action: "user.export_requested",
+      targetType: "data_export",
+      targetId: row.id,
+      ...meta,
+    });
+    return presentExport(row);
+  });
+}
+
+export async function listExports(ctx: PrivacyContext, userId: string) {
+  const db = ctx.database.primary;
+  const rows = await db
+    .selectFrom("data_exports")
+    .select(exportColumns)
+    .where("user_id", "=", userId)
+    .orderBy("created_at", "desc")
+    .limit(50)
+    .execute();
+  const remainingToday = Math.max(0, EXPORTS_PER_DAY - (await exportsInLastDay(db, userId)).length);
+  return { items: rows.map(presentExport), remainingToday };
+}
+
+/** The ZIP of a ready export, to its owner only (anyone else: 404, as if it did not exist). */
+export async function openExportDownload(ctx: PrivacyContext, userId: string, exportId: string) {
+  const row = await ctx.database.primary
+    .selectFrom("data_exports")
+    .select(["id", "status", "storage_key", "size_bytes", "expires_at", "created_at"])
+    .where("id", "=", exportId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  if (!row) throw notFound("Export");
+  if (row.status === "expired" || (row.expires_at && row.expires_at.getTime() <= Date.now())) {
+    throw new AppError("EXPORT_EXPIRED", "This export has expired; request a new one");
+  }
+  if (row.status !== "ready" || !row.storage_key) {
+    throw new AppError("EXPORT_NOT_READY", "This export is not ready yet");
+  }
+  return {
+    stream: await ctx.storage.get(row.storage_key),
+    size: Number(row.size_bytes),
+    filename: `stave-export-${new Date(row.created_at).toISOString().slice(0, 10)}.zip`,
+  };
+}
+
+/** Confirms it is really the account holder: the password, and a second factor when it is on. */
+async function confirmIdentity(accounts: AccountsContext, userId: string, input: DeleteAccountRequest) {
+  const user = await findCredentialsById(accounts.database.primary, userId);
+  if (!user) throw notFound("User");
+  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.password))) {
+    throw new AppError("PASSWORD_INCORRECT", "The password is not correct");
+  }
+  if (user.two_factor_enabled) {
+    if (!input.code) throw new AppError("INVALID_TWO_FACTOR_CODE", "Enter a code from your authenticator app");
+    if (!(await verifySecondFactor(accounts, user, input.code))) {
+      throw new AppError("INVALID_TWO_FACTOR_CODE", "That code is not valid");
+    }
+  }
+  return user;
+}
+
+export const DELETED_DISPLAY_NAME = "Deleted user";
+
+/**
+ * Deletes the account at once: sessions and tokens revoked, personal data in users and
+ * user_profiles replaced, private and unlisted tracks (and public ones unless kept) deleted
+ * with their media, history, likes, follows, notifications and exports removed. Messages
+ * stay with the other person, from "Deleted user". The hard-delete pass finishes the job
+ * after 30 days (see purgeDeletedAccount).
+ */
+export async function deleteAccount(
+  ctx: PrivacyContext,
+  userId: string,
+  input: DeleteAccountRequest,
+  meta: RequestMeta,
+): Promise<void> {
+  const user = await confirmIdentity(ctx.accounts, userId, input);
+  await ctx.database.primary.transaction().execute(async (trx) => {
+    const locked = await trx
+      .selectFrom("users")
+      .select("deleted_at")
+      .where("id", "=", userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!locked || locked.deleted_at) throw notFound("User");
+
+    const doomedTracks = await trx
+      .selectFrom("tracks")
+      .select("id")
+      .where("owner_id", "=", userId)
+      .$if(input.keepPublicTracks ?? false, (query) =>
+        query.where((eb) => eb.or([eb("visibility", "<>", "public"), eb("status", "<>", "ready")])),
+      )
+      .execute();
+    for (const { id } of doomedTracks) await enqueue(trx, "tracks.delete_media", { trackId: id });
+    if (doomedTracks.length > 0) {
+      await trx
+        .deleteFrom("tracks")
+        .where(
+          "id",
+          "in",
+          doomedTracks.map((track) => track.id),
+        )
+        .execute();
+    }
+
+    const exports = await trx
+      .deleteFrom("data_exports")
+      .where("user_id", "=", userId)
+      .returning("storage_key")
+      .execute();
+    const profile = await trx
+      .selectFrom("user_profiles")
+      .select("avatar_key")
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    // Files go by a job enqueued with the rest, so none is left behind if this process dies.
+    const keys = [...exports.map((row) => row.storage_key), profile?.avatar_key].filter((key) => key != null);
+    if (keys.length > 0) await enqueue(trx, "privacy.delete_files", { keys });
+
+    await forgetActivity(trx, userId, user.email);
+    await anonymise(trx, userId);
+    await recordAudit(trx, ctx.logger, {
+      actorId: userId,
+      action: "user.delete_requested",
+      targetType: "user",
+      targetId: userId,
+      metadata: { keepPublicTracks: input.keepPublicTracks ?? false, tracksDeleted: doomedTracks.length },
+      ...meta,
+    });
+  });
+}
+
+/** What was done with the account, not needed once it is gone. */
+async function forgetActivity(trx: Kysely<DB>, userId: string, email: string) {
+  await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  await trx.deleteFrom("personal_access_tokens").where("user_id", "=", userId).execute();
+  await trx.deleteFrom("one_time_tokens").where("user_id", "=", userId).execute();
+  await trx.deleteFrom("playback_history").where("user_id", "=", userId).execute();
+  await trx.deleteFrom("notifications").where("user_id", "=", userId).execute();
+  await trx.deleteFrom("notification_settings").where("user_id", "=", userId).execute();
+  await trx.deleteFrom("playlists").where("owner_id", "=", userId).execute();
+  // Mail to the old address, sent or not, names them.
+  await trx.deleteFrom("mail_outbox").where("to_address", "=", email).execute();
+  // Likes, reposts and follows go (their counts follow by trigger); comments stay, from "Deleted user".
+  for (const table of ["track_likes", "playlist_likes", "track_reposts"]) {
+    await sql`DELETE FROM ${sql.table(table)} WHERE user_id = ${userId}`.execute(trx);
+  }
+  await sql`DELETE FROM follows WHERE follower_id = ${userId} OR followee_id = ${userId}`.execute(trx);
+}
+
+/** Replaces every personal field with a placeholder no one can sign in with. */
+async function anonymise(trx: Kysely<DB>, userId: string) {
+  const tag = userId.replace(/-/g, "").slice(0, 16);
+  await trx
+    .updateTable("users")
+    .set({
+      email: `deleted-${tag}@deleted.invalid`,
+      username: `deleted_${tag}`,
+      password_hash: null,
+      two_factor_enabled: false,
+      two_factor_secret: null,
+      two_factor_pending_secret: null,
+      two_factor_last_step: null,
+      backup_codes: [],
+      deleted_at: sql<Date>`now()`,
+      updated_at: sql<Date>`now()`,
+    })
+    .where("id", "=", userId)
+    .execute();
+  await trx
+    .updateTable("user_profiles")
+    .set({
+      display_name: DELETED_DISPLAY_NAME,
+      bio: null,
+      avatar_key: null,
+      location: null,
+      links: JSON.stringify([]),
+      updated_at: sql<Date>`now()`,
+    })
+    .where("user_id", "=", userId)
+    .execute();
+}
+
+/**
+ * The final pass, 30 days after deletion: the network addresses and browsers in the
+ * account's audit entries are erased and the row is marked a tombstone. Each account is
+ * claimed with SKIP LOCKED, so several workers can run it at once, and it is idempotent.
+ */
+export async function purgeDeletedAccounts(ctx: PrivacyContext, { olderThanDays = HARD_DELETE_AFTER_DAYS } = {}) {
+  let purged = 0;
+  for (;;) {
+    const done = await ctx.database.primary.transaction().execute(async (trx) => {
+      const user = await trx
+        .selectFrom("users")
+        .select("id")
+        .where("deleted_at", "<", sql<Date>`now() - make_interval(days => ${olderThanDays})`)
+        .where("hard_deleted_at", "is", null)
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!user) return false;
+      await trx
+        .updateTable("audit_log")
+        .set({ ip: null, user_agent: null })
+        .where((eb) =>
+          eb.or([
+            eb("actor_id", "=", user.id),
+            eb.and([eb("target_type", "=", "user"), eb("target_id", "=", user.id)]),
+          ]),
+        )
+        .execute();
+      await trx.updateTable("users").set({ hard_deleted_at: sql<Date>`now()` }).where("id", "=", user.id).execute();
+      return true;
+    });
+    if (!done) return purged;
+    purged += 1;
+  }
+}
+
+/** Deletes the files of exports past their expiry, then marks them expired. */
+export async function expireExports(ctx: PrivacyContext) {
+  const due = await ctx.database.primary
+    .selectFrom("data_exports")
+    .select(["id", "storage_key"])
+    .where("status", "=", "ready")
+    .where("expires_at", "<=", sql<Date>`now()`)
+    .execute();
+  for (const { id, storage_key } of due) {
+    if (storage_key) await ctx.storage.delete(storage_key);
+    await ctx.database.primary.updateTable("data_exports").set({ status: "expired" }).where("id", "=", id).execute();
+  }
+  return due.length;
+}
