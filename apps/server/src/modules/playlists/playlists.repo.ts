@@ -1,6 +1,7 @@
 import type { Visibility } from "@stave/contracts";
 import { type Kysely, type RawBuilder, sql, type Transaction, type Updateable } from "kysely";
 import type { DB, PlaylistsTable } from "../../platform/db/schema.ts";
+import { trackSummaryColumns } from "../tracks/track-columns.ts";
 import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
 
 /**
@@ -136,33 +137,7 @@ export async function listVisiblePlaylistTracks(
     .innerJoin("tracks as t", "t.id", "pt.track_id")
     .innerJoin("users as tu", "tu.id", "t.owner_id")
     .innerJoin("user_profiles as tp", "tp.user_id", "t.owner_id")
-    .select([
-      "t.id",
-      "t.slug",
-      "t.title",
-      "t.description",
-      "t.genre",
-      "t.tags",
-      "t.visibility",
-      "t.downloadable",
-      "t.license",
-      "t.release_date",
-      "t.status",
-      "t.progress",
-      "t.failure_reason",
-      "t.duration_ms",
-      "t.loudness_lufs",
-      "t.true_peak_dbtp",
-      "t.artwork_prefix",
-      "t.artist",
-      "t.album",
-      "t.play_count",
-      "t.owner_id",
-      "t.created_at",
-      "t.updated_at",
-      "tu.username as owner_username",
-      "tp.display_name as owner_display_name",
-    ])
+    .select(trackSummaryColumns)
     .where("pt.playlist_id", "=", playlistId)
     .where(trackVisibleTo(viewerId))
     .orderBy("pt.position")

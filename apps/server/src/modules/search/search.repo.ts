@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import { trackSummaryColumns } from "../tracks/track-columns.ts";
 import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
 
 /**
@@ -77,15 +78,7 @@ export interface TrackSearch {
 export type TrackHit = Scored<TrackSummaryRow> & { candidate_count: number };
 
 /** What a result shows: never the waveform or the search document, which only weigh. */
-const summaryColumns = sql.raw(
-  [
-    ...["id", "owner_id", "slug", "title", "description", "genre", "tags", "visibility", "downloadable"],
-    ...["license", "release_date", "status", "progress", "failure_reason", "duration_ms", "loudness_lufs"],
-    ...["true_peak_dbtp", "artwork_prefix", "artist", "album", "play_count", "created_at", "updated_at"],
-  ]
-    .map((column) => `t.${column}`)
-    .join(", "),
-);
+const summaryColumns = sql.raw(trackSummaryColumns.join(", "));
 
 /**
  * Relevance (title > creator > tags > description, closeness of the words) weighed by
@@ -113,13 +106,13 @@ function trackFilters(search: TrackSearch) {
 
 const rankedTracks = (candidates: RawBuilder<unknown>, search: TrackSearch) => sql<TrackHit>`
   WITH candidates AS (${candidates})
-  SELECT ${summaryColumns}, u.username AS owner_username, p.display_name AS owner_display_name,
+  SELECT ${summaryColumns},
          ${trackScore(tsquery(search.tsquery), search.text)} AS score,
          count(*) OVER ()::int AS candidate_count
     FROM candidates c
     JOIN tracks t ON t.id = c.id
-    JOIN users u ON u.id = t.owner_id
-    JOIN user_profiles p ON p.user_id = t.owner_id
+    JOIN users tu ON tu.id = t.owner_id
+    JOIN user_profiles tp ON tp.user_id = t.owner_id
    ORDER BY score DESC, t.id
    LIMIT ${search.take}`;
 

@@ -1,32 +1,9 @@
 import { type RawBuilder, sql } from "kysely";
+import { trackSummaryColumns as baseSummaryColumns } from "../tracks/track-columns.ts";
 
-/** What a track summary is made of, from `tracks as t`, `users as tu` and `user_profiles as tp` (no waveform). */
+/** A track summary with its social counts, from `tracks as t`, `users as tu` and `user_profiles as tp`. */
 export const trackSummaryColumns = [
-  "t.id",
-  "t.slug",
-  "t.title",
-  "t.description",
-  "t.genre",
-  "t.tags",
-  "t.visibility",
-  "t.downloadable",
-  "t.license",
-  "t.release_date",
-  "t.status",
-  "t.progress",
-  "t.failure_reason",
-  "t.duration_ms",
-  "t.loudness_lufs",
-  "t.true_peak_dbtp",
-  "t.artwork_prefix",
-  "t.artist",
-  "t.album",
-  "t.play_count",
-  "t.owner_id",
-  "t.created_at",
-  "t.updated_at",
-  "tu.username as owner_username",
-  "tp.display_name as owner_display_name",
+  ...baseSummaryColumns,
   "t.like_count",
   "t.repost_count",
   "t.comment_count",
