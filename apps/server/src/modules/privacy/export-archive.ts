@@ -11,25 +11,32 @@ export const EXPORT_FORMAT_VERSION = 1;
 const BATCH = 1000;
 
 type Row = Record<string, unknown>;
+type KeyedRow = Row & { at: Date; id: string };
 /** One page of rows after the given key (null for the first page). */
-type PageReader = (after: { at: Date; id: string } | null) => Promise<(Row & { at: Date; id: string })[]>;
+type PageReader = (after: { at: Date; id: string } | null) => Promise<KeyedRow[]>;
 
-/** A JSON array streamed page by page: `[`, rows separated by commas, `]`. */
-function jsonArray(readPage: PageReader, present: (row: Row) => unknown): Readable {
+/** Every row a page reader has, read page by page. */
+async function* pages(readPage: PageReader): AsyncGenerator<KeyedRow> {
+  let after: { at: Date; id: string } | null = null;
+  for (;;) {
+    const rows = await readPage(after);
+    yield* rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < BATCH) return;
+    after = { at: last.at, id: last.id };
+  }
+}
+
+/** A JSON array streamed row by row: `[`, rows separated by commas, `]`. */
+function jsonArray(rows: AsyncIterable<Row> | PageReader, present: (row: Row) => unknown): Readable {
+  const source = typeof rows === "function" ? pages(rows) : rows;
   return Readable.from(
     (async function* () {
       yield "[";
-      let after: { at: Date; id: string } | null = null;
       let first = true;
-      for (;;) {
-        const rows = await readPage(after);
-        for (const row of rows) {
-          yield `${first ? "\n" : ",\n"}${JSON.stringify(present(row))}`;
-          first = false;
-        }
-        const last = rows.at(-1);
-        if (!last || rows.length < BATCH) break;
-        after = { at: last.at, id: last.id };
+      for await (const row of source) {
+        yield `${first ? "\n" : ",\n"}${JSON.stringify(present(row))}`;
+        first = false;
       }
       yield "\n]\n";
     })(),
@@ -46,14 +53,7 @@ function csv(readPage: PageReader, columns: string[]): Readable {
   return Readable.from(
     (async function* () {
       yield `${columns.join(",")}\r\n`;
-      let after: { at: Date; id: string } | null = null;
-      for (;;) {
-        const rows = await readPage(after);
-        for (const row of rows) yield `${columns.map((column) => cell(row[column])).join(",")}\r\n`;
-        const last = rows.at(-1);
-        if (!last || rows.length < BATCH) break;
-        after = { at: last.at, id: last.id };
-      }
+      for await (const row of pages(readPage)) yield `${columns.map((column) => cell(row[column])).join(",")}\r\n`;
     })(),
   );
 }
@@ -199,7 +199,7 @@ export async function writeExportArchive(
     jsonArray(
       async (after) =>
         (
-          await sql<Row & { at: Date; id: string }>`
+          await sql<KeyedRow>`
             SELECT p.id, p.title, p.description, p.visibility, p.created_at AS at,
                    coalesce((SELECT json_agg(json_build_object('trackId', t.id, 'title', t.title) ORDER BY pt.position)
                                FROM playlist_tracks pt JOIN tracks t ON t.id = pt.track_id
@@ -217,7 +217,7 @@ export async function writeExportArchive(
     jsonArray(
       async (after) =>
         (
-          await sql<Row & { at: Date; id: string }>`
+          await sql<KeyedRow>`
             SELECT * FROM (
               SELECT 'track' AS type, l.track_id AS id, t.title, l.created_at AS at
                 FROM track_likes l JOIN tracks t ON t.id = l.track_id WHERE l.user_id = ${userId}
@@ -237,7 +237,7 @@ export async function writeExportArchive(
     jsonArray(
       async (after) =>
         (
-          await sql<Row & { at: Date; id: string }>`
+          await sql<KeyedRow>`
             SELECT f.followee_id AS id, u.username, f.created_at AS at
               FROM follows f JOIN users u ON u.id = f.followee_id
              WHERE f.follower_id = ${userId} ${keyset(after, "f.created_at", "f.followee_id")}
@@ -252,7 +252,7 @@ export async function writeExportArchive(
     jsonArray(
       async (after) =>
         (
-          await sql<Row & { at: Date; id: string }>`
+          await sql<KeyedRow>`
             SELECT c.id, c.track_id, t.title AS track_title, c.body, c.timestamp_ms, c.created_at AS at
               FROM track_comments c JOIN tracks t ON t.id = c.track_id
              WHERE c.author_id = ${userId} ${keyset(after, "c.created_at", "c.id")}
@@ -263,36 +263,45 @@ export async function writeExportArchive(
     "comments.json",
   );
 
+  // Conversation by conversation, each in its index order, so no page has to sort them all.
+  const conversations = await sql<{ id: string; with_username: string }>`
+    SELECT c.id, other.username AS with_username
+      FROM conversation_members cm
+      JOIN conversations c ON c.id = cm.conversation_id
+      JOIN users other ON other.id = CASE WHEN c.user_low = ${userId} THEN c.user_high ELSE c.user_low END
+     WHERE cm.user_id = ${userId}
+     ORDER BY c.created_at, c.id`.execute(db);
+  const messages = async function* () {
+    for (const conversation of conversations.rows) {
+      for await (const message of pages(
+        async (after) =>
+          (
+            await sql<KeyedRow>`
+              SELECT m.id, m.body, m.created_at AS at, (m.sender_id = ${userId}) AS sent_by_me
+                FROM messages m
+               WHERE m.conversation_id = ${conversation.id} ${keyset(after, "m.created_at", "m.id")}
+               ORDER BY m.created_at, m.id LIMIT ${BATCH}`.execute(db)
+          ).rows,
+      )) {
+        yield { ...message, conversation_id: conversation.id, with_username: conversation.with_username };
+      }
+    }
+  };
   zip.addReadStream(
-    jsonArray(
-      async (after) =>
-        (
-          await sql<Row & { at: Date; id: string }>`
-            SELECT m.id, m.conversation_id, m.body, m.created_at AS at,
-                   (m.sender_id = ${userId}) AS sent_by_me,
-                   other.username AS with_username
-              FROM conversation_members cm
-              JOIN conversations c ON c.id = cm.conversation_id
-              JOIN users other ON other.id = CASE WHEN c.user_low = ${userId} THEN c.user_high ELSE c.user_low END
-              JOIN messages m ON m.conversation_id = cm.conversation_id
-             WHERE cm.user_id = ${userId} ${keyset(after, "m.created_at", "m.id")}
-             ORDER BY m.created_at, m.id LIMIT ${BATCH}`.execute(db)
-        ).rows,
-      (row) => ({
-        id: row.id,
-        conversationId: row.conversation_id,
-        with: row.with_username,
-        direction: row.sent_by_me ? "sent" : "received",
-        body: row.body,
-        createdAt: iso(row.at),
-      }),
-    ),
+    jsonArray(messages(), (row) => ({
+      id: row.id,
+      conversationId: row.conversation_id,
+      with: row.with_username,
+      direction: row.sent_by_me ? "sent" : "received",
+      body: row.body,
+      createdAt: iso(row.at),
+    })),
     "messages.json",
   );
 
   const history: PageReader = async (after) =>
     (
-      await sql<Row & { at: Date; id: string }>`
+      await sql<KeyedRow>`
         SELECT h.id, h.played_at AS at, h.listened_ms, t.id AS track_id,
                -- As the history page shows it: a track made private by someone else keeps its title to itself.
                CASE WHEN t.owner_id = ${userId} OR (t.visibility <> 'private' AND t.status = 'ready')
@@ -316,7 +325,7 @@ export async function writeExportArchive(
     jsonArray(
       async (after) =>
         (
-          await sql<Row & { at: Date; id: string }>`
+          await sql<KeyedRow>`
             SELECT n.id, n.kind, n.subject_type, n.subject_id, n.data, n.read_at, n.created_at AS at
               FROM notifications n
              WHERE n.user_id = ${userId} ${keyset(after, "n.created_at", "n.id")}
@@ -331,7 +340,7 @@ export async function writeExportArchive(
     jsonArray(
       async (after) =>
         (
-          await sql<Row & { at: Date; id: string }>`
+          await sql<KeyedRow>`
             SELECT a.id, a.action, a.target_type, a.target_id, host(a.ip) AS ip, a.user_agent, a.metadata,
                    a.created_at AS at
               FROM audit_log a
