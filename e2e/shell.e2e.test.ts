@@ -26,10 +26,14 @@ describe("the web shell", () => {
     );
     expect(await page.getByRole("contentinfo", { name: "Player" }).textContent()).toContain("Nothing playing");
 
-    await page.getByRole("link", { name: "Library" }).click();
-    await expect.poll(() => page.url()).toBe(`${t.stave.url}/library`);
+    // A client-side route, then the same address loaded afresh (the server answers deep links).
+    await page.getByRole("navigation").getByRole("link", { name: "Search" }).click();
+    await expect.poll(() => page.url()).toBe(`${t.stave.url}/search`);
     await page.reload();
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/Library/);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/Search/);
+    // The library is for signed-in people: a visitor is sent to sign in, and comes back after.
+    await page.getByRole("link", { name: "Library" }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/login");
     // A CSP violation or a failed request would show up here.
     expect(problems).toEqual([]);
     await context.close();

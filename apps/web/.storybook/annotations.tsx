@@ -3,7 +3,16 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { MemoryRouter } from "react-router";
 import { setCsrfToken } from "../src/lib/api.ts";
-import { handlersByDomain, resetAllMockAccounts, resetAllMockTracks } from "../src/mocks/handlers.ts";
+import {
+  handlersByDomain,
+  resetAllMockAccounts,
+  resetAllMockListening,
+  resetAllMockMessages,
+  resetAllMockPlaylists,
+  resetAllMockPrivacy,
+  resetAllMockSocial,
+  resetAllMockTracks,
+} from "../src/mocks/handlers.ts";
 
 function StoryProviders({ route, children }: { route: string; children: ReactNode }) {
   // One cache per story so a story's mocked API never leaks into the next;
@@ -36,6 +45,11 @@ export const sharedAnnotations = {
   beforeEach: () => {
     resetAllMockAccounts();
     resetAllMockTracks();
+    resetAllMockListening();
+    resetAllMockPlaylists();
+    resetAllMockMessages();
+    resetAllMockPrivacy();
+    resetAllMockSocial();
     setCsrfToken(undefined);
   },
 } satisfies Preview;

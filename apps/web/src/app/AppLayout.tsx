@@ -1,6 +1,8 @@
 import { Link, NavLink, Outlet } from "react-router";
 import { AccountMenu } from "../features/auth/components/AccountMenu.tsx";
 import { useSiteName } from "../features/instance/useInstanceInfo.ts";
+import { HeaderInbox } from "../features/notifications/components/HeaderInbox.tsx";
+import { SearchBox } from "../features/search/components/SearchBox.tsx";
 import { PlayerBar } from "./player/PlayerBar.tsx";
 import { PlayerProvider } from "./player/PlayerProvider.tsx";
 
@@ -33,6 +35,8 @@ export function AppLayout() {
               ))}
             </ul>
           </nav>
+          <SearchBox />
+          <HeaderInbox />
           <AccountMenu />
         </header>
         <main className="app-main">

@@ -6,15 +6,27 @@ import { RegisterPage } from "../features/auth/pages/RegisterPage.tsx";
 import { ResendVerificationPage } from "../features/auth/pages/ResendVerificationPage.tsx";
 import { ResetPasswordPage } from "../features/auth/pages/ResetPasswordPage.tsx";
 import { VerifyEmailPage } from "../features/auth/pages/VerifyEmailPage.tsx";
+import { LibraryPage } from "../features/library/pages/LibraryPage.tsx";
+import { HistoryPage } from "../features/listening/pages/HistoryPage.tsx";
+import { StatsPage } from "../features/listening/pages/StatsPage.tsx";
+import { ConversationPage } from "../features/messages/pages/ConversationPage.tsx";
+import { MessagesPage } from "../features/messages/pages/MessagesPage.tsx";
+import { NotificationsPage } from "../features/notifications/pages/NotificationsPage.tsx";
+import { LibraryPlaylistsTab } from "../features/playlists/pages/LibraryPlaylistsTab.tsx";
+import { PlaylistPage } from "../features/playlists/pages/PlaylistPage.tsx";
+import { SearchPage } from "../features/search/pages/SearchPage.tsx";
 import { AccountTab } from "../features/settings/pages/AccountTab.tsx";
+import { NotificationsTab } from "../features/settings/pages/NotificationsTab.tsx";
+import { PrivacyTab } from "../features/settings/pages/PrivacyTab.tsx";
 import { SecurityTab } from "../features/settings/pages/SecurityTab.tsx";
 import { SettingsPage } from "../features/settings/pages/SettingsPage.tsx";
+import { FollowsPage } from "../features/social/pages/FollowsPage.tsx";
+import { LibraryLikesTab } from "../features/social/pages/LibraryLikesTab.tsx";
 import { CreatorPage } from "../features/tracks/pages/CreatorPage.tsx";
 import { MyTracksPage } from "../features/tracks/pages/MyTracksPage.tsx";
 import { TrackPage } from "../features/tracks/pages/TrackPage.tsx";
 import { UploadPage } from "../features/tracks/pages/UploadPage.tsx";
 import { AppLayout } from "./AppLayout.tsx";
-import { ComingSoonPage } from "./pages/ComingSoonPage.tsx";
 import { HomePage } from "./pages/HomePage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 
@@ -24,8 +36,34 @@ export function AppRoutes() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
-        <Route path="search" element={<ComingSoonPage title="Search" />} />
-        <Route path="library" element={<ComingSoonPage title="Library" />} />
+        <Route path="search" element={<SearchPage />} />
+        <Route
+          path="library"
+          element={
+            <RequireAuth>
+              <LibraryPage />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<LibraryPlaylistsTab />} />
+          <Route path="likes" element={<LibraryLikesTab />} />
+        </Route>
+        <Route
+          path="library/history"
+          element={
+            <RequireAuth>
+              <HistoryPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="stats"
+          element={
+            <RequireAuth>
+              <StatsPage />
+            </RequireAuth>
+          }
+        />
         <Route path="register" element={<RegisterPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="verify-email" element={<VerifyEmailPage />} />
@@ -42,6 +80,8 @@ export function AppRoutes() {
         >
           <Route index element={<AccountTab />} />
           <Route path="security" element={<SecurityTab />} />
+          <Route path="notifications" element={<NotificationsTab />} />
+          <Route path="privacy" element={<PrivacyTab />} />
         </Route>
         <Route
           path="upload"
@@ -59,8 +99,35 @@ export function AppRoutes() {
             </RequireAuth>
           }
         />
+        <Route
+          path="notifications"
+          element={
+            <RequireAuth>
+              <NotificationsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="messages"
+          element={
+            <RequireAuth>
+              <MessagesPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="messages/:conversationId"
+          element={
+            <RequireAuth>
+              <ConversationPage />
+            </RequireAuth>
+          }
+        />
         <Route path="tracks/:id" element={<TrackPage />} />
+        <Route path="playlists/:id" element={<PlaylistPage />} />
         <Route path="creators/:username" element={<CreatorPage />} />
+        <Route path="creators/:username/followers" element={<FollowsPage direction="followers" />} />
+        <Route path="creators/:username/following" element={<FollowsPage direction="following" />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

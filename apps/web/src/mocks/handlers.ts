@@ -1,10 +1,33 @@
-import type { InstanceInfo } from "@stave/contracts";
+import type { DataExport, InstanceInfo, PlaylistSummary } from "@stave/contracts";
 import { HttpResponse, http, type RequestHandler } from "msw";
 import { createMockAccounts, defaultAccounts, type MockAccounts, type MockAccountsSeed } from "./accounts/index.ts";
+import {
+  createMockListening,
+  defaultListening,
+  type MockHistoryEntry,
+  type MockListening,
+  type MockPlayDay,
+} from "./listening/index.ts";
+import { createMockMessages, defaultMessages, type MockMessages, type MockMessagesSeed } from "./messages/index.ts";
+import {
+  createMockPlaylists,
+  defaultPlaylists,
+  type MockPlaylistRecord,
+  type MockPlaylists,
+} from "./playlists/index.ts";
+import { createMockPrivacy, defaultPrivacy, type MockPrivacy } from "./privacy/index.ts";
+import { createMockSearch, defaultSearch, type MockSearch } from "./search/index.ts";
+import { createMockSocial, defaultSocial, type MockSocial, type MockSocialSeed } from "./social/index.ts";
 import { createMockTracks, defaultTracks, type MockTracks, type MockTracksSeed } from "./tracks/index.ts";
 
 export * from "./accounts/index.ts";
 export { buildErrorEnvelope, errorResponse, validationFailed } from "./errors.ts";
+export * from "./listening/index.ts";
+export * from "./messages/index.ts";
+export * from "./playlists/index.ts";
+export * from "./privacy/index.ts";
+export * from "./search/index.ts";
+export * from "./social/index.ts";
 export * from "./tracks/index.ts";
 
 /** Typed builders so every mocked body matches its contract at compile time. */
@@ -23,6 +46,12 @@ export const handlersByDomain = {
   instance: instanceHandlers,
   accounts: defaultAccounts.handlers,
   tracks: defaultTracks.handlers,
+  search: defaultSearch.handlers,
+  listening: defaultListening.handlers,
+  playlists: defaultPlaylists.handlers,
+  messages: defaultMessages.handlers,
+  privacy: defaultPrivacy.handlers,
+  social: defaultSocial.handlers,
 };
 
 export const handlers = Object.values(handlersByDomain).flat();
@@ -30,20 +59,98 @@ export const handlers = Object.values(handlersByDomain).flat();
 export type MockApi = {
   accounts: MockAccounts;
   tracks: MockTracks;
-  /** For `parameters.msw.handlers`: replaces the accounts and tracks domains together. */
-  handlersByDomain: { accounts: RequestHandler[]; tracks: RequestHandler[] };
+  /** Searches the same tracks, so uploads and edits are found. */
+  search: MockSearch;
+  /** Plays, histories and creator stats over the same tracks. */
+  listening: MockListening;
+  /** Everyone's playlists over the same tracks (`playlistRecords`); search keeps its own `playlists`. */
+  playlists: MockPlaylists;
+  /** Notifications, conversations and blocks among the same accounts. */
+  messages: MockMessages;
+  /** My data exports and account deletion, for the same accounts. */
+  privacy: MockPrivacy;
+  /** Likes, reposts, comments, follows and the feed over the same tracks, playlists and accounts. */
+  social: MockSocial;
+  /** For `parameters.msw.handlers`: replaces the accounts, tracks, search, listening and playlists domains together. */
+  handlersByDomain: {
+    accounts: RequestHandler[];
+    tracks: RequestHandler[];
+    search: RequestHandler[];
+    listening: RequestHandler[];
+    playlists: RequestHandler[];
+    messages: RequestHandler[];
+    privacy: RequestHandler[];
+    social: RequestHandler[];
+  };
   /** For `server.use(...api.handlers)`. */
   handlers: RequestHandler[];
 };
 
 /**
  * Accounts and tracks that share one session: sign in as `me` and the tracks API knows
- * whose uploads and edits these are.
+ * whose uploads and edits these are. Search runs over the same tracks (and `playlists`,
+ * default: the search catalogue's), so what the tracks API serves is what search finds.
  */
-export function createMockApi(seed: MockAccountsSeed & Omit<MockTracksSeed, "accounts"> = {}): MockApi {
-  const { me, users, sessions, securityEvents, ...tracksSeed } = seed;
+export function createMockApi(
+  seed: MockAccountsSeed &
+    Omit<MockTracksSeed, "accounts"> & {
+      playlists?: PlaylistSummary[];
+      /** Everyone's listening history (default: none). */
+      history?: MockHistoryEntry[];
+      /** Counted plays per track and day, for creator stats (default: none). */
+      playDays?: MockPlayDay[];
+      /** Everyone's playlists, served by the playlists API (default: none). */
+      playlistRecords?: MockPlaylistRecord[];
+      /** The signed-in user's notifications, conversations and blocks (default: none). */
+      messaging?: Omit<MockMessagesSeed, "accounts" | "me">;
+      /** The signed-in user's data exports, newest first (default: none). */
+      exports?: DataExport[];
+      /** Likes, reposts, comments and follows (default: none). */
+      social?: Omit<MockSocialSeed, "tracks" | "playlists">;
+    } = {},
+): MockApi {
+  const {
+    me,
+    users,
+    sessions,
+    securityEvents,
+    playlists,
+    history,
+    playDays,
+    playlistRecords,
+    messaging,
+    exports,
+    social,
+    ...tracksSeed
+  } = seed;
   const accounts = createMockAccounts({ me, users, sessions, securityEvents });
   const tracks = createMockTracks({ ...tracksSeed, accounts: accounts.state });
-  const byDomain = { accounts: accounts.handlers, tracks: tracks.handlers };
-  return { accounts, tracks, handlersByDomain: byDomain, handlers: [...byDomain.accounts, ...byDomain.tracks] };
+  const search = createMockSearch({ tracks: tracks.state, playlists });
+  const listening = createMockListening({ tracks: tracks.state, history, playDays });
+  const playlistsApi = createMockPlaylists({ tracks: tracks.state, playlists: playlistRecords });
+  const messages = createMockMessages({ ...messaging, accounts: accounts.state, me });
+  const privacy = createMockPrivacy({ accounts: accounts.state, me, exports });
+  const socialApi = createMockSocial({ ...social, tracks: tracks.state, playlists: playlistsApi.state });
+  const byDomain = {
+    accounts: accounts.handlers,
+    tracks: tracks.handlers,
+    search: search.handlers,
+    listening: listening.handlers,
+    playlists: playlistsApi.handlers,
+    messages: messages.handlers,
+    privacy: privacy.handlers,
+    social: socialApi.handlers,
+  };
+  return {
+    accounts,
+    tracks,
+    search,
+    listening,
+    playlists: playlistsApi,
+    messages,
+    privacy,
+    social: socialApi,
+    handlersByDomain: byDomain,
+    handlers: Object.values(byDomain).flat(),
+  };
 }

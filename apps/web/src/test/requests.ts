@@ -1,6 +1,13 @@
 import { server } from "../mocks/server.ts";
 
-type Seen = { method: string; pathname: string; headers: Headers; json: () => Promise<unknown> };
+type Seen = {
+  method: string;
+  pathname: string;
+  /** The query string, e.g. to check a search sent its filters. */
+  searchParams: URLSearchParams;
+  headers: Headers;
+  json: () => Promise<unknown>;
+};
 
 /**
  * Records every request the mocked API receives from now on (setup.ts drops the
@@ -10,9 +17,11 @@ export function recordApiRequests() {
   const seen: Seen[] = [];
   server.events.on("request:start", ({ request }) => {
     const copy = request.clone();
+    const url = new URL(request.url);
     seen.push({
       method: request.method,
-      pathname: new URL(request.url).pathname,
+      pathname: url.pathname,
+      searchParams: url.searchParams,
       headers: request.headers,
       json: () => copy.json(),
     });

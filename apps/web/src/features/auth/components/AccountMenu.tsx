@@ -51,6 +51,9 @@ export function AccountMenu() {
           <Link to="/me/tracks" className="account-menu__link">
             My tracks
           </Link>
+          <Link to="/stats" className="account-menu__link">
+            Stats
+          </Link>
         </>
       ) : null}
       <Link to="/settings" className="account-menu__link">

@@ -33,7 +33,7 @@ describe("LoginPage", () => {
 
     await signIn("ada", MOCK_PASSWORD);
 
-    expect(await screen.findByRole("heading", { level: 1, name: "Welcome" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "Home" })).toBeInTheDocument();
     expect(within(banner()).getByText("ada")).toBeInTheDocument();
     expect(within(banner()).queryByRole("link", { name: "Sign in" })).not.toBeInTheDocument();
   });
@@ -62,7 +62,7 @@ describe("LoginPage", () => {
     await user.type(within(step).getByLabelText("Authentication code"), MOCK_TOTP_CODE);
     await user.click(within(step).getByRole("button", { name: "Verify and sign in" }));
 
-    expect(await screen.findByRole("heading", { level: 1, name: "Welcome" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "Home" })).toBeInTheDocument();
     expect(within(banner()).getByText("grace")).toBeInTheDocument();
   });
 

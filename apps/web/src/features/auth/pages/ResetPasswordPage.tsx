@@ -1,12 +1,12 @@
-import { PASSWORD_MIN_LENGTH, resetPasswordRequestSchema } from "@stave/contracts";
+import { resetPasswordRequestSchema } from "@stave/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
-import { Field } from "../../../components/Field.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors, validate } from "../../../lib/forms.ts";
+import { confirmationError, NewPasswordFields } from "../components/NewPasswordFields.tsx";
 import { resetPassword } from "../services/authApi.ts";
 
 const fields = ["newPassword", "confirmPassword"] as const;
@@ -23,13 +23,14 @@ export function ResetPasswordPage() {
   const serverErrors = fieldErrorsFromApi(reset.error, fields, { WEAK_PASSWORD: "newPassword" });
   const errors = { ...serverErrors, ...clientErrors };
   const badToken = reset.error instanceof ApiError && reset.error.code === "INVALID_TOKEN";
-  const set = (field: ResetField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const set = (field: ResetField, value: string) => setValues((current) => ({ ...current, [field]: value }));
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const checked = validate(resetPasswordRequestSchema, { token, newPassword: values.newPassword }, fields);
     const nextErrors: FieldErrors<ResetField> = checked.ok ? {} : { ...checked.fieldErrors };
-    if (values.confirmPassword !== values.newPassword) nextErrors.confirmPassword = "The passwords don't match";
+    const mismatch = confirmationError(values);
+    if (mismatch) nextErrors.confirmPassword = mismatch;
     setClientErrors(nextErrors);
     if (checked.ok && !hasFieldErrors(nextErrors)) reset.mutate(checked.data.newPassword);
   }
@@ -52,27 +53,7 @@ export function ResetPasswordPage() {
     content = (
       <form className="form" onSubmit={onSubmit} noValidate aria-label="Choose a new password">
         {reset.isError && !hasFieldErrors(serverErrors) ? <ErrorAlert>{errorMessage(reset.error)}</ErrorAlert> : null}
-        <Field
-          label="New password"
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          value={values.newPassword}
-          onChange={set("newPassword")}
-          error={errors.newPassword}
-        />
-        <Field
-          label="Confirm new password"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={values.confirmPassword}
-          onChange={set("confirmPassword")}
-          error={errors.confirmPassword}
-        />
+        <NewPasswordFields values={values} onChange={set} errors={errors} />
         <button type="submit" className="button" disabled={reset.isPending}>
           {reset.isPending ? "Saving…" : "Set new password"}
         </button>

@@ -1,10 +1,11 @@
-import { changePasswordRequestSchema, PASSWORD_MIN_LENGTH } from "@stave/contracts";
+import { changePasswordRequestSchema } from "@stave/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors, validate } from "../../../lib/forms.ts";
+import { confirmationError, NewPasswordFields } from "../../auth/components/NewPasswordFields.tsx";
 import { changePassword } from "../services/accountApi.ts";
 import { securityEventsQueryKey } from "./SecurityEvents.tsx";
 import { sessionsQueryKey } from "./SessionsList.tsx";
@@ -34,7 +35,7 @@ export function PasswordChangeForm() {
     { PASSWORD_INCORRECT: "Your current password is incorrect." },
   );
   const errors = { ...serverErrors, ...clientErrors };
-  const set = (field: PasswordField) => (value: string) => {
+  const set = (field: PasswordField, value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
     if (change.isSuccess) change.reset();
   };
@@ -44,7 +45,8 @@ export function PasswordChangeForm() {
     const checked = validate(changePasswordRequestSchema, values, fields);
     const nextErrors: FieldErrors<PasswordField> = checked.ok ? {} : { ...checked.fieldErrors };
     if (!values.currentPassword) nextErrors.currentPassword = "Enter your current password";
-    if (values.confirmPassword !== values.newPassword) nextErrors.confirmPassword = "The new passwords don't match";
+    const mismatch = confirmationError(values, "The new passwords don't match");
+    if (mismatch) nextErrors.confirmPassword = mismatch;
     setClientErrors(nextErrors);
     if (checked.ok && !hasFieldErrors(nextErrors)) change.mutate(checked.data);
   }
@@ -60,29 +62,14 @@ export function PasswordChangeForm() {
           autoComplete="current-password"
           required
           value={values.currentPassword}
-          onChange={set("currentPassword")}
+          onChange={(value) => set("currentPassword", value)}
           error={errors.currentPassword}
         />
-        <Field
-          label="New password"
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. Changing it signs you out on your other devices.`}
-          value={values.newPassword}
-          onChange={set("newPassword")}
-          error={errors.newPassword}
-        />
-        <Field
-          label="Confirm new password"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={values.confirmPassword}
-          onChange={set("confirmPassword")}
-          error={errors.confirmPassword}
+        <NewPasswordFields
+          values={values}
+          onChange={set}
+          errors={errors}
+          hintNote="Changing it signs you out on your other devices."
         />
         {change.isError && !hasFieldErrors(serverErrors) ? (
           <ErrorAlert>Your password wasn't changed. {errorMessage(change.error)}</ErrorAlert>

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppRoutes } from "../../../app/AppRoutes.tsx";
 import { accountsHandlers, buildAdmin, buildUnverifiedUser, buildVerifiedUser } from "../../../mocks/handlers.ts";
+import { messagingApi } from "../../messages/messagingStoryMocks.ts";
 import { SettingsPage } from "./SettingsPage.tsx";
 
 const meta = {
@@ -33,6 +34,14 @@ export const SecurityTab: Story = {
   parameters: {
     route: "/settings/security",
     msw: { handlers: { accounts: accountsHandlers({ me: buildVerifiedUser() }) } },
+  },
+};
+
+/** Which notifications also come by email, and the people I blocked. */
+export const NotificationsTab: Story = {
+  parameters: {
+    route: "/settings/notifications",
+    msw: { handlers: messagingApi({ blocked: ["linus"] }).handlersByDomain },
   },
 };
 

@@ -3,6 +3,8 @@ import { NavLink, Outlet } from "react-router";
 const tabs = [
   { to: "/settings", label: "Account" },
   { to: "/settings/security", label: "Security" },
+  { to: "/settings/notifications", label: "Notifications" },
+  { to: "/settings/privacy", label: "Privacy" },
 ] as const;
 
 /** /settings: a page per tab so each is linkable; the router renders the tab below. */

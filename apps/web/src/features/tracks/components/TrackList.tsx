@@ -1,6 +1,9 @@
-import type { TrackSummary } from "@stave/contracts";
+import type { TrackSocial, TrackSummary } from "@stave/contracts";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { formatDurationMs, formatPlayCount } from "../../../lib/time.ts";
+import { AddToPlaylistMenu } from "../../playlists/components/AddToPlaylistMenu.tsx";
+import { TrackSocialButtons } from "../../social/components/TrackSocialButtons.tsx";
 import { creatorName } from "../trackText.ts";
 import { PlayTrackButton } from "./PlayTrackButton.tsx";
 import { TrackArtwork } from "./TrackArtwork.tsx";
@@ -11,10 +14,14 @@ type TrackListProps = {
   label: string;
   /** Leave out the creator where the whole list is theirs. */
   showCreator?: boolean;
+  /** A line above a track's title, e.g. why the feed shows it. */
+  note?: (track: TrackSummary, index: number) => ReactNode;
+  /** Like and repost counts the list already has (a feed or likes page); others are fetched per track. */
+  socialOf?: (track: TrackSummary, index: number) => TrackSocial | undefined;
 };
 
 /** Tracks with a play button each; playing one queues the whole list from there. */
-export function TrackList({ tracks, label, showCreator = true }: TrackListProps) {
+export function TrackList({ tracks, label, showCreator = true, note, socialOf }: TrackListProps) {
   return (
     <ul className="track-list" aria-label={label}>
       {tracks.map((track, index) => (
@@ -22,6 +29,7 @@ export function TrackList({ tracks, label, showCreator = true }: TrackListProps)
           <PlayTrackButton tracks={tracks} index={index} />
           <TrackArtwork artworkUrl={track.artworkUrl} />
           <div className="track-list__main">
+            {note?.(track, index)}
             <Link to={`/tracks/${track.id}`} className="track-list__title">
               {track.title}
             </Link>
@@ -34,6 +42,8 @@ export function TrackList({ tracks, label, showCreator = true }: TrackListProps)
           <span className="track-list__meta">{track.genre}</span>
           <span className="track-list__meta">{formatPlayCount(track.playCount)}</span>
           <span className="track-list__meta track-list__duration">{formatDurationMs(track.durationMs)}</span>
+          <TrackSocialButtons track={track} initial={socialOf?.(track, index)} />
+          <AddToPlaylistMenu track={track} variant="icon" />
         </li>
       ))}
     </ul>

@@ -1,6 +1,8 @@
 import { useParams } from "react-router";
 import { ApiError } from "../../../lib/api.ts";
 import { useMe } from "../../auth/useMe.ts";
+import { CreatorPlaylists } from "../../playlists/components/CreatorPlaylists.tsx";
+import { CreatorHeader } from "../../social/components/CreatorHeader.tsx";
 import { PagedTrackList } from "../components/PagedTrackList.tsx";
 import { allItems, useCreatorTracks } from "../hooks/useTrackQueries.ts";
 import { creatorName } from "../trackText.ts";
@@ -23,8 +25,7 @@ export function CreatorPage() {
   }
   return (
     <section className="page">
-      <h1>{owner ? creatorName(owner) : username}</h1>
-      <p className="page__subtitle">@{username}</p>
+      <CreatorHeader username={username} fallbackName={owner ? creatorName(owner) : username} />
       <h2>{isMe ? "Your tracks" : "Tracks"}</h2>
       <PagedTrackList
         query={tracks}
@@ -32,6 +33,7 @@ export function CreatorPage() {
         showCreator={false}
         empty={isMe ? "You haven't published any tracks yet." : "No public tracks yet."}
       />
+      <CreatorPlaylists username={username} name={owner ? creatorName(owner) : username} isMe={isMe} />
     </section>
   );
 }

@@ -5,6 +5,10 @@ import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { formatDurationMs, formatPlayCount } from "../../../lib/time.ts";
 import { useMe } from "../../auth/useMe.ts";
+import { AddToPlaylistMenu } from "../../playlists/components/AddToPlaylistMenu.tsx";
+import { CommentMarkers } from "../../social/components/CommentMarkers.tsx";
+import { TrackComments } from "../../social/components/TrackComments.tsx";
+import { TrackSocialButtons } from "../../social/components/TrackSocialButtons.tsx";
 import { OwnerTools } from "../components/OwnerTools.tsx";
 import { PlayTrackButton } from "../components/PlayTrackButton.tsx";
 import { TrackArtwork } from "../components/TrackArtwork.tsx";
@@ -78,12 +82,19 @@ function TrackDetails({ track }: { track: Track }) {
               </>
             ) : null}
           </dl>
-          {track.status === "ready" ? (
-            <PlayTrackButton tracks={[track]} index={0} className="button track-page__play" withText />
-          ) : null}
+          <div className="track-page__actions">
+            {track.status === "ready" ? (
+              <PlayTrackButton tracks={[track]} index={0} className="button track-page__play" withText />
+            ) : null}
+            <AddToPlaylistMenu track={track} />
+          </div>
+          <TrackSocialButtons track={track} variant="page" />
         </div>
       </div>
-      <TrackWaveform track={track} />
+      <div className="waveform-frame">
+        <TrackWaveform track={track} />
+        <CommentMarkers track={track} />
+      </div>
       {track.description ? <p className="track-page__description">{track.description}</p> : null}
       {track.tags.length > 0 ? (
         <ul className="tag-list" aria-label="Tags">
@@ -93,6 +104,7 @@ function TrackDetails({ track }: { track: Track }) {
         </ul>
       ) : null}
       {isOwner ? <OwnerTools track={track} /> : null}
+      <TrackComments track={track} />
     </article>
   );
 }

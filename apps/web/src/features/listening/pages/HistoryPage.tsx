@@ -1,0 +1,69 @@
+import type { TrackSummary } from "@stave/contracts";
+import { useMemo } from "react";
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { errorMessage } from "../../../lib/errorMessage.ts";
+import { LibraryTabs } from "../../library/pages/LibraryPage.tsx";
+import { ClearHistoryButton } from "../components/ClearHistoryButton.tsx";
+import { HistoryEntryItem } from "../components/HistoryEntryItem.tsx";
+import { allEntries, useHistory, useRemoveHistoryEntry } from "../hooks/useListeningQueries.ts";
+
+/** /library/history, behind RequireAuth: every play of mine, newest first, under the library's tabs. */
+export function HistoryPage() {
+  const history = useHistory();
+  const remove = useRemoveHistoryEntry();
+  const entries = allEntries(history.data);
+  // Play from here: the list's playable tracks, each once, in the order they were last heard.
+  const queue = useMemo(() => {
+    const seen = new Map<string, TrackSummary>();
+    for (const entry of entries) {
+      if (entry.track?.status === "ready" && !seen.has(entry.track.id)) seen.set(entry.track.id, entry.track);
+    }
+    return [...seen.values()];
+  }, [entries]);
+
+  return (
+    <section className="page history-page">
+      <LibraryTabs />
+      <div className="page__title-row">
+        <h1>Recently played</h1>
+        {entries.length > 0 ? <ClearHistoryButton /> : null}
+      </div>
+      {history.isPending ? <p className="loading">Loading your history…</p> : null}
+      {history.isError ? (
+        <ErrorAlert>
+          <p>We couldn't load your history. {errorMessage(history.error)}</p>
+          <button type="button" className="button button--secondary" onClick={() => void history.refetch()}>
+            Try again
+          </button>
+        </ErrorAlert>
+      ) : null}
+      {remove.isError ? <ErrorAlert>That play wasn't removed. {errorMessage(remove.error)}</ErrorAlert> : null}
+      {history.isSuccess && entries.length === 0 ? (
+        <p className="empty-state">Nothing here yet. The tracks you play will show up here.</p>
+      ) : null}
+      {entries.length > 0 ? (
+        <ul className="track-list history-list" aria-label="Recently played">
+          {entries.map((entry) => (
+            <HistoryEntryItem
+              key={entry.id}
+              entry={entry}
+              queue={queue}
+              removing={remove.isPending && remove.variables === entry.id}
+              onRemove={() => remove.mutate(entry.id)}
+            />
+          ))}
+        </ul>
+      ) : null}
+      {history.hasNextPage ? (
+        <button
+          type="button"
+          className="button button--secondary track-list__more"
+          disabled={history.isFetchingNextPage}
+          onClick={() => void history.fetchNextPage()}
+        >
+          {history.isFetchingNextPage ? "Loading…" : "Show more"}
+        </button>
+      ) : null}
+    </section>
+  );
+}

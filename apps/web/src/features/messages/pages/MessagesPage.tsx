@@ -1,0 +1,52 @@
+import { useState } from "react";
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { errorMessage } from "../../../lib/errorMessage.ts";
+import { useMe } from "../../auth/useMe.ts";
+import { ConversationList } from "../components/ConversationList.tsx";
+import { NewConversationForm } from "../components/NewConversationForm.tsx";
+import { allConversations, useConversations } from "../hooks/useMessageQueries.ts";
+
+/** /messages, behind RequireAuth: my conversations, kept current by the live connection. */
+export function MessagesPage() {
+  const me = useMe().data;
+  const list = useConversations();
+  const [writing, setWriting] = useState(false);
+  const conversations = allConversations(list.data);
+
+  return (
+    <section className="page messages-page">
+      <div className="page__title-row">
+        <h1>Messages</h1>
+        {writing ? null : (
+          <button type="button" className="button" onClick={() => setWriting(true)}>
+            New message
+          </button>
+        )}
+      </div>
+      {writing ? <NewConversationForm onCancel={() => setWriting(false)} /> : null}
+      {list.isPending ? <p className="loading">Loading your conversations…</p> : null}
+      {list.isError ? (
+        <ErrorAlert>
+          <p>We couldn't load your conversations. {errorMessage(list.error)}</p>
+          <button type="button" className="button button--secondary" onClick={() => void list.refetch()}>
+            Try again
+          </button>
+        </ErrorAlert>
+      ) : null}
+      {list.isSuccess && conversations.length === 0 ? (
+        <p className="empty-state">No conversations yet. Start one with “New message”.</p>
+      ) : null}
+      {conversations.length > 0 && me ? <ConversationList conversations={conversations} myId={me.id} /> : null}
+      {list.hasNextPage ? (
+        <button
+          type="button"
+          className="button button--secondary track-list__more"
+          disabled={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
+          {list.isFetchingNextPage ? "Loading…" : "Show more"}
+        </button>
+      ) : null}
+    </section>
+  );
+}

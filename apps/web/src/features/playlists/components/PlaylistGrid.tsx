@@ -1,0 +1,77 @@
+import type { PlaylistPage, PlaylistSummary } from "@stave/contracts";
+import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { errorMessage } from "../../../lib/errorMessage.ts";
+import { visibilityLabels } from "../../tracks/trackText.ts";
+import { allPlaylists } from "../hooks/usePlaylistQueries.ts";
+import { formatPlaylistSize } from "../playlistText.ts";
+import { PlaylistCover } from "./PlaylistCover.tsx";
+
+type PlaylistGridProps = {
+  playlists: readonly PlaylistSummary[];
+  /** Names the list, e.g. "My playlists". */
+  label: string;
+  /** Mark the unlisted and private ones (on your own lists). */
+  showVisibility?: boolean;
+};
+
+/** Playlists as cards: cover, title (the link), size. */
+export function PlaylistGrid({ playlists, label, showVisibility = false }: PlaylistGridProps) {
+  return (
+    <ul className="playlist-grid" aria-label={label}>
+      {playlists.map((playlist) => (
+        <li key={playlist.id} className="playlist-card">
+          <Link to={`/playlists/${playlist.id}`} className="playlist-card__link">
+            <PlaylistCover artworkUrls={playlist.artworkUrls} />
+            <span className="playlist-card__title">{playlist.title}</span>
+          </Link>
+          <span className="playlist-card__meta">
+            {formatPlaylistSize(playlist)}
+            {showVisibility && playlist.visibility !== "public" ? (
+              <span className="track-badge track-badge--neutral">{visibilityLabels[playlist.visibility]}</span>
+            ) : null}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type PagedPlaylistGridProps = Omit<PlaylistGridProps, "playlists"> & {
+  query: UseInfiniteQueryResult<InfiniteData<PlaylistPage>>;
+  empty: ReactNode;
+};
+
+/** A paginated grid: loading, failure with a retry, empty, and "Show more". */
+export function PagedPlaylistGrid({ query, empty, ...grid }: PagedPlaylistGridProps) {
+  if (query.isPending) return <p className="loading">Loading playlists…</p>;
+  if (query.isError) {
+    return (
+      <ErrorAlert>
+        <p>We couldn't load the playlists. {errorMessage(query.error)}</p>
+        <button type="button" className="button button--secondary" onClick={() => void query.refetch()}>
+          Try again
+        </button>
+      </ErrorAlert>
+    );
+  }
+  const playlists = allPlaylists(query.data);
+  if (playlists.length === 0) return <p className="empty-state">{empty}</p>;
+  return (
+    <>
+      <PlaylistGrid playlists={playlists} {...grid} />
+      {query.hasNextPage ? (
+        <button
+          type="button"
+          className="button button--secondary track-list__more"
+          disabled={query.isFetchingNextPage}
+          onClick={() => void query.fetchNextPage()}
+        >
+          {query.isFetchingNextPage ? "Loading…" : "Show more"}
+        </button>
+      ) : null}
+    </>
+  );
+}

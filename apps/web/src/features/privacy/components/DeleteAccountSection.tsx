@@ -1,0 +1,164 @@
+import { HARD_DELETE_AFTER_DAYS } from "@stave/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useNavigate } from "react-router";
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { Field } from "../../../components/Field.tsx";
+import { ApiError } from "../../../lib/api.ts";
+import { errorMessage } from "../../../lib/errorMessage.ts";
+import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../lib/forms.ts";
+import { endSession } from "../../auth/session.ts";
+import { useMe } from "../../auth/useMe.ts";
+import { isCodeShaped, wrongCodeMessages } from "../../settings/components/twoFactorCodes.ts";
+import { deleteMyAccount } from "../services/privacyApi.ts";
+import type { AccountDeletedState } from "./AccountDeletedNotice.tsx";
+
+/** What the person types to show they mean it. */
+export const DELETE_CONFIRMATION = "DELETE";
+
+const fields = ["password", "code", "confirmation"] as const;
+type DeleteField = (typeof fields)[number];
+const empty: Record<DeleteField, string> = { password: "", code: "", confirmation: "" };
+
+/** Settings → Privacy: delete the account, after saying exactly what that does. */
+export function DeleteAccountSection() {
+  const titleId = useId();
+  const me = useMe().data;
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [values, setValues] = useState(empty);
+  const [keepPublicTracks, setKeepPublicTracks] = useState(false);
+  const [clientErrors, setClientErrors] = useState<FieldErrors<DeleteField>>({});
+  const deleted = useRef(false);
+  // The session is forgotten once this page has gone: forgetting it while the guarded
+  // settings are still shown (navigation renders as a transition, the session change at
+  // once) would send the person to the sign-in page instead of home.
+  useEffect(
+    () => () => {
+      if (deleted.current) endSession(queryClient);
+    },
+    [queryClient],
+  );
+  const remove = useMutation({
+    mutationFn: deleteMyAccount,
+    onSuccess: () => {
+      deleted.current = true;
+      const state: AccountDeletedState = { accountDeleted: true };
+      navigate("/", { replace: true, state });
+    },
+  });
+  const serverErrors = fieldErrorsFromApi(
+    remove.error,
+    fields,
+    { PASSWORD_INCORRECT: "password", INVALID_TWO_FACTOR_CODE: "code" },
+    { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
+  );
+  const errors = { ...serverErrors, ...clientErrors };
+  // Also when the server asks for one the cached account didn't know about (2FA turned on elsewhere).
+  const needsCode =
+    me?.twoFactorEnabled === true ||
+    (remove.error instanceof ApiError && remove.error.code === "INVALID_TWO_FACTOR_CODE");
+  const set = (field: DeleteField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const nextErrors: FieldErrors<DeleteField> = {};
+    if (!values.password) nextErrors.password = "Enter your password";
+    if (needsCode && !isCodeShaped(values.code)) nextErrors.code = "Enter a code from your authenticator app";
+    if (values.confirmation.trim() !== DELETE_CONFIRMATION) {
+      nextErrors.confirmation = `Type ${DELETE_CONFIRMATION} to confirm`;
+    }
+    setClientErrors(nextErrors);
+    if (hasFieldErrors(nextErrors)) return;
+    remove.mutate({
+      password: values.password,
+      keepPublicTracks,
+      ...(needsCode ? { code: values.code.replace(/\s+/g, "") } : {}),
+    });
+  }
+
+  return (
+    <section className="card card--danger" aria-labelledby={titleId}>
+      <h2 id={titleId}>Delete my account</h2>
+      <p>Deleting your account is permanent. Here is exactly what happens:</p>
+      <ul className="privacy__consequences">
+        <li>
+          <strong>At once:</strong> you're signed out on every device, and no one can sign in to the account again.
+        </li>
+        <li>
+          <strong>At once:</strong> your email address, username, display name, bio, avatar, location and links are
+          erased.
+        </li>
+        <li>
+          <strong>At once:</strong> your private and unlisted tracks are deleted with their audio. Your public tracks
+          are deleted too, unless you choose below to keep them: then they stay playable, shown as by "Deleted user".
+        </li>
+        <li>
+          <strong>At once:</strong> your listening history, likes, follows, playlists, notifications and data exports
+          are removed.
+        </li>
+        <li>
+          Messages you sent stay with the people you sent them to, and comments you wrote stay on their tracks, shown as
+          from "Deleted user".
+        </li>
+        <li>
+          <strong>After {HARD_DELETE_AFTER_DAYS} days:</strong> the last traces, the IP addresses and browsers in your
+          account's security log, are erased too.
+        </li>
+      </ul>
+      <p>
+        <strong>This cannot be undone.</strong> If you want a copy of your data, download it above first.
+      </p>
+      <form className="form" onSubmit={onSubmit} noValidate aria-label="Delete my account">
+        <label className="checkbox-field">
+          <input
+            type="checkbox"
+            name="keepPublicTracks"
+            checked={keepPublicTracks}
+            onChange={(event) => setKeepPublicTracks(event.target.checked)}
+          />
+          Keep my public tracks playable, shown as by "Deleted user"
+        </label>
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={values.password}
+          onChange={set("password")}
+          error={errors.password}
+        />
+        {needsCode ? (
+          <Field
+            label="Code from your authenticator app"
+            name="code"
+            autoComplete="one-time-code"
+            required
+            hint="Two-factor authentication is on: enter the code your app shows now, or one of your backup codes."
+            value={values.code}
+            onChange={set("code")}
+            error={errors.code}
+          />
+        ) : null}
+        <Field
+          label={`Type ${DELETE_CONFIRMATION} to confirm`}
+          name="confirmation"
+          autoComplete="off"
+          required
+          value={values.confirmation}
+          onChange={set("confirmation")}
+          error={errors.confirmation}
+        />
+        {remove.isError && !hasFieldErrors(serverErrors) ? (
+          <ErrorAlert>Your account wasn't deleted. {errorMessage(remove.error)}</ErrorAlert>
+        ) : null}
+        <div className="form__actions">
+          <button type="submit" className="button button--danger" disabled={remove.isPending}>
+            {remove.isPending ? "Deleting…" : "Delete my account"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
