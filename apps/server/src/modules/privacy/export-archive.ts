@@ -27,19 +27,37 @@ async function* pages(readPage: PageReader): AsyncGenerator<KeyedRow> {
   }
 }
 
+/**
+ * Text made of many small pieces, handed on in chunks of about 64 kB: one deflate call per
+ * row would spend more time in zlib than in the database.
+ */
+async function* chunked(pieces: AsyncIterable<string>): AsyncGenerator<string> {
+  let buffer = "";
+  for await (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length >= 65_536) {
+      yield buffer;
+      buffer = "";
+    }
+  }
+  if (buffer) yield buffer;
+}
+
 /** A JSON array streamed row by row: `[`, rows separated by commas, `]`. */
 function jsonArray(rows: AsyncIterable<Row> | PageReader, present: (row: Row) => unknown): Readable {
   const source = typeof rows === "function" ? pages(rows) : rows;
   return Readable.from(
-    (async function* () {
-      yield "[";
-      let first = true;
-      for await (const row of source) {
-        yield `${first ? "\n" : ",\n"}${JSON.stringify(present(row))}`;
-        first = false;
-      }
-      yield "\n]\n";
-    })(),
+    chunked(
+      (async function* () {
+        yield "[";
+        let first = true;
+        for await (const row of source) {
+          yield `${first ? "\n" : ",\n"}${JSON.stringify(present(row))}`;
+          first = false;
+        }
+        yield "\n]\n";
+      })(),
+    ),
   );
 }
 
@@ -51,10 +69,12 @@ function csv(readPage: PageReader, columns: string[]): Readable {
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return Readable.from(
-    (async function* () {
-      yield `${columns.join(",")}\r\n`;
-      for await (const row of pages(readPage)) yield `${columns.map((column) => cell(row[column])).join(",")}\r\n`;
-    })(),
+    chunked(
+      (async function* () {
+        yield `${columns.join(",")}\r\n`;
+        for await (const row of pages(readPage)) yield `${columns.map((column) => cell(row[column])).join(",")}\r\n`;
+      })(),
+    ),
   );
 }
 
