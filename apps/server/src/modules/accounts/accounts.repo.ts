@@ -1,5 +1,6 @@
 import type { Me, UpdateProfileRequest } from "@stave/contracts";
 import { type Kysely, sql } from "kysely";
+import type { Database } from "../../platform/db/database.ts";
 import type { DB, Role } from "../../platform/db/schema.ts";
 
 export interface NewUser {
@@ -40,6 +41,29 @@ export async function findUserByEmailOrUsername(db: Kysely<DB>, email: string, u
 }
 
 const activeUsers = (db: Kysely<DB>) => db.selectFrom("users").where("deleted_at", "is", null);
+
+/** users.username's rule: a name outside it is nobody's, and never reaches SQL. */
+const POSSIBLE_USERNAME = /^[a-z0-9_.-]{3,30}$/;
+
+/** An active account's id by its username (stored lower-case), or undefined. */
+export async function findUserIdByUsername(db: Kysely<DB>, username: string): Promise<string | undefined> {
+  const name = username.toLowerCase();
+  if (!POSSIBLE_USERNAME.test(name)) return undefined;
+  const row = await activeUsers(db).select("id").where("username", "=", name).executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * The account a public page (`/users/:username/…`) is about. A signed-in caller may open
+ * their own page right after signing up, before the replica has their account: the primary
+ * is asked before answering 404.
+ */
+export async function findPageOwnerId(database: Database, username: string, signedIn: boolean) {
+  return (
+    (await findUserIdByUsername(database.forRead(), username)) ??
+    (signedIn ? await findUserIdByUsername(database.primary, username) : undefined)
+  );
+}
 
 /** What sign-in and 2FA need: the secrets included, so never sent to a client as is. */
 export async function findCredentialsByLogin(db: Kysely<DB>, login: string) {

@@ -51,6 +51,25 @@ export async function verifySecondFactor(
   return (await consumeBackupCode(db, user.id, ctx.secrets.hmac(BACKUP_PURPOSE, normalised))) ? "backup_code" : null;
 }
 
+/**
+ * Confirms it is really the account holder before something drastic: the password, and a
+ * second factor when two-factor sign-in is on.
+ */
+export async function confirmAccountHolder(
+  ctx: AccountsContext,
+  user: Credentials,
+  input: { password: string; code?: string | undefined },
+) {
+  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.password))) {
+    throw new AppError("PASSWORD_INCORRECT", "The password is not correct");
+  }
+  if (!user.two_factor_enabled) return;
+  if (!input.code) throw new AppError("INVALID_TWO_FACTOR_CODE", "Enter a code from your authenticator app");
+  if (!(await verifySecondFactor(ctx, user, input.code))) {
+    throw new AppError("INVALID_TWO_FACTOR_CODE", "That code is not valid");
+  }
+}
+
 export async function beginTwoFactorSetup(ctx: AccountsContext, userId: string) {
   const user = await loadUser(ctx, userId);
   if (user.two_factor_enabled)
@@ -100,12 +119,7 @@ export async function disableTwoFactor(
 ) {
   const user = await loadUser(ctx, userId);
   if (!user.two_factor_enabled) throw new AppError("TWO_FACTOR_NOT_ENABLED", "Two-factor authentication is off");
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.password))) {
-    throw new AppError("PASSWORD_INCORRECT", "The password is not correct");
-  }
-  if (!(await verifySecondFactor(ctx, user, input.code))) {
-    throw new AppError("INVALID_TWO_FACTOR_CODE", "That code is not valid");
-  }
+  await confirmAccountHolder(ctx, user, input);
   await updateTwoFactor(ctx.database.primary, userId, {
     two_factor_enabled: false,
     two_factor_secret: null,

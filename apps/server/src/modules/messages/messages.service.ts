@@ -1,6 +1,7 @@
 import type { Principal } from "../../platform/http/access.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { RateRule } from "../../platform/http/rate-limit.ts";
+import { findUserIdByUsername } from "../accounts/accounts.repo.ts";
 import type { NotificationsContext } from "../notifications/notifications.context.ts";
 import { isBlockedBetween } from "../notifications/notifications.repo.ts";
 import { notify } from "../notifications/notifications.service.ts";
@@ -40,18 +41,13 @@ export async function startConversation(
   body: string | undefined,
 ) {
   const db = ctx.database.primary;
-  const other = await db
-    .selectFrom("users")
-    .select("id")
-    .where("username", "=", username.toLowerCase())
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
-  if (!other) throw notFound("User");
-  if (other.id === principal.userId) throw new AppError("BAD_REQUEST", "You cannot message yourself");
-  if (await isBlockedBetween(db, principal.userId, other.id)) {
+  const otherId = await findUserIdByUsername(db, username);
+  if (!otherId) throw notFound("User");
+  if (otherId === principal.userId) throw new AppError("BAD_REQUEST", "You cannot message yourself");
+  if (await isBlockedBetween(db, principal.userId, otherId)) {
     throw new AppError("MESSAGING_BLOCKED", "You cannot message this person");
   }
-  const id = await db.transaction().execute((trx) => openConversation(trx, principal.userId, other.id));
+  const id = await db.transaction().execute((trx) => openConversation(trx, principal.userId, otherId));
   if (body !== undefined) await sendMessage(ctx, principal, id, body);
   return presentConversation(await loadConversation(ctx, id, principal.userId));
 }

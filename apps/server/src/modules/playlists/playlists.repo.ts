@@ -144,16 +144,6 @@ export async function listVisiblePlaylistTracks(
     .execute();
 }
 
-export async function findUserIdByUsername(db: Kysely<DB>, username: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom("users")
-    .select("id")
-    .where("username", "=", username)
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
-  return row?.id;
-}
-
 export interface NewPlaylist {
   ownerId: string;
   title: string;

@@ -12,6 +12,7 @@ import type { Database } from "../../platform/db/database.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
+import { findPageOwnerId } from "../accounts/accounts.repo.ts";
 import { presentPlaylist, presentPlaylistSummary } from "./playlists.presenter.ts";
 import {
   countAndLastPosition,
@@ -19,7 +20,6 @@ import {
   deletePlaylistTrack,
   findPlaylist,
   findPlaylistSummaries,
-  findUserIdByUsername,
   insertPlaylist,
   insertPlaylistTrack,
   listPlaylistEntries,
@@ -196,13 +196,8 @@ export async function listPublicPlaylistsOf(
   viewerId: string | null,
   page: PageRequest,
 ) {
-  // A name no account can have (users.username's rule) is nobody's, and kept away from SQL (a NUL would be a 500).
-  if (!/^[a-z0-9_.-]{3,30}$/.test(username)) throw notFound("User");
   const replica = database.forRead();
-  // A caller who just signed up may open their own page before the replica has their account.
-  const ownerId =
-    (await findUserIdByUsername(replica, username)) ??
-    (viewerId ? await findUserIdByUsername(database.primary, username) : undefined);
+  const ownerId = await findPageOwnerId(database, username, viewerId !== null);
   if (!ownerId) throw notFound("User");
   const { rows, more } = await listPlaylistsByOwner(
     ownerId === viewerId ? database.primary : replica,

@@ -3,10 +3,9 @@ import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import { enqueue } from "../../platform/jobs/index.ts";
-import type { AccountsContext, RequestMeta } from "../accounts/accounts.context.ts";
+import type { RequestMeta } from "../accounts/accounts.context.ts";
 import { findCredentialsById } from "../accounts/accounts.repo.ts";
-import { verifyPassword } from "../accounts/passwords.ts";
-import { verifySecondFactor } from "../accounts/two-factor.service.ts";
+import { confirmAccountHolder } from "../accounts/two-factor.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { PrivacyContext } from "./privacy.context.ts";
 
@@ -113,22 +112,6 @@ export async function openExportDownload(ctx: PrivacyContext, userId: string, ex
   };
 }
 
-/** Confirms it is really the account holder: the password, and a second factor when it is on. */
-async function confirmIdentity(accounts: AccountsContext, userId: string, input: DeleteAccountRequest) {
-  const user = await findCredentialsById(accounts.database.primary, userId);
-  if (!user) throw notFound("User");
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.password))) {
-    throw new AppError("PASSWORD_INCORRECT", "The password is not correct");
-  }
-  if (user.two_factor_enabled) {
-    if (!input.code) throw new AppError("INVALID_TWO_FACTOR_CODE", "Enter a code from your authenticator app");
-    if (!(await verifySecondFactor(accounts, user, input.code))) {
-      throw new AppError("INVALID_TWO_FACTOR_CODE", "That code is not valid");
-    }
-  }
-  return user;
-}
-
 export const DELETED_DISPLAY_NAME = "Deleted user";
 
 /**
@@ -144,7 +127,9 @@ export async function deleteAccount(
   input: DeleteAccountRequest,
   meta: RequestMeta,
 ): Promise<void> {
-  const user = await confirmIdentity(ctx.accounts, userId, input);
+  const user = await findCredentialsById(ctx.database.primary, userId);
+  if (!user) throw notFound("User");
+  await confirmAccountHolder(ctx.accounts, user, input);
   await ctx.database.primary.transaction().execute(async (trx) => {
     const locked = await trx
       .selectFrom("users")

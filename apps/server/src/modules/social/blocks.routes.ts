@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Database } from "../../platform/db/database.ts";
 import { principalOf } from "../../platform/http/access.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
+import { findUserIdByUsername } from "../accounts/accounts.repo.ts";
 import { deleteFollowsBetween } from "./follows.repo.ts";
 
 const tags = ["social"];
@@ -20,14 +21,9 @@ export function registerBlockRoutes(app: FastifyInstance, database: Database) {
   const db = database.primary;
 
   const userIdOf = async (username: string) => {
-    const user = await db
-      .selectFrom("users")
-      .select("id")
-      .where("username", "=", username.toLowerCase())
-      .where("deleted_at", "is", null)
-      .executeTakeFirst();
-    if (!user) throw notFound("User");
-    return user.id;
+    const id = await findUserIdByUsername(db, username);
+    if (!id) throw notFound("User");
+    return id;
   };
 
   routes.get(

@@ -123,16 +123,6 @@ export const listTracksByOwner = (
   return page(scoped, query);
 };
 
-export async function findUserIdByUsername(db: Kysely<DB>, username: string) {
-  const row = await db
-    .selectFrom("users")
-    .select("id")
-    .where("username", "=", username)
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
-  return row?.id;
-}
-
 export async function updateTrackFields(db: Kysely<DB>, id: string, changes: UpdateTrackRequest & { slug?: string }) {
   const columns: Updateable<TracksTable> = {
     ...(changes.title !== undefined && { title: changes.title }),

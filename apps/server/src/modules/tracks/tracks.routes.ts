@@ -6,17 +6,12 @@ import { z } from "zod";
 import { principalOf } from "../../platform/http/access.ts";
 import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
+import { findPageOwnerId } from "../accounts/accounts.repo.ts";
 import { registerResumableUploads } from "./resumable.ts";
 import type { TracksContext } from "./tracks.context.ts";
 import { type OpenStreams, streamTrackEvents } from "./tracks.events.ts";
 import { presentTrack, presentTrackSummary } from "./tracks.presenter.ts";
-import {
-  findUserIdByUsername,
-  listPublicTracks,
-  listTracksByOwner,
-  storageUsedBy,
-  type TrackRow,
-} from "./tracks.repo.ts";
+import { listPublicTracks, listTracksByOwner, storageUsedBy, type TrackRow } from "./tracks.repo.ts";
 import {
   deleteTrack,
   ingestUpload,
@@ -146,11 +141,7 @@ export async function registerTrackRoutes(app: FastifyInstance, ctx: TracksConte
     },
     async (request) => {
       const db = ctx.database.forRead();
-      // A signed-in caller may be opening their own page right after signing up, before the
-      // replica has their account: ask the primary before answering 404.
-      const ownerId =
-        (await findUserIdByUsername(db, request.params.username)) ??
-        (request.principal ? await findUserIdByUsername(ctx.database.primary, request.params.username) : undefined);
+      const ownerId = await findPageOwnerId(ctx.database, request.params.username, request.principal !== null);
       if (!ownerId) throw notFound("User");
       const everything = request.principal?.userId === ownerId;
       return toPage(
