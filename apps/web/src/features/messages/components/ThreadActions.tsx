@@ -1,9 +1,9 @@
 import type { Conversation } from "@stave/contracts";
 import { useNavigate } from "react-router";
+import { ConfirmAction } from "../../../components/ConfirmAction.tsx";
 import { useSetBlocked } from "../hooks/useBlocks.ts";
 import { useDeleteConversation } from "../hooks/useMessageQueries.ts";
 import { personName } from "../messageText.ts";
-import { ConfirmAction } from "./ConfirmAction.tsx";
 
 /** Block or unblock the other person, and delete my copy of the conversation: each asks first. */
 export function ThreadActions({ conversation, iBlocked }: { conversation: Conversation; iBlocked: boolean }) {

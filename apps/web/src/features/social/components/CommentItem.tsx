@@ -1,9 +1,7 @@
 import type { TrackComment, TrackSummary } from "@stave/contracts";
-import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ConfirmAction } from "../../../components/ConfirmAction.tsx";
 import { formatDateTime } from "../../../lib/dates.ts";
-import { errorMessage } from "../../../lib/errorMessage.ts";
 import { useDeleteComment } from "../hooks/useComments.ts";
 import { useSeekTrack } from "../hooks/useSeekTrack.ts";
 import { creatorName, formatTimestamp } from "../socialText.ts";
@@ -42,40 +40,20 @@ export function CommentItem({ track, comment }: { track: TrackSummary; comment: 
 /** Delete, after asking in place; focus goes to the safe answer. */
 function DeleteComment({ trackId, comment, author }: { trackId: string; comment: TrackComment; author: string }) {
   const remove = useDeleteComment(trackId);
-  const [confirming, setConfirming] = useState(false);
-  const keepRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (confirming) keepRef.current?.focus();
-  }, [confirming]);
-
-  if (!confirming) {
-    return (
-      <button
-        type="button"
-        className="link-button comment__delete"
-        aria-label={`Delete comment by ${author}`}
-        onClick={() => setConfirming(true)}
-      >
-        Delete
-      </button>
-    );
-  }
   return (
-    <fieldset className="comment__confirm">
-      <legend>Delete this comment?</legend>
-      <button
-        type="button"
-        className="button button--danger"
-        disabled={remove.isPending}
-        onClick={() => remove.mutate(comment.id)}
-      >
-        {remove.isPending ? "Deleting…" : "Delete for good"}
-      </button>
-      <button ref={keepRef} type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
-        Keep it
-      </button>
-      {remove.isError ? <ErrorAlert>The comment wasn't deleted. {errorMessage(remove.error)}</ErrorAlert> : null}
-    </fieldset>
+    <ConfirmAction
+      className="comment__confirm"
+      label="Delete"
+      labelAriaLabel={`Delete comment by ${author}`}
+      labelClassName="link-button comment__delete"
+      question="Delete this comment?"
+      confirmLabel="Delete for good"
+      pendingLabel="Deleting…"
+      cancelLabel="Keep it"
+      onConfirm={() => remove.mutate(comment.id)}
+      pending={remove.isPending}
+      error={remove.error}
+      failure="The comment wasn't deleted."
+    />
   );
 }
