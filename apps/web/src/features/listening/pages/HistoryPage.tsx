@@ -1,6 +1,7 @@
 import type { TrackSummary } from "@stave/contracts";
 import { useMemo } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { LibraryTabs } from "../../library/pages/LibraryPage.tsx";
 import { ClearHistoryButton } from "../components/ClearHistoryButton.tsx";
@@ -54,16 +55,7 @@ export function HistoryPage() {
           ))}
         </ul>
       ) : null}
-      {history.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary track-list__more"
-          disabled={history.isFetchingNextPage}
-          onClick={() => void history.fetchNextPage()}
-        >
-          {history.isFetchingNextPage ? "Loading…" : "Show more"}
-        </button>
-      ) : null}
+      <ShowMoreButton query={history} />
     </section>
   );
 }

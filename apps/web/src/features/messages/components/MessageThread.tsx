@@ -1,6 +1,7 @@
 import type { Conversation } from "@stave/contracts";
 import { useLayoutEffect, useRef } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { threadMessages } from "../hooks/threadCache.ts";
 import { useDeleteMessage, useThread } from "../hooks/useMessageQueries.ts";
@@ -35,16 +36,7 @@ export function MessageThread({ conversation, myId }: { conversation: Conversati
 
   return (
     <div className="thread" ref={scroller}>
-      {thread.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary thread__older"
-          disabled={thread.isFetchingNextPage}
-          onClick={() => void thread.fetchNextPage()}
-        >
-          {thread.isFetchingNextPage ? "Loading…" : "Load older messages"}
-        </button>
-      ) : null}
+      <ShowMoreButton query={thread} label="Load older messages" className="button button--secondary thread__older" />
       {thread.isSuccess && !thread.hasNextPage && messages.length > 0 ? (
         <p className="thread__start">This is the beginning of your conversation with {name}.</p>
       ) : null}

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { useMe } from "../../auth/useMe.ts";
 import { ConversationList } from "../components/ConversationList.tsx";
@@ -37,16 +38,7 @@ export function MessagesPage() {
         <p className="empty-state">No conversations yet. Start one with “New message”.</p>
       ) : null}
       {conversations.length > 0 && me ? <ConversationList conversations={conversations} myId={me.id} /> : null}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary track-list__more"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {list.isFetchingNextPage ? "Loading…" : "Show more"}
-        </button>
-      ) : null}
+      <ShowMoreButton query={list} />
     </section>
   );
 }

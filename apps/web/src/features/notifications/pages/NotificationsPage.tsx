@@ -2,6 +2,7 @@ import type { Notification } from "@stave/contracts";
 import { useId } from "react";
 import { useSearchParams } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { NotificationItem } from "../components/NotificationItem.tsx";
 import { allNotifications, useMarkNotificationsRead, useNotificationList } from "../hooks/useNotificationQueries.ts";
@@ -74,16 +75,7 @@ export function NotificationsPage() {
           ))}
         </ul>
       ) : null}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary track-list__more"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {list.isFetchingNextPage ? "Loading…" : "Show more"}
-        </button>
-      ) : null}
+      <ShowMoreButton query={list} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { visibilityLabels } from "../../tracks/trackText.ts";
 import { allPlaylists } from "../hooks/usePlaylistQueries.ts";
@@ -62,16 +63,7 @@ export function PagedPlaylistGrid({ query, empty, ...grid }: PagedPlaylistGridPr
   return (
     <>
       <PlaylistGrid playlists={playlists} {...grid} />
-      {query.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary track-list__more"
-          disabled={query.isFetchingNextPage}
-          onClick={() => void query.fetchNextPage()}
-        >
-          {query.isFetchingNextPage ? "Loading…" : "Show more"}
-        </button>
-      ) : null}
+      <ShowMoreButton query={query} />
     </>
   );
 }

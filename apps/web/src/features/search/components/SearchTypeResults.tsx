@@ -1,5 +1,6 @@
 import type { SearchResponse, SearchType } from "@stave/contracts";
 import type { ReactNode } from "react";
+import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { TrackList } from "../../tracks/components/TrackList.tsx";
 import { useSearchPages } from "../hooks/useSearchQueries.ts";
@@ -54,16 +55,7 @@ export function SearchTypeResults({ params, type }: { params: SearchParams; type
           We couldn't load more. {errorMessage(results.error)}
         </p>
       ) : null}
-      {results.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary track-list__more"
-          disabled={results.isFetchingNextPage}
-          onClick={() => void results.fetchNextPage()}
-        >
-          {results.isFetchingNextPage ? "Loading…" : "Load more"}
-        </button>
-      ) : null}
+      <ShowMoreButton query={results} label="Load more" />
     </>
   );
 }

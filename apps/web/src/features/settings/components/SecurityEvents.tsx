@@ -2,6 +2,7 @@ import type { AuditEntry } from "@stave/contracts";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { formatDateTime } from "../../../lib/dates.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { describeUserAgent } from "../../../lib/userAgent.ts";
@@ -44,16 +45,7 @@ export function SecurityEvents() {
       {events.isFetchNextPageError ? (
         <ErrorAlert>Couldn't load more activity. {errorMessage(events.error)}</ErrorAlert>
       ) : null}
-      {events.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={events.isFetchingNextPage}
-          onClick={() => void events.fetchNextPage()}
-        >
-          {events.isFetchingNextPage ? "Loading…" : "Show older activity"}
-        </button>
-      ) : null}
+      <ShowMoreButton query={events} label="Show older activity" className="button button--secondary" />
     </section>
   );
 }

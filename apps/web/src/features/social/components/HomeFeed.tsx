@@ -2,6 +2,7 @@ import type { FeedItem } from "@stave/contracts";
 import { useId } from "react";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { TrackList } from "../../tracks/components/TrackList.tsx";
 import { useFeed } from "../hooks/useSocialLists.ts";
@@ -58,16 +59,7 @@ export function HomeFeed() {
             }}
             socialOf={(_track, index) => items[index]?.social}
           />
-          {feed.hasNextPage ? (
-            <button
-              type="button"
-              className="button button--secondary track-list__more"
-              disabled={feed.isFetchingNextPage}
-              onClick={() => void feed.fetchNextPage()}
-            >
-              {feed.isFetchingNextPage ? "Loading…" : "Show more"}
-            </button>
-          ) : null}
+          <ShowMoreButton query={feed} />
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 import type { Track } from "@stave/contracts";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { allComments, useComments } from "../hooks/useComments.ts";
 import { CommentComposer } from "./CommentComposer.tsx";
@@ -32,16 +33,7 @@ export function TrackComments({ track }: { track: Track }) {
               <CommentItem key={comment.id} track={track} comment={comment} />
             ))}
           </ul>
-          {comments.hasNextPage ? (
-            <button
-              type="button"
-              className="button button--secondary track-list__more"
-              disabled={comments.isFetchingNextPage}
-              onClick={() => void comments.fetchNextPage()}
-            >
-              {comments.isFetchingNextPage ? "Loading…" : "Show more comments"}
-            </button>
-          ) : null}
+          <ShowMoreButton query={comments} label="Show more comments" />
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { FollowEntry } from "@stave/contracts";
 import { Link, NavLink, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { FollowButton } from "../components/FollowButton.tsx";
@@ -63,16 +64,7 @@ export function FollowsPage({ direction }: { direction: FollowDirection }) {
               <FollowRow key={entry.user.id} entry={entry} />
             ))}
           </ul>
-          {follows.hasNextPage ? (
-            <button
-              type="button"
-              className="button button--secondary track-list__more"
-              disabled={follows.isFetchingNextPage}
-              onClick={() => void follows.fetchNextPage()}
-            >
-              {follows.isFetchingNextPage ? "Loading…" : "Show more"}
-            </button>
-          ) : null}
+          <ShowMoreButton query={follows} />
         </>
       )}
     </section>

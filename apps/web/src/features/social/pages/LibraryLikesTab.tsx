@@ -1,6 +1,7 @@
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { PlaylistGrid } from "../../playlists/components/PlaylistGrid.tsx";
 import { TrackList } from "../../tracks/components/TrackList.tsx";
@@ -38,16 +39,7 @@ function PagedSection<T>({
   return (
     <>
       {children(items)}
-      {query.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary track-list__more"
-          disabled={query.isFetchingNextPage}
-          onClick={() => void query.fetchNextPage()}
-        >
-          {query.isFetchingNextPage ? "Loading…" : "Show more"}
-        </button>
-      ) : null}
+      <ShowMoreButton query={query} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { TrackPage } from "@stave/contracts";
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { allItems } from "../hooks/useTrackQueries.ts";
 import { TrackList } from "./TrackList.tsx";
@@ -31,16 +32,7 @@ export function PagedTrackList({ query, label, empty, showCreator }: PagedTrackL
   return (
     <>
       <TrackList tracks={tracks} label={label} showCreator={showCreator} />
-      {query.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary track-list__more"
-          disabled={query.isFetchingNextPage}
-          onClick={() => void query.fetchNextPage()}
-        >
-          {query.isFetchingNextPage ? "Loading…" : "Show more"}
-        </button>
-      ) : null}
+      <ShowMoreButton query={query} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { MyTrackItem } from "../components/MyTrackItem.tsx";
 import { allItems, useMyTracks } from "../hooks/useTrackQueries.ts";
@@ -38,16 +39,7 @@ export function MyTracksPage() {
           ))}
         </ul>
       ) : null}
-      {tracks.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={tracks.isFetchingNextPage}
-          onClick={() => void tracks.fetchNextPage()}
-        >
-          {tracks.isFetchingNextPage ? "Loading…" : "Show more"}
-        </button>
-      ) : null}
+      <ShowMoreButton query={tracks} className="button button--secondary" />
     </section>
   );
 }
