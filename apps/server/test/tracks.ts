@@ -56,20 +56,34 @@ export function startTracksWorker(ctx: TracksContext) {
   return worker.start().then(() => worker);
 }
 
-export function waitForStatus(ctx: TracksContext, trackId: string, statuses: string[]) {
-  return waitFor(
-    async () => {
-      const row = await ctx.database.primary
-        .selectFrom("tracks")
-        .selectAll()
-        .where("id", "=", trackId)
-        .executeTakeFirst();
-      return row && statuses.includes(row.status) ? row : undefined;
-    },
-    // Generous: CI shares two cores among several files' ffmpeg runs.
-    120_000,
-    `track ${trackId} to become ${statuses.join(" or ")}`,
-  );
+export async function waitForStatus(ctx: TracksContext, trackId: string, statuses: string[]) {
+  const db = ctx.database.primary;
+  try {
+    return await waitFor(
+      async () => {
+        const row = await db.selectFrom("tracks").selectAll().where("id", "=", trackId).executeTakeFirst();
+        return row && statuses.includes(row.status) ? row : undefined;
+      },
+      // Generous: CI shares two cores among several files' ffmpeg runs.
+      120_000,
+      `track ${trackId} to become ${statuses.join(" or ")}`,
+    );
+  } catch (error) {
+    // Say where it stood, so a timeout on a busy machine can be told apart from a stuck job.
+    const track = await db
+      .selectFrom("tracks")
+      .select(["status", "progress", "failure_reason"])
+      .where("id", "=", trackId)
+      .executeTakeFirst();
+    const jobs = await db
+      .selectFrom("jobs")
+      .select(["name", "state", "attempts", "run_at", "last_error"])
+      .orderBy("created_at")
+      .execute();
+    throw new Error(`${(error as Error).message}; track: ${JSON.stringify(track)}; jobs: ${JSON.stringify(jobs)}`, {
+      cause: error,
+    });
+  }
 }
 
 /** Waits until no processing job is queued or running (a row turns ready just before its job is recorded done). */

@@ -54,6 +54,8 @@ export const registerRequestSchema = z.object({
   email: emailSchema,
   username: usernameSchema,
   password: passwordSchema,
+  /** Needed when the instance's registration is invite-only. */
+  inviteCode: z.string().trim().min(1).max(100).optional(),
 });
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 export const registerResponseSchema = z.object({ user: meSchema });
@@ -159,6 +161,11 @@ export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), next
 
 export const auditQuerySchema = z.object({
   actorId: z.uuid().optional(),
+  /** The actor by username or email, for people typing in the viewer's filter. */
+  actor: z.string().trim().min(1).max(254).optional(),
+  targetType: z.string().max(40).optional(),
+  targetId: z.string().max(100).optional(),
+  /** An exact action (`admin.role_change`) or a prefix ending in a dot (`admin.`). */
   action: z.string().max(100).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
@@ -166,5 +173,10 @@ export const auditQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export const roleChangeRequestSchema = z.object({ role: roleSchema });
+/**
+ * `expectedRole` is the role the admin saw: when it changed meanwhile (say, the user just
+ * upgraded themselves), the change is refused with 409 ROLE_CHANGED_CONCURRENTLY instead of
+ * silently overwriting it.
+ */
+export const roleChangeRequestSchema = z.object({ role: roleSchema, expectedRole: roleSchema });
 export const roleChangeResponseSchema = z.object({ id: z.uuid(), role: roleSchema, previousRole: roleSchema });

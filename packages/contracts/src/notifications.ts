@@ -10,6 +10,9 @@ export const notificationKinds = [
   "message",
   "new_track",
   "export_ready",
+  "report_resolved",
+  "content_taken_down",
+  "content_restored",
   "track_ready",
   "track_failed",
 ] as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageOf } from "./pagination.ts";
-import { trackOwnerSchema, trackSummarySchema, visibilitySchema } from "./tracks.ts";
+import { takedownSchema, trackOwnerSchema, trackSummarySchema, visibilitySchema } from "./tracks.ts";
 
 export const playlistSummarySchema = z
   .object({
@@ -14,6 +14,8 @@ export const playlistSummarySchema = z
     /** Artwork of the first tracks that have some (up to four), for a mosaic cover. */
     artworkUrls: z.array(z.string()),
     owner: trackOwnerSchema,
+    /** Set only for its owner (and moderators) when a moderator took it down. */
+    takedown: takedownSchema.nullable().optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { roleSchema } from "./accounts.ts";
 import { pageOf } from "./pagination.ts";
 import { playlistSummarySchema } from "./playlists.ts";
-import { trackOwnerSchema, trackSummarySchema } from "./tracks.ts";
+import { takedownSchema, trackOwnerSchema, trackSummarySchema } from "./tracks.ts";
 
 const isoDate = z.string();
 
@@ -105,6 +105,8 @@ export const trackCommentSchema = z
     createdAt: isoDate,
     /** The caller may delete it: its author, the track's owner, moderators and admins. */
     canDelete: z.boolean(),
+    /** Set only for its author (and moderators) when a moderator took it down. */
+    takedown: takedownSchema.nullable().optional(),
   })
   .meta({ id: "TrackComment" });
 export type TrackComment = z.infer<typeof trackCommentSchema>;

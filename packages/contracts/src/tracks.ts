@@ -4,7 +4,8 @@ export const visibilities = ["public", "unlisted", "private"] as const;
 export const visibilitySchema = z.enum(visibilities);
 export type Visibility = z.infer<typeof visibilitySchema>;
 
-export const trackStatuses = ["uploaded", "processing", "ready", "failed"] as const;
+/** `hidden`: processed, but taken down by a moderator or its owner suspended; only the owner sees it. */
+export const trackStatuses = ["uploaded", "processing", "ready", "failed", "hidden"] as const;
 export const trackStatusSchema = z.enum(trackStatuses);
 export type TrackStatus = z.infer<typeof trackStatusSchema>;
 
@@ -23,6 +24,16 @@ export const loudnessSchema = z.object({
   /** Gain (dB) that brings the track to the platform's -14 LUFS target without clipping. */
   normalizationGainDb: z.number(),
 });
+
+/** Why content is hidden, shown to its owner (and moderators); null when it is not. */
+export const takedownSchema = z
+  .object({
+    kind: z.enum(["policy", "copyright", "owner_suspended"]),
+    reason: z.string(),
+    at: isoDate,
+  })
+  .meta({ id: "Takedown" });
+export type Takedown = z.infer<typeof takedownSchema>;
 
 export const trackSummarySchema = z
   .object({
@@ -47,6 +58,8 @@ export const trackSummarySchema = z
     artist: z.string().nullable(),
     album: z.string().nullable(),
     playCount: z.number().int(),
+    /** Set only for the owner (and moderators) when status is `hidden`. */
+    takedown: takedownSchema.nullable().optional(),
     owner: trackOwnerSchema,
     createdAt: isoDate,
     updatedAt: isoDate,

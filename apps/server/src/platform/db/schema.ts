@@ -61,6 +61,12 @@ export interface UsersTable {
   two_factor_pending_secret: string | null;
   two_factor_last_step: number | null;
   last_login_at: Date | null;
+  /** Admin and moderation (0012_admin.sql). */
+  suspended_at: Date | null;
+  suspension_reason: string | null;
+  password_reset_required: Generated<boolean>;
+  /** NULL: the instance default applies. */
+  storage_quota_bytes: ColumnType<number | null, number | null | undefined, number | null>;
   /** Kept by the follows trigger (0010_social.sql). */
   follower_count: Generated<number>;
   following_count: Generated<number>;
@@ -140,7 +146,8 @@ export interface TracksTable {
   downloadable: Generated<boolean>;
   license: string | null;
   release_date: ColumnType<string | null, string | null | undefined, string | null>;
-  status: Generated<"uploaded" | "processing" | "ready" | "failed">;
+  /** `hidden`: processed, but taken down or its owner suspended; only the owner sees it. */
+  status: Generated<TrackStatus>;
   progress: Generated<number>;
   failure_reason: string | null;
   original_key: string;
@@ -163,9 +170,14 @@ export interface TracksTable {
   like_count: Generated<number>;
   repost_count: Generated<number>;
   comment_count: Generated<number>;
+  taken_down_at: Date | null;
+  takedown_reason: string | null;
+  takedown_kind: "policy" | "copyright" | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+
+export type TrackStatus = "uploaded" | "processing" | "ready" | "failed" | "hidden";
 
 export interface PlaylistsTable {
   id: Generated<string>;
@@ -175,6 +187,8 @@ export interface PlaylistsTable {
   visibility: Generated<"public" | "unlisted" | "private">;
   /** Kept by the playlist likes trigger (0010_social.sql). */
   like_count: Generated<number>;
+  taken_down_at: Date | null;
+  takedown_reason: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -307,6 +321,8 @@ export interface TrackCommentsTable {
   author_id: string;
   body: string;
   timestamp_ms: number | null;
+  taken_down_at: Date | null;
+  takedown_reason: string | null;
   created_at: Timestamp;
 }
 
@@ -363,4 +379,51 @@ export interface DB {
   follows: FollowsTable;
   track_comments: TrackCommentsTable;
   track_announcements: TrackAnnouncementsTable;
+  reports: ReportsTable;
+  instance_settings: InstanceSettingsTable;
+  invite_codes: InviteCodesTable;
+}
+
+export type ReportSubjectType = "track" | "comment" | "playlist" | "user";
+
+export interface ReportsTable {
+  id: Generated<string>;
+  reporter_id: string | null;
+  subject_type: ReportSubjectType;
+  subject_id: string;
+  subject_owner_id: string | null;
+  category: string;
+  details: Generated<string>;
+  status: Generated<"open" | "resolved" | "dismissed">;
+  outcome: "taken_down" | "restored" | "no_action" | null;
+  resolution_note: string | null;
+  resolver_id: string | null;
+  created_at: Timestamp;
+  resolved_at: Date | null;
+}
+
+export interface InstanceSettingsTable {
+  id: Generated<boolean>;
+  registration_mode: Generated<"open" | "closed" | "invite">;
+  site_name: string | null;
+  site_description: Generated<string>;
+  terms_text: Generated<string>;
+  privacy_text: Generated<string>;
+  default_upload_limit_bytes: ColumnType<number | null, number | null | undefined, number | null>;
+  default_storage_quota_bytes: ColumnType<number | null, number | null | undefined, number | null>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface InviteCodesTable {
+  id: Generated<string>;
+  code_hash: string;
+  code_hint: string;
+  note: Generated<string>;
+  max_uses: Generated<number>;
+  uses: Generated<number>;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  created_by: string | null;
+  created_at: Timestamp;
 }
