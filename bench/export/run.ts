@@ -12,7 +12,9 @@
 // A Stave `serve` process owns the embedded PostgreSQL and answers the API; a separate
 // `stave worker` on the same database and DATA_DIR sends the sign-up mail, processes two
 // uploaded tracks (whose original audio goes into the ZIP), then builds the export while
-// we sample its RSS.
+// we sample its RSS. The worker runs as DEPLOYMENT_GUIDE.md says to run one: from the
+// server bundle (`npm run build`, made here first) with the worker's heap flags in
+// NODE_OPTIONS (BENCH_WORKER_NODE_OPTIONS overrides them, e.g. "" to measure without).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -29,6 +31,8 @@ import { seedExportUser } from "./seed.ts";
 
 const TARGET_SECONDS = 30;
 const TARGET_PEAK_MB = 150;
+/** DEPLOYMENT_GUIDE.md, "Worker memory": a small young generation and a bounded old one. */
+const WORKER_NODE_OPTIONS = process.env.BENCH_WORKER_NODE_OPTIONS ?? "--max-semi-space-size=2 --max-old-space-size=128";
 
 function flag(name: string, fallback: number) {
   const value = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
@@ -64,7 +68,13 @@ function startWorker(databaseUrl: string, dataDir: string): { child: ChildProces
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, "apps/server/bin/stave.mjs", "worker"], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: WORKER_NODE_OPTIONS,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   return { child, exited: new Promise((resolve) => child.once("exit", resolve)) };
@@ -158,6 +168,7 @@ async function main() {
   // At most the 3 a day the limit allows one user.
   const runs = Math.min(EXPORTS_PER_DAY, Math.max(1, flag("runs", EXPORTS_PER_DAY)));
   const work = await mkdtemp(path.join(os.tmpdir(), "stave-bench-export-"));
+  execFileSync("npm", ["run", "build", "-w", "apps/server"], { cwd: repoRoot, stdio: "inherit" });
   const stave = await startStave({}, { command: "serve" });
   let worker: ReturnType<typeof startWorker> | null = null;
   const pool = newPool(await clusterUrl(stave.dataDir));
@@ -165,6 +176,7 @@ async function main() {
     console.log(
       `bench/export: one user with ${size.messages.toLocaleString("en")} messages and ${size.history.toLocaleString("en")} history entries, ${runs} exports`,
     );
+    console.log(`  worker: the server bundle, NODE_OPTIONS="${WORKER_NODE_OPTIONS}"`);
     // Started first: it also sends the verification mail the sign-up below waits for.
     worker = startWorker(await clusterUrl(stave.dataDir), stave.dataDir);
     const workerPid = worker.child.pid as number;

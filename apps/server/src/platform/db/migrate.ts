@@ -1,9 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type pg from "pg";
+import { serverPath } from "../../paths.ts";
 
-export const migrationsDir = fileURLToPath(new URL("../../../migrations/", import.meta.url));
+export const migrationsDir = serverPath("migrations/");
 
 // An arbitrary constant shared by every Stave process: whoever holds it migrates,
 // the others wait and then find nothing left to do.
