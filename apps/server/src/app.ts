@@ -4,13 +4,17 @@ import helmet from "@fastify/helmet";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAuthRoutes } from "./modules/accounts/auth.routes.ts";
+import { registerInviteRoutes } from "./modules/accounts/invites.routes.ts";
 import { registerMeRoutes } from "./modules/accounts/me.routes.ts";
 import { createPrincipalResolver } from "./modules/accounts/sessions.service.ts";
-import { registerAdminRoutes } from "./modules/admin/admin.routes.ts";
+import { registerAdminJobRoutes } from "./modules/admin/admin.jobs.routes.ts";
+import { registerAdminStatsRoutes } from "./modules/admin/admin.stats.routes.ts";
+import { registerAdminUserRoutes } from "./modules/admin/admin.users.routes.ts";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
 import { registerInstanceRoutes } from "./modules/instance/instance.routes.ts";
 import { registerListeningRoutes } from "./modules/listening/listening.routes.ts";
 import { registerMessageRoutes } from "./modules/messages/messages.routes.ts";
+import { registerModerationRoutes } from "./modules/moderation/moderation.routes.ts";
 import { registerNotificationRoutes } from "./modules/notifications/notifications.routes.ts";
 import { registerPlaylistRoutes } from "./modules/playlists/playlists.routes.ts";
 import { registerPrivacyRoutes } from "./modules/privacy/privacy.routes.ts";
@@ -74,11 +78,19 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerAccessControl(app, { resolver: createPrincipalResolver(accounts), secrets: accounts.secrets });
   registerMetrics(app, deps.database, deps.config.metricsToken);
   registerHealth(app, deps.database);
-  registerInstanceRoutes(app, { siteName: deps.config.siteName, version });
+  registerInstanceRoutes(app, {
+    settings: deps.services.settings,
+    database: deps.database,
+    logger: deps.logger,
+    version,
+  });
   registerAuthRoutes(app, accounts, { secureCookies: deps.config.publicUrl.startsWith("https://") });
   registerMeRoutes(app, accounts);
-  registerAuditRoutes(app, deps.database);
-  registerAdminRoutes(app, { database: deps.database, logger: deps.logger });
+  registerInviteRoutes(app, accounts);
+  registerAuditRoutes(app, { database: deps.database, logger: deps.logger });
+  registerAdminUserRoutes(app, accounts);
+  registerAdminStatsRoutes(app, { database: deps.database });
+  registerAdminJobRoutes(app, { database: deps.database, logger: deps.logger });
   await registerTrackRoutes(app, tracks);
   registerStreamingRoutes(app, tracks);
   registerListeningRoutes(app, deps.services.listening);
@@ -89,6 +101,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerBlockRoutes(app, deps.database);
   registerPrivacyRoutes(app, deps.services.privacy);
   registerSocialRoutes(app, deps.services.social);
+  registerModerationRoutes(app, deps.services.moderation);
   await registerWebApp(app, deps.webDist);
   return app;
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createUserAsOperator } from "./modules/accounts/accounts.service.ts";
+import { setRoleAsOperator, suspendAsOperator, unsuspendAsOperator } from "./modules/admin/admin.cli.ts";
 import { createLogger } from "./platform/logger.ts";
 import { openDatabase, startRuntime } from "./runtime.ts";
 
@@ -11,6 +12,10 @@ const usage = `Usage: stave <command>
   worker                job worker only
   migrate               apply pending database migrations and exit
   admin create-user --email <email> --username <name> --role <role> [--password <pw>]
+  admin set-role --user <email|username> --role <role>
+  admin suspend --user <email|username> --reason <text>
+                        sign them out everywhere, refuse sign-in, hide their tracks
+  admin unsuspend --user <email|username>
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -63,6 +68,9 @@ async function runAdmin(
   logger: ReturnType<typeof createLogger>,
 ) {
   const [subcommand, ...rest] = argv;
+  if (subcommand && Object.hasOwn(accountCommands, subcommand)) {
+    return runAccountCommand(subcommand as keyof typeof accountCommands, rest, config, logger);
+  }
   if (subcommand !== "create-user") {
     process.stderr.write(`Unknown admin command: ${subcommand ?? "(none)"}\n\n${usage}`);
     return 2;
@@ -92,6 +100,32 @@ async function runAdmin(
     if (created.generatedPassword) {
       process.stdout.write(`Password (shown once, change it after signing in): ${created.generatedPassword}\n`);
     }
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+/** `admin set-role | suspend | unsuspend`: the admin routes' own services, audited as done by the CLI. */
+const accountCommands = {
+  "set-role": setRoleAsOperator,
+  suspend: suspendAsOperator,
+  unsuspend: unsuspendAsOperator,
+};
+
+async function runAccountCommand(
+  name: keyof typeof accountCommands,
+  argv: string[],
+  config: ReturnType<typeof loadConfig>,
+  logger: ReturnType<typeof createLogger>,
+) {
+  const { values } = parseArgs({
+    args: argv,
+    options: { user: { type: "string" }, role: { type: "string" }, reason: { type: "string" } },
+  });
+  const { database, close } = await openDatabase(config, logger);
+  try {
+    process.stdout.write(`${await accountCommands[name]({ database, logger }, values)}\n`);
     return 0;
   } finally {
     await close();

@@ -1,9 +1,9 @@
 import { mkdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { buildJobRegistry } from "./jobs.ts";
+import { serverPath } from "./paths.ts";
 import { createDatabase, type Database } from "./platform/db/database.ts";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./platform/db/embedded.ts";
 import { migrate } from "./platform/db/migrate.ts";
@@ -15,7 +15,7 @@ import { resolveSecretKey } from "./platform/secret-key.ts";
 import { createLocalStorage, type Storage } from "./platform/storage/index.ts";
 import { buildServices } from "./services.ts";
 
-export const defaultWebDist = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+export const defaultWebDist = serverPath("../web/dist/");
 
 export interface Runtime {
   config: Config;
@@ -94,6 +94,9 @@ export async function startRuntime(
     await close();
   };
   try {
+    // Read the instance settings and start listening for changes now, so even a worker-only
+    // process's first mail names the site as an admin set it.
+    await services.settings.current();
     if (roles.worker) {
       worker = new JobWorker({
         database,

@@ -1,6 +1,8 @@
 import type { Config } from "./config.ts";
 import type { AccountsContext } from "./modules/accounts/accounts.context.ts";
+import { InstanceSettings } from "./modules/instance/instance.service.ts";
 import type { ListeningContext } from "./modules/listening/listening.context.ts";
+import type { ModerationContext } from "./modules/moderation/moderation.context.ts";
 import type { NotificationsContext } from "./modules/notifications/notifications.context.ts";
 import { UserEventBus } from "./modules/notifications/user-events.ts";
 import type { PrivacyContext } from "./modules/privacy/privacy.context.ts";
@@ -12,7 +14,7 @@ import { NotificationHub } from "./platform/db/notifications.ts";
 import { RateLimiter } from "./platform/http/rate-limit.ts";
 import type { Logger } from "./platform/logger.ts";
 import type { MediaToolkit } from "./platform/media/index.ts";
-import type { Storage } from "./platform/storage/index.ts";
+import { ImmutableObjectCache, type Storage } from "./platform/storage/index.ts";
 
 export interface ServiceDependencies {
   config: Config;
@@ -31,6 +33,9 @@ export interface Services {
   privacy: PrivacyContext;
   listening: ListeningContext;
   social: SocialContext;
+  moderation: ModerationContext;
+  /** Registration mode, site name, upload limit and quota, changed by admins without a restart. */
+  settings: InstanceSettings;
   close(): Promise<void>;
 }
 
@@ -39,13 +44,27 @@ export function buildServices(deps: ServiceDependencies): Services {
   const secrets = new Secrets(deps.secretKey);
   const hub = new NotificationHub(deps.database.pool, deps.logger);
   const { config } = deps;
+  const settings = new InstanceSettings({
+    database: deps.database,
+    hub,
+    logger: deps.logger,
+    fallbacks: {
+      siteName: config.siteName,
+      uploadMaxBytes: config.uploadMaxBytes,
+      storageQuotaBytes: config.storageQuotaBytes,
+    },
+  });
   const accounts: AccountsContext = {
     database: deps.database,
     secrets,
     limiter: new RateLimiter(deps.database.primary),
     logger: deps.logger,
     publicUrl: config.publicUrl,
-    siteName: config.siteName,
+    // Mails compose synchronously: a getter, so they use the name an admin set (else SITE_NAME).
+    get siteName() {
+      return settings.siteName;
+    },
+    settings,
   };
   const tracks: TracksContext = {
     database: deps.database,
@@ -54,14 +73,16 @@ export function buildServices(deps: ServiceDependencies): Services {
     hub,
     logger: deps.logger,
     publicUrl: config.publicUrl,
-    siteName: config.siteName,
+    get siteName() {
+      return settings.siteName;
+    },
     tmpDir: config.paths.tmp,
-    uploadMaxBytes: config.uploadMaxBytes,
-    storageQuotaBytes: config.storageQuotaBytes,
+    settings,
     // nginx must know this secret to verify links: set MEDIA_SIGNING_SECRET in production.
     mediaSigningSecret: config.mediaSigningSecret ?? secrets.hmac("media-signing", "v1"),
     streamUrlTtlSeconds: config.streamUrlTtlSeconds,
     mediaCacheBytes: config.mediaCacheBytes,
+    mediaCache: new ImmutableObjectCache(deps.storage, config.mediaCacheBytes),
   };
   return {
     accounts,
@@ -71,7 +92,9 @@ export function buildServices(deps: ServiceDependencies): Services {
       storage: deps.storage,
       logger: deps.logger,
       publicUrl: config.publicUrl,
-      siteName: config.siteName,
+      get siteName() {
+        return settings.siteName;
+      },
       accounts,
     },
     notifications: {
@@ -80,11 +103,19 @@ export function buildServices(deps: ServiceDependencies): Services {
       limiter: new RateLimiter(deps.database.primary),
       logger: deps.logger,
       publicUrl: config.publicUrl,
-      siteName: config.siteName,
+      get siteName() {
+        return settings.siteName;
+      },
     },
     listening: {
       database: deps.database,
       secrets,
+      limiter: new RateLimiter(deps.database.primary),
+      logger: deps.logger,
+      tracks,
+    },
+    moderation: {
+      database: deps.database,
       limiter: new RateLimiter(deps.database.primary),
       logger: deps.logger,
       tracks,
@@ -94,9 +125,15 @@ export function buildServices(deps: ServiceDependencies): Services {
       limiter: new RateLimiter(deps.database.primary),
       logger: deps.logger,
       publicUrl: config.publicUrl,
-      siteName: config.siteName,
+      get siteName() {
+        return settings.siteName;
+      },
       tracks,
     },
-    close: () => hub.close(),
+    settings,
+    close: async () => {
+      await settings.close();
+      await hub.close();
+    },
   };
 }

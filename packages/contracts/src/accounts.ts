@@ -148,6 +148,8 @@ export const createdTokenSchema = personalTokenSchema.extend({ token: z.string()
 export const auditEntrySchema = z.object({
   id: z.uuid(),
   actorId: z.uuid().nullable(),
+  /** The actor's current username (null for the system, or an actor whose account is gone). */
+  actorUsername: z.string().nullable().optional(),
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),

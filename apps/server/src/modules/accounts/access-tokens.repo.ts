@@ -30,6 +30,18 @@ export async function revokeAccessToken(db: Kysely<DB>, userId: string, tokenId:
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Revokes every live token of the user (suspension, forced password reset); returns how many. */
+export async function revokeAllAccessTokens(db: Kysely<DB>, userId: string): Promise<number> {
+  const result = await db
+    .updateTable("personal_access_tokens")
+    .set({ revoked_at: sql<Date>`now()` })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Not a suspended user's: suspending revokes their tokens too, and this holds if one slipped past that. */
 export async function findLiveAccessToken(db: Kysely<DB>, tokenHash: Buffer) {
   return db
     .selectFrom("personal_access_tokens")
@@ -44,6 +56,7 @@ export async function findLiveAccessToken(db: Kysely<DB>, tokenHash: Buffer) {
     .where("personal_access_tokens.token_hash", "=", tokenHash)
     .where("personal_access_tokens.revoked_at", "is", null)
     .where("users.deleted_at", "is", null)
+    .where("users.suspended_at", "is", null)
     .executeTakeFirst();
 }
 

@@ -2,6 +2,7 @@ import type { Secrets } from "../../platform/crypto.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { RateLimiter, RateRule } from "../../platform/http/rate-limit.ts";
 import type { Logger } from "../../platform/logger.ts";
+import type { InstanceSettings } from "../instance/instance.service.ts";
 
 /** What the accounts services need, built once in app.ts. */
 export interface AccountsContext {
@@ -10,7 +11,10 @@ export interface AccountsContext {
   limiter: RateLimiter;
   logger: Logger;
   publicUrl: string;
+  /** The configured site name, or the one an admin set (see InstanceSettings). */
   siteName: string;
+  /** Registration mode and the other settings an admin changes without a restart. */
+  settings: InstanceSettings;
 }
 
 /** Where a request came from, for sessions and the audit log. */

@@ -21,3 +21,15 @@ export const resetPasswordMail = (siteName: string, url: string): MailContent =>
     ],
     action: { label: "Choose a new password", url },
   });
+
+/** Same link and page as a reset the user asked for; the words say why, and that the old password is gone. */
+export const forcedPasswordResetMail = (siteName: string, url: string): MailContent =>
+  composeMail({
+    siteName,
+    subject: `Choose a new password for ${siteName}`,
+    paragraphs: [
+      `An administrator of ${siteName} asked you to choose a new password. Until you do, your current password no longer signs you in, and you have been signed out everywhere.`,
+      "The link works once and expires in 1 hour. After that, use “Forgot password” on the sign-in page for a new one.",
+    ],
+    action: { label: "Choose a new password", url },
+  });

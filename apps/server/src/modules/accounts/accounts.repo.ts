@@ -144,10 +144,11 @@ export async function markVerified(db: Kysely<DB>, userId: string) {
     .execute();
 }
 
+/** A new password also satisfies an admin's forced reset: that asked for exactly this. */
 export async function setPasswordHash(db: Kysely<DB>, userId: string, passwordHash: string) {
   await db
     .updateTable("users")
-    .set({ password_hash: passwordHash, updated_at: sql<Date>`now()` })
+    .set({ password_hash: passwordHash, password_reset_required: false, updated_at: sql<Date>`now()` })
     .where("id", "=", userId)
     .execute();
 }

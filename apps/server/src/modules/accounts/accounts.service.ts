@@ -9,7 +9,7 @@ import type { Logger } from "../../platform/logger.ts";
 import { type MailContent, queueMail } from "../../platform/mail/index.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { type AccountsContext, type RequestMeta, rateRules } from "./accounts.context.ts";
-import { resetPasswordMail, verifyEmailMail } from "./accounts.mails.ts";
+import { forcedPasswordResetMail, resetPasswordMail, verifyEmailMail } from "./accounts.mails.ts";
 import {
   findCredentialsById,
   findCredentialsByLogin,
@@ -22,6 +22,7 @@ import {
   recordLogin,
   setPasswordHash,
 } from "./accounts.repo.ts";
+import { admitToRegistration, spendInviteCode } from "./invites.service.ts";
 import {
   consumeOneTimeToken,
   insertOneTimeToken,
@@ -106,6 +107,40 @@ const resetLink = {
   mail: resetPasswordMail,
 } as const;
 
+/** The verification link again, for an admin helping a user (runs in the caller's transaction). */
+export const mailVerificationLink = (ctx: AccountsContext, db: Kysely<DB>, user: { id: string; email: string }) =>
+  mailSingleUseLink(ctx, db, user, verificationLink);
+
+/** A reset link, for an admin who forced a password reset (runs in the caller's transaction). */
+export const mailForcedPasswordResetLink = (
+  ctx: AccountsContext,
+  db: Kysely<DB>,
+  user: { id: string; email: string },
+) => mailSingleUseLink(ctx, db, user, { ...resetLink, mail: forcedPasswordResetMail });
+
+/**
+ * Checked only once the password (or second factor) is proven, so a stranger learns nothing
+ * about the account. A suspension outlasts any password; a forced reset wants the mailed link.
+ */
+async function assertMaySignIn(
+  ctx: AccountsContext,
+  user: { id: string; suspended_at: Date | null; suspension_reason: string | null; password_reset_required: boolean },
+  meta: RequestMeta,
+) {
+  if (user.suspended_at) {
+    await audit(ctx, "user.login", user.id, meta, { success: false, reason: "suspended" });
+    const reason = user.suspension_reason ? `: ${user.suspension_reason}` : "";
+    throw new AppError("ACCOUNT_SUSPENDED", `This account is suspended${reason}`);
+  }
+  if (user.password_reset_required) {
+    await audit(ctx, "user.login", user.id, meta, { success: false, reason: "password_reset_required" });
+    throw new AppError(
+      "PASSWORD_RESET_REQUIRED",
+      "An administrator asked for a new password on this account: check your email for the reset link",
+    );
+  }
+}
+
 const uniqueViolation = (error: unknown): string | null =>
   typeof error === "object" && error && "code" in error && error.code === "23505" && "constraint" in error
     ? String(error.constraint)
@@ -113,6 +148,7 @@ const uniqueViolation = (error: unknown): string | null =>
 
 export async function register(ctx: AccountsContext, input: RegisterRequest, meta: RequestMeta): Promise<Me> {
   await ctx.limiter.hit(rateRules.registerPerIp, meta.ip ?? "unknown");
+  const inviteHash = await admitToRegistration(ctx, input.inviteCode);
   const email = input.email.toLowerCase();
   assertStrongPassword(input.password, { email, username: input.username });
   const existing = await findUserByEmailOrUsername(ctx.database.primary, email, input.username);
@@ -120,9 +156,11 @@ export async function register(ctx: AccountsContext, input: RegisterRequest, met
     throw new AppError("EMAIL_TAKEN", "An account with this email already exists");
   if (existing) throw new AppError("USERNAME_TAKEN", "This username is taken");
   const passwordHash = await hashPassword(input.password);
-  let userId: string;
+  let registered: { userId: string; inviteId: string | null };
   try {
-    userId = await ctx.database.primary.transaction().execute(async (trx) => {
+    registered = await ctx.database.primary.transaction().execute(async (trx) => {
+      // Spent in the same transaction as the account: of two people racing for a code's last use, one gets it.
+      const invite = inviteHash ? await spendInviteCode(trx, inviteHash) : null;
       const id = await insertUser(trx, {
         email,
         username: input.username,
@@ -131,7 +169,7 @@ export async function register(ctx: AccountsContext, input: RegisterRequest, met
         isVerified: false,
       });
       await mailSingleUseLink(ctx, trx, { id, email }, verificationLink);
-      return id;
+      return { userId: id, inviteId: invite };
     });
   } catch (error) {
     // Two sign-ups racing for the same name: the loser gets the same answer as above.
@@ -141,7 +179,8 @@ export async function register(ctx: AccountsContext, input: RegisterRequest, met
     if (constraint === "users_username_key") throw new AppError("USERNAME_TAKEN", "This username is taken");
     throw error;
   }
-  await audit(ctx, "user.register", userId, meta);
+  const { userId, inviteId } = registered;
+  await audit(ctx, "user.register", userId, meta, inviteId ? { inviteId } : undefined);
   return getMe(ctx, userId);
 }
 
@@ -190,6 +229,7 @@ export async function login(
     throw new AppError("INVALID_CREDENTIALS", "The email, username or password is not correct");
   }
   await ctx.limiter.reset(rateRules.loginPerAccount, loginName);
+  await assertMaySignIn(ctx, user, meta);
   if (user.two_factor_enabled) {
     const challenge = randomToken();
     await insertOneTimeToken(ctx.database.primary, {
@@ -226,6 +266,8 @@ export async function loginWithSecondFactor(
     await audit(ctx, "user.login", userId, meta, { success: false, reason: "wrong_second_factor" });
     throw new AppError("INVALID_TWO_FACTOR_CODE", "That code is not valid");
   }
+  // Suspended (or reset by an admin) between the password and the code.
+  if (user) await assertMaySignIn(ctx, user, meta);
   if (!(await consumeOneTimeToken(db, "login_2fa", challengeHash))) {
     throw new AppError("INVALID_TOKEN", "This sign-in has already been completed");
   }

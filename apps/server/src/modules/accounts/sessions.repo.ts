@@ -19,7 +19,10 @@ export async function insertSession(
   return row.id;
 }
 
-/** The live session behind a token, with what authorisation needs of its user. */
+/**
+ * The live session behind a token, with what authorisation needs of its user. Not a suspended
+ * user's: suspending revokes their sessions too, and this holds if one slipped past that.
+ */
 export async function findLiveSession(db: Kysely<DB>, tokenHash: Buffer) {
   return db
     .selectFrom("sessions")
@@ -29,6 +32,7 @@ export async function findLiveSession(db: Kysely<DB>, tokenHash: Buffer) {
     .where("sessions.revoked_at", "is", null)
     .where("sessions.expires_at", ">", sql<Date>`now()`)
     .where("users.deleted_at", "is", null)
+    .where("users.suspended_at", "is", null)
     .executeTakeFirst();
 }
 

@@ -1,15 +1,18 @@
 import type { FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
 import { randomToken, sha256 } from "../../platform/crypto.ts";
+import type { DB } from "../../platform/db/schema.ts";
 import { csrfTokenFor, type Principal, type PrincipalResolver } from "../../platform/http/access.ts";
 import {
   findLiveAccessToken,
   insertAccessToken,
   listAccessTokens,
   revokeAccessToken,
+  revokeAllAccessTokens,
   touchAccessToken,
 } from "./access-tokens.repo.ts";
 import type { AccountsContext, RequestMeta } from "./accounts.context.ts";
-import { findLiveSession, insertSession, touchSession } from "./sessions.repo.ts";
+import { findLiveSession, insertSession, revokeSessions, touchSession } from "./sessions.repo.ts";
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 const ACCESS_TOKEN_PREFIX = "stave_pat_";
@@ -59,6 +62,14 @@ export function createPrincipalResolver(ctx: AccountsContext): PrincipalResolver
       return { userId: found.user_id, role: found.role, isVerified: found.is_verified, via: "token", sessionId: null };
     },
   };
+}
+
+/**
+ * Signs the user out everywhere: every session and every personal access token, in the
+ * caller's transaction (an admin suspending them or forcing a password reset).
+ */
+export async function revokeAllSignIns(db: Kysely<DB>, userId: string) {
+  return { sessions: await revokeSessions(db, userId), accessTokens: await revokeAllAccessTokens(db, userId) };
 }
 
 const presentToken = (row: { id: string; name: string; created_at: Date | string; last_used_at: Date | null }) => ({

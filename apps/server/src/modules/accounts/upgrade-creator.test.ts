@@ -7,6 +7,7 @@ import { buildTestApp, errorCode } from "../../../test/app.ts";
 import { createTestDatabase, silentLogger, type TestDatabase } from "../../../test/database.ts";
 import { Secrets } from "../../platform/crypto.ts";
 import { RateLimiter } from "../../platform/http/rate-limit.ts";
+import { InstanceSettings } from "../instance/instance.service.ts";
 import type { AccountsContext } from "./accounts.context.ts";
 import { upgradeToCreator } from "./accounts.service.ts";
 
@@ -26,6 +27,11 @@ beforeAll(async () => {
     logger: silentLogger,
     publicUrl: "http://localhost:3000",
     siteName: "Stave",
+    settings: new InstanceSettings({
+      database: testDb.database,
+      logger: silentLogger,
+      fallbacks: { siteName: "Stave", uploadMaxBytes: 1024 ** 3, storageQuotaBytes: 10 * 1024 ** 3 },
+    }),
   };
 });
 afterAll(async () => {

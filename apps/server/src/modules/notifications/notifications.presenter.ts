@@ -26,6 +26,40 @@ export function describeNotification(kind: NotificationKind, actorName: string |
       return `${title} is processed and ready to play`;
     case "track_failed":
       return `${title} could not be processed${typeof data.reason === "string" ? `: ${data.reason}` : ""}`;
+    case "report_resolved":
+      return describeReportOutcome(data);
+    case "content_taken_down":
+      return `${capitalise(moderatedContent(data, "your"))} was taken down by a moderator${typeof data.reason === "string" ? `: ${data.reason}` : ""}`;
+    case "content_restored":
+      return `${capitalise(moderatedContent(data, "your"))} was restored by a moderator`;
+  }
+}
+
+const moderatedNouns: Record<string, string> = {
+  track: "track",
+  comment: "comment",
+  playlist: "playlist",
+  user: "account",
+};
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** `your track "Harbour Lights"`, `the comment`: what moderation notices are about (data.subjectType, data.title). */
+function moderatedContent(data: Record<string, unknown>, article: "your" | "the") {
+  const noun = moderatedNouns[String(data.subjectType)] ?? "content";
+  return typeof data.title === "string" ? `${article} ${noun} "${data.title}"` : `${article} ${noun}`;
+}
+
+/** What came of a report, for its reporter (data.outcome: taken_down, restored, no_action or dismissed). */
+function describeReportOutcome(data: Record<string, unknown>) {
+  const subject = moderatedContent(data, "the");
+  switch (data.outcome) {
+    case "taken_down":
+      return `Thanks for your report: ${subject} was taken down`;
+    case "restored":
+      return `Your report was reviewed: ${subject} was restored`;
+    default:
+      return `Your report on ${subject} was reviewed; no action was taken`;
   }
 }
 

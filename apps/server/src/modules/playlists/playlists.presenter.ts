@@ -12,6 +12,14 @@ function presentFields(row: PlaylistRow) {
     description: row.description,
     visibility: row.visibility,
     owner: { id: row.owner_id, username: row.owner_username, displayName: row.owner_display_name },
+    // Only its owner ever gets a taken-down playlist (playlistVisibleTo, readPlaylist).
+    ...(row.taken_down_at && {
+      takedown: {
+        kind: "policy" as const,
+        reason: row.takedown_reason ?? "",
+        at: new Date(row.taken_down_at).toISOString(),
+      },
+    }),
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
@@ -33,7 +41,8 @@ export function presentPlaylist(row: PlaylistRow, tracks: TrackSummaryRow[]): Pl
     trackCount: tracks.length,
     durationMs: tracks.reduce((total, track) => total + (track.duration_ms ?? 0), 0),
     artworkUrls: tracks
-      .filter((track) => track.artwork_prefix !== null)
+      // A hidden track's artwork is served to nobody, its owner included (streaming.routes.ts).
+      .filter((track) => track.artwork_prefix !== null && track.status !== "hidden" && track.taken_down_at === null)
       .slice(0, MOSAIC_SIZE)
       .map((track) => trackArtworkUrl(track.id)),
     tracks: tracks.map(presentTrackSummary),

@@ -15,11 +15,14 @@ const trackVisibleTo = (viewerId: string | null): RawBuilder<boolean> =>
     ? sql<boolean>`(t.status = 'ready' AND t.visibility <> 'private')`
     : sql<boolean>`(t.owner_id = ${viewerId} OR (t.status = 'ready' AND t.visibility <> 'private'))`;
 
-/** Private playlists are their owner's alone; public and unlisted ones anyone's who has the id. `p` is playlists. */
+/**
+ * Private playlists are their owner's alone; public and unlisted ones anyone's who has the id,
+ * unless a moderator took them down (then their owner's alone too). `p` is playlists.
+ */
 const playlistVisibleTo = (viewerId: string | null): RawBuilder<boolean> =>
   viewerId === null
-    ? sql<boolean>`(p.visibility <> 'private')`
-    : sql<boolean>`(p.visibility <> 'private' OR p.owner_id = ${viewerId})`;
+    ? sql<boolean>`(p.visibility <> 'private' AND p.taken_down_at IS NULL)`
+    : sql<boolean>`((p.visibility <> 'private' AND p.taken_down_at IS NULL) OR p.owner_id = ${viewerId})`;
 
 const withOwner = (db: Kysely<DB>) =>
   db
@@ -36,6 +39,8 @@ const withOwner = (db: Kysely<DB>) =>
       "p.updated_at",
       "u.username as owner_username",
       "up.display_name as owner_display_name",
+      "p.taken_down_at",
+      "p.takedown_reason",
     ]);
 
 export type PlaylistRow = Awaited<ReturnType<ReturnType<typeof withOwner>["executeTakeFirstOrThrow"]>>;
@@ -69,6 +74,7 @@ const withStats = (db: Kysely<DB>, viewerId: string | null) => {
         SELECT t.id::text
           FROM playlist_tracks pt JOIN tracks t ON t.id = pt.track_id
          WHERE pt.playlist_id = p.id AND t.artwork_prefix IS NOT NULL AND ${visible}
+           AND t.status <> 'hidden' AND t.taken_down_at IS NULL
          ORDER BY pt.position
          LIMIT 4
       )`.as("artwork_track_ids"),
@@ -99,7 +105,7 @@ export interface PlaylistListQuery {
   after?: { createdAt: string; id: string } | undefined;
 }
 
-/** An owner's playlists, newest first: all of them, or only the public ones. */
+/** An owner's playlists, newest first: all of them, or only the public ones (not taken down). */
 export async function listPlaylistsByOwner(
   db: Kysely<DB>,
   ownerId: string,
@@ -112,7 +118,7 @@ export async function listPlaylistsByOwner(
     .orderBy("p.created_at", "desc")
     .orderBy("p.id", "desc")
     .limit(limit + 1);
-  if (!everything) query = query.where("p.visibility", "=", "public");
+  if (!everything) query = query.where("p.visibility", "=", "public").where("p.taken_down_at", "is", null);
   if (after) {
     const createdAt = new Date(after.createdAt);
     query = query.where((eb) =>

@@ -36,12 +36,14 @@ import {
 const playlistNotFound = () => notFound("Playlist");
 
 /**
- * The playlist as `viewerId` sees it. A private one is its owner's alone: anyone else gets
- * the same 404 as for an id that never existed, so its existence does not leak.
+ * The playlist as `viewerId` sees it. A private one is its owner's alone, and so is one a
+ * moderator took down: anyone else gets the same 404 as for an id that never existed, so
+ * its existence does not leak.
  */
 async function readPlaylist(db: Kysely<DB>, id: string, viewerId: string | null): Promise<Playlist> {
   const row = await findPlaylist(db, id);
-  if (!row || (row.visibility === "private" && row.owner_id !== viewerId)) throw playlistNotFound();
+  const ownersAlone = row?.visibility === "private" || row?.taken_down_at !== null;
+  if (!row || (ownersAlone && row.owner_id !== viewerId)) throw playlistNotFound();
   return presentPlaylist(row, await listVisiblePlaylistTracks(db, id, viewerId));
 }
 

@@ -207,7 +207,7 @@ const playlistScore = (query: RawBuilder<unknown>, text: string) => sql<number>`
   + similarity(stave_fold(pl.title), stave_fold(${text})) / 2
 )`;
 
-/** Public playlists (and, with `ownerId`, that owner's others) by words or a title like the text. */
+/** Public playlists not taken down (with `ownerId`, that owner's: all of them) by words or a title like the text. */
 export async function searchPlaylists(
   db: Kysely<DB>,
   search: { tsquery: string; text: string; take: number },
@@ -215,7 +215,8 @@ export async function searchPlaylists(
 ) {
   const query = tsquery(search.tsquery);
   const matches = sql`(pl.search_document @@ ${query} OR stave_fold(pl.title) % stave_fold(${search.text}))`;
-  const scope = ownerId === null ? sql`pl.visibility = 'public'` : sql`pl.owner_id = ${ownerId}`;
+  const scope =
+    ownerId === null ? sql`pl.visibility = 'public' AND pl.taken_down_at IS NULL` : sql`pl.owner_id = ${ownerId}`;
   const { rows } = await sql<PlaylistHit>`
     WITH candidates AS (
       SELECT pl.id FROM playlists pl WHERE ${scope} AND ${matches} LIMIT ${CANDIDATE_CAP}

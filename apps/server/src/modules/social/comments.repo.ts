@@ -21,6 +21,8 @@ const withAuthor = (db: Kysely<DB>) =>
       "u.username as author_username",
       "p.display_name as author_display_name",
       "t.owner_id as track_owner_id",
+      "c.taken_down_at",
+      "c.takedown_reason",
     ]);
 
 export type CommentRow = Awaited<ReturnType<ReturnType<typeof withAuthor>["executeTakeFirstOrThrow"]>>;
@@ -53,13 +55,15 @@ export async function deleteComment(db: Kysely<DB>, id: string) {
 /**
  * A track's comments, newest first. For a signed-in viewer, comments by someone they blocked
  * or who blocked them are left out. A deleted account's comments stay, from its anonymised
- * tombstone ("Deleted user"), as its messages do.
+ * tombstone ("Deleted user"), as its messages do. A comment a moderator took down is left
+ * out for everyone but its author and, with `moderator`, moderators.
  */
 export async function listComments(
   db: Kysely<DB>,
   trackId: string,
   viewerId: string | null,
   { limit, after }: ListQuery,
+  { moderator = false } = {},
 ) {
   let query = withAuthor(db)
     .where("c.track_id", "=", trackId)
@@ -67,6 +71,11 @@ export async function listComments(
     .orderBy("c.id", "desc")
     .limit(limit + 1);
   if (viewerId !== null) query = query.where((eb) => eb.not(blockedBetween(viewerId, sql.ref<string>("c.author_id"))));
+  if (!moderator) {
+    query = query.where((eb) =>
+      eb.or([eb("c.taken_down_at", "is", null), ...(viewerId ? [eb("c.author_id", "=", viewerId)] : [])]),
+    );
+  }
   if (after) query = query.where(beforeKeyset(sql.ref<Date>("c.created_at"), sql.ref<string>("c.id"), after));
   return query.execute();
 }

@@ -31,8 +31,17 @@ function presentComment(row: CommentRow, principal: Principal | null): TrackComm
     timestampMs: row.timestamp_ms,
     createdAt: iso(row.created_at),
     canDelete: mayDelete(row, principal),
+    // Only its author and moderators ever get a taken-down comment (listComments).
+    ...(row.taken_down_at && {
+      takedown: { kind: "policy" as const, reason: row.takedown_reason ?? "", at: iso(row.taken_down_at) },
+    }),
   };
 }
+
+/** A taken-down comment is its author's and moderators' alone; to anyone else it does not exist. */
+const mayView = (comment: CommentRow, principal: Principal | null) =>
+  comment.taken_down_at === null ||
+  (principal !== null && (principal.userId === comment.author_id || moderatorRoles.has(principal.role)));
 
 /**
  * Comments are public writing: the author must have verified their address. A timestamp
@@ -96,10 +105,13 @@ export async function listTrackComments(
 ): Promise<CommentPage> {
   await loadVisibleTrack(ctx.tracks, trackId, principal);
   const db = principal ? ctx.database.primary : ctx.database.forRead();
-  const rows = await listComments(db, trackId, principal?.userId ?? null, {
-    limit: page.limit,
-    after: decodeKeyset(page.cursor),
-  });
+  const rows = await listComments(
+    db,
+    trackId,
+    principal?.userId ?? null,
+    { limit: page.limit, after: decodeKeyset(page.cursor) },
+    { moderator: principal !== null && moderatorRoles.has(principal.role) },
+  );
   return pageFrom(
     rows,
     page.limit,
@@ -112,7 +124,7 @@ export async function listTrackComments(
 export async function removeComment(ctx: SocialContext, trackId: string, commentId: string, principal: Principal) {
   await loadVisibleTrack(ctx.tracks, trackId, principal);
   const comment = await findComment(ctx.database.primary, commentId);
-  if (!comment || comment.track_id !== trackId) throw notFound("Comment");
+  if (!comment || comment.track_id !== trackId || !mayView(comment, principal)) throw notFound("Comment");
   if (!mayDelete(comment, principal)) {
     throw new AppError("FORBIDDEN", "Only its author or the track's owner can delete this comment");
   }

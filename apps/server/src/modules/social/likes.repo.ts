@@ -22,14 +22,18 @@ export type LockedTrack = NonNullable<Awaited<ReturnType<typeof lockTrack>>>;
 export async function lockPlaylist(trx: Transaction<DB>, id: string) {
   return trx
     .selectFrom("playlists")
-    .select(["id", "owner_id", "visibility", "title"])
+    .select(["id", "owner_id", "visibility", "title", "taken_down_at"])
     .where("id", "=", id)
     .forKeyShare()
     .executeTakeFirst();
 }
 
 export async function findPlaylistAccess(db: Kysely<DB>, id: string) {
-  return db.selectFrom("playlists").select(["id", "owner_id", "visibility"]).where("id", "=", id).executeTakeFirst();
+  return db
+    .selectFrom("playlists")
+    .select(["id", "owner_id", "visibility", "taken_down_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 /** True when this call made the like (false: it was there already). */
@@ -132,7 +136,7 @@ export async function listLikedTracks(
 export type LikedTrackRow = Awaited<ReturnType<typeof listLikedTracks>>[number];
 
 /**
- * The playlists the user liked and may still see (private ones are their owner's alone),
+ * The playlists the user liked and may still see (private and taken-down ones are their owner's alone),
  * latest like first: ids and like times; the summaries come from the playlists module.
  */
 export async function listLikedPlaylists(db: Kysely<DB>, userId: string, { limit, after }: ListQuery) {
@@ -146,7 +150,12 @@ export async function listLikedPlaylists(db: Kysely<DB>, userId: string, { limit
       timeKey(sql.ref<Date>("lk.created_at")).as("liked_key"),
     ])
     .where("lk.user_id", "=", userId)
-    .where((eb) => eb.or([eb("p.visibility", "<>", "private"), eb("p.owner_id", "=", userId)]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("p.visibility", "<>", "private"), eb("p.taken_down_at", "is", null)]),
+        eb("p.owner_id", "=", userId),
+      ]),
+    )
     .orderBy("lk.created_at", "desc")
     .orderBy("lk.playlist_id", "desc")
     .limit(limit + 1);

@@ -129,9 +129,11 @@ export async function unrepostTrack(ctx: SocialContext, trackId: string, princip
   return trackSocialAfterChange(ctx, trackId, principal.userId);
 }
 
-/** The playlists module's rule: a private playlist is its owner's alone. */
-const canViewPlaylist = (playlist: { owner_id: string; visibility: string }, userId: string | null) =>
-  playlist.visibility !== "private" || playlist.owner_id === userId;
+/** The playlists module's rule: a private or taken-down playlist is its owner's alone. */
+const canViewPlaylist = (
+  playlist: { owner_id: string; visibility: string; taken_down_at: Date | null },
+  userId: string | null,
+) => (playlist.visibility !== "private" && playlist.taken_down_at === null) || playlist.owner_id === userId;
 
 async function changePlaylistLike(
   ctx: SocialContext,

@@ -4,9 +4,9 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError, sendError } from "../../platform/http/errors.ts";
 import { sendBuffer, sendStoredObject } from "../../platform/http/ranges.ts";
-import { ImmutableObjectCache } from "../../platform/storage/index.ts";
 import type { TracksContext } from "../tracks/tracks.context.ts";
 import { loadVisibleTrack, trackIdParams } from "../tracks/tracks.service.ts";
+import { MediaRevocationListener } from "./media-revocation.ts";
 import { checkSignature, MEDIA_ROUTE, signedMediaUrl, splitSignedPath } from "./signing.ts";
 
 const contentTypes: Record<string, string> = {
@@ -26,10 +26,22 @@ const originalTypes: Record<string, string> = {
   ogg: "audio/ogg",
 };
 
+/**
+ * A hidden track (taken down, or its owner suspended) plays, shows and downloads for nobody,
+ * not even its owner, who still sees it listed with the reason. Others get 404 before this.
+ */
+function refuseHidden(track: { status: string; taken_down_at: Date | null }) {
+  if (track.status === "hidden" || track.taken_down_at !== null) {
+    throw new AppError("FORBIDDEN", "This track is hidden: it cannot be played, shown or downloaded");
+  }
+}
+
 export function registerStreamingRoutes(app: FastifyInstance, ctx: TracksContext) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  // Published HLS versions never change, so hot segments can be served from memory.
-  const segments = new ImmutableObjectCache(ctx.storage, ctx.mediaCacheBytes);
+  // Published HLS versions never change, so hot segments can be served from memory, until a
+  // takedown moves them away (every process hears of it and forgets them).
+  const segments = ctx.mediaCache;
+  const revocations = new MediaRevocationListener(ctx.hub, segments, ctx.logger);
 
   routes.get(
     "/api/v1/tracks/:id/stream",
@@ -44,6 +56,7 @@ export function registerStreamingRoutes(app: FastifyInstance, ctx: TracksContext
     },
     async (request) => {
       const track = await loadVisibleTrack(ctx, request.params.id, request.principal);
+      refuseHidden(track);
       if (track.status !== "ready" || !track.hls_prefix)
         throw new AppError("TRACK_NOT_READY", "The track is still being processed");
       const expires = Math.floor(Date.now() / 1000) + ctx.streamUrlTtlSeconds;
@@ -72,6 +85,7 @@ export function registerStreamingRoutes(app: FastifyInstance, ctx: TracksContext
     }
     // Published versions never change: cache until the link itself expires.
     const maxAge = Math.max(0, expiry - Math.floor(Date.now() / 1000));
+    await revocations.listening();
     const object = await segments.get(`${parts.prefix}${parts.file}`);
     if (!object) return sendError(reply, 404, "NOT_FOUND", "File not found");
     return sendBuffer(request, reply, object, {
@@ -93,6 +107,7 @@ export function registerStreamingRoutes(app: FastifyInstance, ctx: TracksContext
     },
     async (request, reply) => {
       const track = await loadVisibleTrack(ctx, request.params.id, request.principal);
+      refuseHidden(track);
       if (!track.artwork_prefix) throw new AppError("NOT_FOUND", "This track has no artwork");
       return sendStoredObject(request, reply, ctx.storage, `${track.artwork_prefix}${request.params.size}.jpg`, {
         "content-type": "image/jpeg",
@@ -113,6 +128,7 @@ export function registerStreamingRoutes(app: FastifyInstance, ctx: TracksContext
     },
     async (request, reply) => {
       const track = await loadVisibleTrack(ctx, request.params.id, request.principal);
+      refuseHidden(track);
       const owner =
         request.principal && (request.principal.userId === track.owner_id || request.principal.role === "admin");
       if (!track.downloadable && !owner)

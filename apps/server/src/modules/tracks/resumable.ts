@@ -5,8 +5,8 @@ import { Server, type Upload } from "@tus/server";
 import type { FastifyInstance } from "fastify";
 import type { Principal } from "../../platform/http/access.ts";
 import { AppError } from "../../platform/http/errors.ts";
+import { fileTooLarge, quotaExceeded, storageStanding, uploadLimitBytes } from "./storage-quota.ts";
 import type { TracksContext } from "./tracks.context.ts";
-import { storageUsedBy } from "./tracks.repo.ts";
 import { ingestUpload } from "./tracks.service.ts";
 
 export const RESUMABLE_PATH = "/api/v1/uploads";
@@ -36,7 +36,8 @@ export function registerResumableUploads(app: FastifyInstance, ctx: TracksContex
   const server = new Server({
     path: RESUMABLE_PATH,
     datastore,
-    maxSize: ctx.uploadMaxBytes,
+    // Read per request: a limit an admin changes applies to the next upload and chunk.
+    maxSize: () => uploadLimitBytes(ctx),
     respectForwardedHeaders: true,
     async onIncomingRequest(req, uploadId) {
       const principal = principalOf(req);
@@ -49,11 +50,9 @@ export function registerResumableUploads(app: FastifyInstance, ctx: TracksContex
     },
     async onUploadCreate(req, upload) {
       const principal = principalOf(req) as Principal;
-      const used = await storageUsedBy(ctx.database.primary, principal.userId);
-      if (upload.size !== undefined && used + upload.size > ctx.storageQuotaBytes) {
-        throw refusal(
-          new AppError("QUOTA_EXCEEDED", "This upload would go over your storage quota; delete some tracks first"),
-        );
+      const standing = await storageStanding(ctx, principal.userId);
+      if (upload.size !== undefined && standing.usedBytes + upload.size > standing.quotaBytes) {
+        throw refusal(quotaExceeded(standing));
       }
       return { metadata: { ...upload.metadata, ownerId: principal.userId } };
     },
@@ -90,9 +89,15 @@ export function registerResumableUploads(app: FastifyInstance, ctx: TracksContex
   app.addContentTypeParser("application/offset+octet-stream", (_request, _payload, done) => done(null));
   const handle = { config: { access: "creator" as const }, schema: { hide: true } };
   const toTus = async (
-    request: { raw: unknown; principal: Principal | null },
+    request: { raw: unknown; principal: Principal | null; method: string; headers: Record<string, unknown> },
     reply: { hijack(): void; raw: unknown },
   ) => {
+    // tus would refuse an oversized upload too, but in plain text: say it in our error format.
+    const declared = Number(request.headers["upload-length"]);
+    if (request.method === "POST" && declared > 0) {
+      const limitBytes = await uploadLimitBytes(ctx);
+      if (declared > limitBytes) throw fileTooLarge(limitBytes);
+    }
     (request.raw as RawWithPrincipal).stavePrincipal = request.principal;
     reply.hijack();
     await server.handle(request.raw as never, reply.raw as never);

@@ -25,4 +25,10 @@ export const trackSummaryColumns = [
   "t.updated_at",
   "tu.username as owner_username",
   "tp.display_name as owner_display_name",
+  // Why a hidden track is hidden, for its owner (tracks.presenter.ts `takedownOf`).
+  "t.taken_down_at",
+  "t.takedown_reason",
+  "t.takedown_kind",
+  "tu.suspended_at as owner_suspended_at",
+  "tu.suspension_reason as owner_suspension_reason",
 ] as const;

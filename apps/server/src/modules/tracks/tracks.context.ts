@@ -2,7 +2,8 @@ import type { Database } from "../../platform/db/database.ts";
 import type { NotificationHub } from "../../platform/db/notifications.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { MediaToolkit } from "../../platform/media/index.ts";
-import type { Storage } from "../../platform/storage/index.ts";
+import type { ImmutableObjectCache, Storage } from "../../platform/storage/index.ts";
+import type { InstanceSettings } from "../instance/instance.service.ts";
 
 export interface TracksContext {
   database: Database;
@@ -14,12 +15,14 @@ export interface TracksContext {
   siteName: string;
   /** Where uploads and processing work land before storage (DATA_DIR/tmp). */
   tmpDir: string;
-  uploadMaxBytes: number;
-  storageQuotaBytes: number;
+  /** The upload limit and default storage quota (admin settings, else UPLOAD_MAX_BYTES / STORAGE_QUOTA_BYTES). */
+  settings: InstanceSettings;
   mediaSigningSecret: string;
   streamUrlTtlSeconds: number;
   /** Memory for serving published segments when Stave serves media itself. */
   mediaCacheBytes: number;
+  /** Those segments, in memory: one per process, so a takedown can evict them (streaming/media-revocation.ts). */
+  mediaCache: ImmutableObjectCache;
 }
 
 export const trackKeys = {

@@ -9,7 +9,7 @@ export type { OpenStreams };
 /**
  * Server-Sent Events of one track's processing status: the current state at once, then
  * every change (from whichever worker process makes it, via LISTEN/NOTIFY), closing once
- * the track is ready or failed.
+ * the track is ready (or hidden) or failed.
  */
 export async function streamTrackEvents(
   ctx: TracksContext,
@@ -20,7 +20,8 @@ export async function streamTrackEvents(
 ) {
   const stream = openEventStream(request, reply, openStreams);
   const send = (event: TrackStatusEvent) => stream.send("status", event);
-  const finished = (status: string) => status === "ready" || status === "failed";
+  // 'hidden' is processed too: taken down, or the owner suspended, while it was processing.
+  const finished = (status: string) => status === "ready" || status === "failed" || status === "hidden";
 
   // Listen first, then read: a change between the two is never missed.
   const unsubscribe = await ctx.hub.subscribe(TRACK_STATUS_CHANNEL, (payload) => {

@@ -115,6 +115,7 @@ async function processTrack(ctx: TracksContext, track: TrackRow, job: JobContext
       ctx.database.primary,
       track.id,
       {
+        // 'hidden' instead when the track was taken down or its owner suspended meanwhile.
         status: "ready",
         progress: 100,
         hls_prefix: hlsPrefix,
@@ -163,7 +164,8 @@ export function tracksJobs(ctx: TracksContext) {
       concurrency: 1,
       async handle({ trackId }, job) {
         const track = await findTrack(ctx.database.primary, trackId);
-        if (!track || track.status === "ready") return; // deleted meanwhile, or done by an earlier attempt
+        // Deleted meanwhile, or done by an earlier attempt ('hidden' is done too: processed, then hidden).
+        if (!track || track.status === "ready" || track.status === "hidden") return;
         await setProcessingState(ctx.database.primary, trackId, { status: "processing", progress: 0 });
         try {
           await processTrack(ctx, track, job);

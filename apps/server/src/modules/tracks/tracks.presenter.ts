@@ -1,4 +1,4 @@
-import type { Track, TrackSummary } from "@stave/contracts";
+import type { Takedown, Track, TrackSummary } from "@stave/contracts";
 import type { TrackRow } from "./tracks.repo.ts";
 
 /** The loudness the player normalises to, as the big streaming services do. */
@@ -39,11 +39,41 @@ export type TrackSummaryRow = Pick<
   | "owner_display_name"
   | "created_at"
   | "updated_at"
+  | "taken_down_at"
+  | "takedown_reason"
+  | "takedown_kind"
+  | "owner_suspended_at"
+  | "owner_suspension_reason"
 >;
+
+/**
+ * Why the track is hidden, or null. Only its owner, moderators and admins ever get a track
+ * that is not ready (every other read asks for status = 'ready'), so this is theirs to see.
+ * A moderator's takedown may come before processing ends: the owner hears of it at once.
+ */
+export function takedownOf(row: TrackSummaryRow): Takedown | null {
+  if (row.status === "ready") return null;
+  if (row.taken_down_at) {
+    return {
+      kind: row.takedown_kind ?? "policy",
+      reason: row.takedown_reason ?? "",
+      at: new Date(row.taken_down_at).toISOString(),
+    };
+  }
+  if (row.status === "hidden" && row.owner_suspended_at) {
+    return {
+      kind: "owner_suspended",
+      reason: row.owner_suspension_reason ?? "",
+      at: new Date(row.owner_suspended_at).toISOString(),
+    };
+  }
+  return null;
+}
 
 export const trackArtworkUrl = (trackId: string) => `/api/v1/tracks/${trackId}/artwork/large`;
 
 export function presentTrackSummary(row: TrackSummaryRow): TrackSummary {
+  const takedown = takedownOf(row);
   const loudness =
     row.loudness_lufs !== null && row.true_peak_dbtp !== null
       ? {
@@ -68,13 +98,16 @@ export function presentTrackSummary(row: TrackSummaryRow): TrackSummary {
     failureReason: row.failure_reason,
     durationMs: row.duration_ms,
     loudness,
-    artworkUrl: row.artwork_prefix ? trackArtworkUrl(row.id) : null,
+    // A hidden track's artwork is refused to everyone (streaming.routes.ts): link none.
+    artworkUrl: row.artwork_prefix && row.status !== "hidden" && !row.taken_down_at ? trackArtworkUrl(row.id) : null,
     artist: row.artist,
     album: row.album,
     playCount: Number(row.play_count),
     owner: { id: row.owner_id, username: row.owner_username, displayName: row.owner_display_name },
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
+    // Left out, rather than null, while there is none: the summary most people ever see.
+    ...(takedown && { takedown }),
   };
 }
 

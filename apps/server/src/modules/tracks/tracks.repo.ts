@@ -71,13 +71,27 @@ export async function storageUsedBy(db: Kysely<DB>, ownerId: string): Promise<nu
   return Number(row?.used ?? 0);
 }
 
+/** The owner's used bytes and their own quota (NULL: the instance default applies), in one round trip. */
+export async function storageStandingOf(db: Kysely<DB>, ownerId: string) {
+  const result = await sql<{ used: number; override: number | null }>`
+    SELECT (SELECT coalesce(sum(original_size), 0) FROM tracks WHERE owner_id = ${ownerId})::bigint AS used,
+           (SELECT storage_quota_bytes FROM users WHERE id = ${ownerId}) AS override`.execute(db);
+  const row = result.rows[0];
+  return { usedBytes: Number(row?.used ?? 0), overrideBytes: row?.override ?? null };
+}
+
 const withOwner = (db: Kysely<DB>) =>
   db
     .selectFrom("tracks")
     .innerJoin("users", "users.id", "tracks.owner_id")
     .innerJoin("user_profiles", "user_profiles.user_id", "tracks.owner_id")
     .selectAll("tracks")
-    .select(["users.username as owner_username", "user_profiles.display_name as owner_display_name"]);
+    .select([
+      "users.username as owner_username",
+      "user_profiles.display_name as owner_display_name",
+      "users.suspended_at as owner_suspended_at",
+      "users.suspension_reason as owner_suspension_reason",
+    ]);
 
 export type TrackRow = Awaited<ReturnType<ReturnType<typeof withOwner>["executeTakeFirstOrThrow"]>>;
 
@@ -148,6 +162,30 @@ export async function deleteTrackRow(db: Kysely<DB>, id: string) {
 
 export const TRACK_STATUS_CHANNEL = "track_status";
 
+/**
+ * What a processed track becomes: 'ready', or 'hidden' (processed, shown to nobody but its owner)
+ * when a moderator took it down or its owner is suspended. The takedown is read from the row the
+ * update locks; the suspension from the owner's row, locked first by `lockOwnerAgainstSuspension`.
+ */
+const readyUnlessHidden = sql<"ready" | "hidden">`CASE
+  WHEN tracks.taken_down_at IS NOT NULL
+    OR EXISTS (SELECT 1 FROM users WHERE users.id = tracks.owner_id AND users.suspended_at IS NOT NULL)
+  THEN 'hidden' ELSE 'ready' END`;
+
+/**
+ * A suspension locks the owner's row while it hides their ready tracks: holding a share lock on
+ * it here, a track being published either waits for that suspension and sees it, or is
+ * published first and then hidden by it. Never 'ready' for a suspended owner in between.
+ */
+async function lockOwnerAgainstSuspension(trx: Kysely<DB>, trackId: string) {
+  await trx
+    .selectFrom("users")
+    .select("users.id")
+    .where("users.id", "=", (eb) => eb.selectFrom("tracks").select("tracks.owner_id").where("tracks.id", "=", trackId))
+    .forShare()
+    .execute();
+}
+
 /** Sets status/progress and tells every listening process (SSE) in the same statement's transaction. */
 export async function setProcessingState(
   db: Kysely<DB>,
@@ -169,19 +207,26 @@ export async function setProcessingState(
 ) {
   const { status, progress, failureReason, waveform, ...published } = state;
   await db.transaction().execute(async (trx) => {
-    await trx
+    if (status === "ready") await lockOwnerAgainstSuspension(trx, id);
+    const written = await trx
       .updateTable("tracks")
       .set({
         ...published,
         ...(waveform && { waveform: JSON.stringify(waveform) }),
-        status,
+        status: status === "ready" ? readyUnlessHidden : status,
         progress,
         failure_reason: failureReason ?? null,
         updated_at: sql<Date>`now()`,
       })
       .where("id", "=", id)
-      .execute();
-    const payload = JSON.stringify({ trackId: id, status, progress, failureReason: failureReason ?? null });
+      .returning("status")
+      .executeTakeFirst();
+    const payload = JSON.stringify({
+      trackId: id,
+      status: written?.status ?? status,
+      progress,
+      failureReason: failureReason ?? null,
+    });
     await sql`SELECT pg_notify(${TRACK_STATUS_CHANNEL}, ${payload})`.execute(trx);
     await alongside?.(trx);
   });
@@ -206,4 +251,27 @@ export async function findOrphanedProcessing(db: Kysely<DB>) {
       ),
     )
     .execute();
+}
+
+/** A suspended owner's processed tracks leave every public read (each asks for 'ready'). */
+export async function hideReadyTracksOf(db: Kysely<DB>, ownerId: string): Promise<number> {
+  const result = await db
+    .updateTable("tracks")
+    .set({ status: "hidden", updated_at: sql<Date>`now()` })
+    .where("owner_id", "=", ownerId)
+    .where("status", "=", "ready")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Back after a suspension, except what a moderator took down: a takedown outlives it. */
+export async function showHiddenTracksOf(db: Kysely<DB>, ownerId: string): Promise<number> {
+  const result = await db
+    .updateTable("tracks")
+    .set({ status: "ready", updated_at: sql<Date>`now()` })
+    .where("owner_id", "=", ownerId)
+    .where("status", "=", "hidden")
+    .where("taken_down_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

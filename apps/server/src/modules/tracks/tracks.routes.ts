@@ -5,13 +5,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { principalOf } from "../../platform/http/access.ts";
 import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
-import { AppError, notFound } from "../../platform/http/errors.ts";
+import { notFound } from "../../platform/http/errors.ts";
 import { findPageOwnerId } from "../accounts/accounts.repo.ts";
 import { registerResumableUploads } from "./resumable.ts";
+import { fileTooLarge, quotaExceeded, storageStanding, uploadLimitBytes } from "./storage-quota.ts";
 import type { TracksContext } from "./tracks.context.ts";
 import { type OpenStreams, streamTrackEvents } from "./tracks.events.ts";
 import { presentTrack, presentTrackSummary } from "./tracks.presenter.ts";
-import { listPublicTracks, listTracksByOwner, storageUsedBy, type TrackRow } from "./tracks.repo.ts";
+import { listPublicTracks, listTracksByOwner, type TrackRow } from "./tracks.repo.ts";
 import {
   deleteTrack,
   ingestUpload,
@@ -39,7 +40,8 @@ const after = (cursor: string | undefined) => {
 };
 
 export async function registerTrackRoutes(app: FastifyInstance, ctx: TracksContext) {
-  await app.register(multipart, { limits: { fileSize: ctx.uploadMaxBytes } });
+  // Each upload passes the limit that applies at that moment (an admin may change it at any time).
+  await app.register(multipart);
   const openStreams: OpenStreams = new Set();
   app.addHook("preClose", async () => {
     for (const close of openStreams) close();
@@ -60,21 +62,15 @@ export async function registerTrackRoutes(app: FastifyInstance, ctx: TracksConte
     },
     async (request, reply) => {
       const { userId } = principalOf(request);
-      // Refuse what cannot fit before reading a byte of it.
+      const limitBytes = await uploadLimitBytes(ctx);
+      // Refuse what cannot fit before reading a byte of it (the slack is the form's other parts).
       const declared = Number(request.headers["content-length"] ?? 0);
-      if (declared > ctx.uploadMaxBytes + 1024 * 1024) {
-        throw new AppError(
-          "FILE_TOO_LARGE",
-          `The file is larger than the ${Math.round(ctx.uploadMaxBytes / 1024 ** 2)} MB limit`,
-        );
+      if (declared > limitBytes + 1024 * 1024) throw fileTooLarge(limitBytes);
+      if (declared > 0) {
+        const standing = await storageStanding(ctx, userId);
+        if (standing.usedBytes + declared > standing.quotaBytes + 1024 * 1024) throw quotaExceeded(standing);
       }
-      if (
-        declared > 0 &&
-        (await storageUsedBy(ctx.database.primary, userId)) + declared > ctx.storageQuotaBytes + 1024 * 1024
-      ) {
-        throw new AppError("QUOTA_EXCEEDED", "This upload would go over your storage quota; delete some tracks first");
-      }
-      const upload = await receiveUpload(request, ctx.tmpDir, ctx.uploadMaxBytes);
+      const upload = await receiveUpload(request, ctx.tmpDir, limitBytes);
       try {
         const track = await ingestUpload(ctx, userId, upload);
         return reply.status(201).send({ track });

@@ -9,6 +9,7 @@ import { AppError, notFound } from "../../platform/http/errors.ts";
 import { enqueue } from "../../platform/jobs/index.ts";
 import { UnsupportedMediaError } from "../../platform/media/index.ts";
 import { firstFreeSlug, slugify } from "./slug.ts";
+import { quotaExceeded, storageStanding } from "./storage-quota.ts";
 import { type TracksContext, trackKeys } from "./tracks.context.ts";
 import { presentTrack } from "./tracks.presenter.ts";
 import {
@@ -17,7 +18,6 @@ import {
   insertTrack,
   setProcessingState,
   slugsLike,
-  storageUsedBy,
   type TrackRow,
   updateTrackFields,
 } from "./tracks.repo.ts";
@@ -40,10 +40,13 @@ const isOwnerOrAdmin = (track: VisibilityFields, principal: Principal | null) =>
 
 /**
  * Who sees a track: its owner and admins always; others only once it is ready, and a
- * private one never (an unlisted one to anyone holding its id).
+ * private one never (an unlisted one to anyone holding its id). A hidden track (taken down,
+ * or its owner suspended) is not ready, so others get 404 for it.
  */
 export function canView(track: VisibilityFields, principal: Principal | null): boolean {
   if (isOwnerOrAdmin(track, principal)) return true;
+  // Moderators judge hidden tracks (to restore one, say), so they see those too.
+  if (principal?.role === "moderator" && track.status === "hidden") return true;
   return track.status === "ready" && track.visibility !== "private";
 }
 
@@ -106,13 +109,8 @@ export async function ingestUpload(ctx: TracksContext, ownerId: string, upload: 
     if (error instanceof UnsupportedMediaError) throw new AppError("UNSUPPORTED_MEDIA", error.message);
     throw error;
   }
-  const used = await storageUsedBy(ctx.database.primary, ownerId);
-  if (used + audio.size > ctx.storageQuotaBytes) {
-    throw new AppError("QUOTA_EXCEEDED", "This upload would go over your storage quota; delete some tracks first", {
-      usedBytes: used,
-      quotaBytes: ctx.storageQuotaBytes,
-    });
-  }
+  const standing = await storageStanding(ctx, ownerId);
+  if (standing.usedBytes + audio.size > standing.quotaBytes) throw quotaExceeded(standing);
   if (upload.artwork) await assertImage(upload.artwork.path);
 
   const values = fields.data;

@@ -5,6 +5,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../../platform/http/errors.ts";
+import { fileTooLarge } from "./storage-quota.ts";
 
 export interface ReceivedFile {
   path: string;
@@ -71,7 +72,7 @@ export async function receiveUpload(
   } catch (error) {
     await upload.discard();
     if (isFileTooLarge(error)) {
-      throw new AppError("FILE_TOO_LARGE", `The file is larger than the ${Math.round(maxBytes / 1024 ** 2)} MB limit`);
+      throw fileTooLarge(maxBytes);
     }
     throw error;
   }

@@ -12,6 +12,7 @@ export class NotificationHub {
   private client: pg.PoolClient | null = null;
   private connecting: Promise<pg.PoolClient> | null = null;
   private readonly handlers = new Map<string, Set<Handler>>();
+  private readonly reconnectListeners = new Set<() => void>();
   private closed = false;
 
   constructor(
@@ -45,6 +46,16 @@ export class NotificationHub {
   private async relisten() {
     const client = await this.connection().catch(() => null);
     for (const channel of this.handlers.keys()) await client?.query(`LISTEN ${channel}`).catch(() => undefined);
+    if (client) for (const listener of this.reconnectListeners) listener();
+  }
+
+  /**
+   * Calls `listener` each time the connection is back after a loss: events sent while it was
+   * down are gone, so whoever keeps state by them (a cache evicted by NOTIFY) starts afresh.
+   */
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
   }
 
   /** Calls `handler` with each payload sent on `channel` (a plain identifier) until unsubscribed. */

@@ -136,6 +136,13 @@ describe("web app", () => {
 
   it("tells the instance name and version", async () => {
     const info = (await app.inject("/api/v1/instance")).json();
-    expect(info).toEqual({ name: "Stave", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(info).toEqual({
+      name: "Stave",
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      description: "",
+      registrationMode: "open",
+      termsText: "",
+      privacyText: "",
+    });
   });
 });

@@ -37,6 +37,26 @@ describe("immutable object cache", () => {
     expect(reads).toEqual(["seg/a", "seg/b", "seg/c", "seg/b"]);
   });
 
+  it("forgets a prefix on eviction, including a read in flight, so a moved version is not served", async () => {
+    const local = createLocalStorage(await mkdtemp(path.join(os.tmpdir(), "stave-cache-")));
+    for (const key of ["v1/a", "v1/b", "v2/a"]) await local.put(key, Readable.from([key]));
+    const { reads, storage } = countingReads(local);
+    const cache = new ImmutableObjectCache(storage, 1000);
+    await cache.get("v1/a");
+    await cache.get("v2/a");
+    const inFlight = cache.get("v1/b");
+    cache.evictPrefix("v1/");
+    expect((await inFlight)?.body.toString()).toBe("v1/b");
+    await local.movePrefix("v1/", "v3/");
+    expect(await cache.get("v1/a")).toBeNull();
+    expect(await cache.get("v1/b")).toBeNull();
+    await cache.get("v2/a");
+    expect(reads).toEqual(["v1/a", "v2/a", "v1/b"]);
+    cache.clear();
+    await cache.get("v2/a");
+    expect(reads).toEqual(["v1/a", "v2/a", "v1/b", "v2/a"]);
+  });
+
   it("answers null for a missing object", async () => {
     const cache = new ImmutableObjectCache(
       createLocalStorage(await mkdtemp(path.join(os.tmpdir(), "stave-cache-"))),

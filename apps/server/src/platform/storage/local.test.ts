@@ -50,6 +50,24 @@ describe("local storage", () => {
     await expect(storage.get("tracks/a/original")).rejects.toBeInstanceOf(StorageNotFoundError);
   });
 
+  it("moves a whole prefix in one rename, refuses to overwrite, and moves nothing quietly", async () => {
+    const storage = createLocalStorage(root);
+    await storage.put("tracks/a/hls/v1/master.m3u8", Readable.from(["m"]));
+    await storage.put("tracks/a/hls/v1/128k/seg1.m4s", Readable.from(["s"]));
+    await storage.movePrefix("tracks/a/hls/v1/", "tracks/a/hls/v2/");
+    expect(await storage.stat("tracks/a/hls/v1/master.m3u8")).toBeNull();
+    expect(await text(await storage.get("tracks/a/hls/v2/128k/seg1.m4s"))).toBe("s");
+    await storage.put("tracks/a/hls/v3/master.m3u8", Readable.from(["other"]));
+    await expect(storage.movePrefix("tracks/a/hls/v2/", "tracks/a/hls/v3/")).rejects.toThrow(/exists/);
+    expect(await text(await storage.get("tracks/a/hls/v2/master.m3u8"))).toBe("m");
+    await storage.movePrefix("tracks/a/hls/none/", "tracks/a/hls/v4/");
+    expect(await storage.stat("tracks/a/hls/v4/master.m3u8")).toBeNull();
+    await expect(storage.movePrefix("tracks/a/hls/v2", "tracks/a/hls/v5/")).rejects.toBeInstanceOf(
+      InvalidStorageKeyError,
+    );
+    await expect(storage.movePrefix("tracks/a/hls/v2/", "../v5/")).rejects.toBeInstanceOf(InvalidStorageKeyError);
+  });
+
   it.each([
     "../outside",
     "tracks/../../etc/passwd",

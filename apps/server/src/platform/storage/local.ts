@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { lstat, mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -20,6 +20,15 @@ export function createLocalStorage(root: string): Storage {
       throw new InvalidStorageKeyError(key, "outside the storage root");
     return resolved;
   }
+
+  const exists = (file: string) =>
+    lstat(file).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return false;
+        throw error;
+      },
+    );
 
   async function statOf(file: string): Promise<StoredObject | null> {
     try {
@@ -65,6 +74,21 @@ export function createLocalStorage(root: string): Storage {
     async deletePrefix(prefix) {
       if (!prefix.endsWith("/")) throw new InvalidStorageKeyError(prefix, "a prefix ends with /");
       await rm(resolve(prefix, { allowPrefix: true }), { recursive: true, force: true });
+    },
+    async movePrefix(from, to) {
+      for (const prefix of [from, to]) {
+        if (!prefix.endsWith("/")) throw new InvalidStorageKeyError(prefix, "a prefix ends with /");
+      }
+      const target = resolve(to, { allowPrefix: true });
+      await mkdir(path.dirname(target), { recursive: true });
+      // rename(2) would silently replace an empty directory at the target: refuse any.
+      if (await exists(target)) throw new Error(`Cannot move ${from} to ${to}: the target exists`);
+      try {
+        await rename(resolve(from, { allowPrefix: true }), target);
+      } catch (error) {
+        // Nothing published there: nothing to move, and no link can reach it either.
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      }
     },
   };
 }

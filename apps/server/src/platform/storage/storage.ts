@@ -27,6 +27,12 @@ export interface Storage {
   /** Removes every object under `prefix` (which must end with `/`). */
   deletePrefix(prefix: string): Promise<void>;
   /**
+   * Moves every object under `from` to `to` (both end with `/`; nothing may be at `to` yet),
+   * so links to the old keys stop working at once (a takedown revokes signed media URLs so).
+   * The local driver renames one directory: the move is whole or not at all.
+   */
+  movePrefix(from: string, to: string): Promise<void>;
+  /**
    * Where the object already sits on this machine's disk, when the driver keeps it there,
    * so ffmpeg can read it in place instead of from a downloaded copy.
    */

@@ -1,0 +1,75 @@
+import type { ReportSubjectType } from "@stave/contracts";
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { DB } from "../../platform/db/schema.ts";
+
+/**
+ * What reports are about, looked up by id: to check a reporter may see it and whose it is,
+ * and to show the queue what each report is about now (it may be gone or taken down since).
+ */
+
+/** A comment with what its visibility needs (its track's rule applies, plus its own takedown). */
+export async function findCommentForReport(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom("track_comments")
+    .select(["id", "track_id", "author_id", "taken_down_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+/** An account that still exists (deleted ones are anonymised tombstones: nothing to report). */
+export async function findActiveUserId(db: Kysely<DB>, id: string) {
+  const row = await db
+    .selectFrom("users")
+    .select("id")
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export interface SubjectRow {
+  id: string;
+  label: string;
+  path: string;
+  taken_down: boolean;
+  owner_id: string;
+  owner_username: string;
+  owner_display_name: string | null;
+}
+
+const owner = sql`u.id AS owner_id, u.username AS owner_username, p.display_name AS owner_display_name`;
+
+/** One statement per subject type, however many reports a page holds. */
+const subjectQueries: Record<ReportSubjectType, (ids: string[]) => RawBuilder<SubjectRow>> = {
+  track: (ids) => sql<SubjectRow>`
+    SELECT t.id, t.title AS label, '/tracks/' || t.id AS path, t.taken_down_at IS NOT NULL AS taken_down, ${owner}
+      FROM tracks t JOIN users u ON u.id = t.owner_id LEFT JOIN user_profiles p ON p.user_id = u.id
+     WHERE t.id = ANY(${ids}::uuid[])`,
+  comment: (ids) => sql<SubjectRow>`
+    SELECT c.id, c.body AS label, '/tracks/' || c.track_id || '#comments' AS path,
+           c.taken_down_at IS NOT NULL AS taken_down, ${owner}
+      FROM track_comments c JOIN users u ON u.id = c.author_id LEFT JOIN user_profiles p ON p.user_id = u.id
+     WHERE c.id = ANY(${ids}::uuid[])`,
+  playlist: (ids) => sql<SubjectRow>`
+    SELECT pl.id, pl.title AS label, '/playlists/' || pl.id AS path, pl.taken_down_at IS NOT NULL AS taken_down,
+           ${owner}
+      FROM playlists pl JOIN users u ON u.id = pl.owner_id LEFT JOIN user_profiles p ON p.user_id = u.id
+     WHERE pl.id = ANY(${ids}::uuid[])`,
+  // An account's "takedown" is its suspension (admins suspend; moderators see that they did).
+  user: (ids) => sql<SubjectRow>`
+    SELECT u.id, u.username AS label, '/creators/' || u.username AS path, u.suspended_at IS NOT NULL AS taken_down,
+           ${owner}
+      FROM users u LEFT JOIN user_profiles p ON p.user_id = u.id
+     WHERE u.id = ANY(${ids}::uuid[]) AND u.deleted_at IS NULL`,
+};
+
+/** The subjects that still exist among `ids`, by id. */
+export async function findSubjects(
+  db: Kysely<DB>,
+  type: ReportSubjectType,
+  ids: string[],
+): Promise<Map<string, SubjectRow>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await subjectQueries[type]([...new Set(ids)]).execute(db);
+  return new Map(rows.map((row) => [row.id, row]));
+}

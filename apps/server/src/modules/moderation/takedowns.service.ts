@@ -1,0 +1,201 @@
+import type { takedownStateSchema } from "@stave/contracts";
+import type { Kysely, Transaction } from "kysely";
+import type { z } from "zod";
+import type { DB } from "../../platform/db/schema.ts";
+import { notFound } from "../../platform/http/errors.ts";
+import type { RequestMeta } from "../accounts/accounts.context.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import { notify } from "../notifications/notifications.service.ts";
+import { MediaMoves } from "./media-moves.ts";
+import type { ModerationContext } from "./moderation.context.ts";
+import {
+  clearTrackTakedown,
+  lockComment,
+  lockPlaylist,
+  lockTrack,
+  markTrackTakenDown,
+  setCommentTakedown,
+  setPlaylistTakedown,
+} from "./takedowns.repo.ts";
+
+/** What a moderator can take down (an account is suspended instead, by an admin). */
+export type ModeratedType = "track" | "comment" | "playlist";
+export interface Moderated {
+  type: ModeratedType;
+  id: string;
+}
+
+export interface TakedownRequest {
+  reason: string;
+  /** A copyright claim rather than a policy breach (kept for tracks, told to the owner). */
+  copyright: boolean;
+}
+
+export type TakedownState = z.infer<typeof takedownStateSchema>;
+
+/** Where the content stands after the action, and whether the action changed anything. */
+export interface ModerationResult {
+  subject: Moderated;
+  ownerId: string;
+  /** A track's or playlist's title, for the notices (a comment has none). */
+  title: string | null;
+  takenDown: boolean;
+  reason: string | null;
+  changed: boolean;
+}
+
+/**
+ * Runs moderation work in one transaction, with what a track takedown needs to revoke its
+ * media: if the transaction fails, the moved media goes back where it was.
+ */
+export async function inModerationTransaction<T>(
+  ctx: ModerationContext,
+  work: (trx: Transaction<DB>, media: MediaMoves) => Promise<T>,
+): Promise<T> {
+  const media = new MediaMoves(ctx.tracks);
+  try {
+    return await ctx.database.primary.transaction().execute((trx) => work(trx, media));
+  } catch (error) {
+    await media.undo();
+    throw error;
+  }
+}
+
+/** The owner hears of it in the same transaction; the moderator stays anonymous (no actor). */
+async function tellOwner(ctx: ModerationContext, trx: Kysely<DB>, result: ModerationResult) {
+  await notify(
+    trx,
+    {
+      userId: result.ownerId,
+      kind: result.takenDown ? "content_taken_down" : "content_restored",
+      subject: result.subject,
+      data: {
+        subjectType: result.subject.type,
+        ...(result.title !== null && { title: result.title }),
+        ...(result.takenDown && result.reason !== null && { reason: result.reason }),
+      },
+    },
+    ctx.tracks,
+  );
+}
+
+/**
+ * Takes the content down, or leaves it as it is when it already is (a second moderator, a
+ * report on something already handled). Null when it does not exist.
+ */
+export async function takeDown(
+  ctx: ModerationContext,
+  trx: Transaction<DB>,
+  media: MediaMoves,
+  subject: Moderated,
+  request: TakedownRequest,
+): Promise<ModerationResult | null> {
+  const current = await lockSubject(trx, subject);
+  if (!current) return null;
+  const base = { subject, ownerId: current.owner_id, title: current.title, takenDown: true };
+  if (current.taken_down_at !== null) return { ...base, reason: current.takedown_reason, changed: false };
+
+  if (subject.type === "track") {
+    const track = current as NonNullable<Awaited<ReturnType<typeof lockTrack>>>;
+    // Revoke the URLs already handed out, whatever the track's state: they name this prefix.
+    const hlsPrefix = track.hls_prefix ? await media.revoke(trx, track.id, track.hls_prefix) : null;
+    await markTrackTakenDown(trx, track.id, {
+      reason: request.reason,
+      kind: request.copyright ? "copyright" : "policy",
+      hlsPrefix,
+    });
+  } else if (subject.type === "comment") {
+    await setCommentTakedown(trx, subject.id, request.reason);
+  } else {
+    await setPlaylistTakedown(trx, subject.id, request.reason);
+  }
+  const result = { ...base, reason: request.reason, changed: true };
+  await tellOwner(ctx, trx, result);
+  return result;
+}
+
+/** Lifts a takedown (a no-op when there is none). Null when the content does not exist. */
+export async function restore(
+  ctx: ModerationContext,
+  trx: Transaction<DB>,
+  subject: Moderated,
+): Promise<ModerationResult | null> {
+  const current = await lockSubject(trx, subject);
+  if (!current) return null;
+  const result = {
+    subject,
+    ownerId: current.owner_id,
+    title: current.title,
+    takenDown: false,
+    reason: null,
+    changed: current.taken_down_at !== null,
+  };
+  if (!result.changed) return result;
+  if (subject.type === "track") await clearTrackTakedown(trx, subject.id);
+  else if (subject.type === "comment") await setCommentTakedown(trx, subject.id, null);
+  else await setPlaylistTakedown(trx, subject.id, null);
+  await tellOwner(ctx, trx, result);
+  return result;
+}
+
+async function lockSubject(trx: Transaction<DB>, subject: Moderated) {
+  switch (subject.type) {
+    case "track":
+      return lockTrack(trx, subject.id);
+    case "comment": {
+      // A comment's notices name no title: "Your comment was taken down".
+      const comment = await lockComment(trx, subject.id);
+      return comment && { ...comment, title: null };
+    }
+    case "playlist":
+      return lockPlaylist(trx, subject.id);
+  }
+}
+
+const nouns: Record<ModeratedType, string> = { track: "Track", comment: "Comment", playlist: "Playlist" };
+
+/** `POST /api/v1/admin/{tracks,comments,playlists}/:id/takedown`: the same change a report's take_down makes. */
+export async function takeDownDirectly(
+  ctx: ModerationContext,
+  subject: Moderated,
+  actorId: string,
+  request: TakedownRequest,
+  meta: RequestMeta,
+): Promise<TakedownState> {
+  const result = await inModerationTransaction(ctx, (trx, media) => takeDown(ctx, trx, media, subject, request));
+  if (!result) throw notFound(nouns[subject.type]);
+  await recordAudit(ctx.database.primary, ctx.logger, {
+    actorId,
+    action: "moderation.takedown",
+    targetType: subject.type,
+    targetId: subject.id,
+    ...meta,
+    metadata: {
+      reason: request.reason,
+      // Only a track tells a copyright claim apart.
+      ...(subject.type === "track" && { kind: request.copyright ? "copyright" : "policy" }),
+      changed: result.changed,
+    },
+  });
+  return { id: subject.id, takenDown: true, reason: result.reason };
+}
+
+export async function restoreDirectly(
+  ctx: ModerationContext,
+  subject: Moderated,
+  actorId: string,
+  reason: string,
+  meta: RequestMeta,
+): Promise<TakedownState> {
+  const result = await inModerationTransaction(ctx, (trx) => restore(ctx, trx, subject));
+  if (!result) throw notFound(nouns[subject.type]);
+  await recordAudit(ctx.database.primary, ctx.logger, {
+    actorId,
+    action: "moderation.restore",
+    targetType: subject.type,
+    targetId: subject.id,
+    ...meta,
+    metadata: { reason, changed: result.changed },
+  });
+  return { id: subject.id, takenDown: false, reason: null };
+}
