@@ -27,13 +27,36 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Runs a `stave` command (e.g. `admin create-user …`) on a data directory, as an operator would. */
+export function runStaveCommand(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["apps/server/bin/stave.mjs", ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout?.on("data", (chunk) => (output += chunk));
+    child.stderr?.on("data", (chunk) => (output += chunk));
+    child.once("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`stave ${args.join(" ")} exited ${code}:\n${output}`)),
+    );
+  });
+}
+
+export interface StartOptions {
+  /** Runs on the fresh data directory before Stave starts (e.g. `runStaveCommand` to make an admin). */
+  prepare?: (dataDir: string) => Promise<unknown>;
+}
+
 /**
  * Starts Stave the way a user does (`npm start`'s entry, embedded PostgreSQL unless
  * DATABASE_URL is set) in a fresh data directory, and waits for /readyz.
  */
-export async function startStave(env: Record<string, string> = {}): Promise<RunningStave> {
+export async function startStave(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningStave> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "stave-e2e-"));
   await chmod(dataDir, 0o755);
+  await options.prepare?.(dataDir);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
@@ -114,10 +137,10 @@ export async function linksMailedTo(dataDir: string, to: string, timeoutMs = 15_
 }
 
 /** A running Stave and a browser for one test file, started before its tests, stopped after. */
-export function useStaveAndBrowser(env: Record<string, string> = {}) {
+export function useStaveAndBrowser(env: Record<string, string> = {}, options: StartOptions = {}) {
   const context = {} as { stave: RunningStave; browser: Browser };
   beforeAll(async () => {
-    [context.stave, context.browser] = await Promise.all([startStave(env), launchBrowser()]);
+    [context.stave, context.browser] = await Promise.all([startStave(env, options), launchBrowser()]);
   });
   afterAll(async () => {
     await context.browser?.close();

@@ -6,6 +6,7 @@ import { setCsrfToken } from "../src/lib/api.ts";
 import {
   handlersByDomain,
   resetAllMockAccounts,
+  resetAllMockAdmin,
   resetAllMockListening,
   resetAllMockMessages,
   resetAllMockPlaylists,
@@ -50,6 +51,7 @@ export const sharedAnnotations = {
     resetAllMockMessages();
     resetAllMockPrivacy();
     resetAllMockSocial();
+    resetAllMockAdmin();
     setCsrfToken(undefined);
   },
 } satisfies Preview;

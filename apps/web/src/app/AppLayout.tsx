@@ -1,5 +1,8 @@
+import type { Role } from "@stave/contracts";
 import { Link, NavLink, Outlet } from "react-router";
+import { isAdmin, isStaff } from "../features/admin/adminAccess.ts";
 import { AccountMenu } from "../features/auth/components/AccountMenu.tsx";
+import { useMe } from "../features/auth/useMe.ts";
 import { useSiteName } from "../features/instance/useInstanceInfo.ts";
 import { HeaderInbox } from "../features/notifications/components/HeaderInbox.tsx";
 import { SearchBox } from "../features/search/components/SearchBox.tsx";
@@ -12,8 +15,15 @@ const navItems = [
   { to: "/library", label: "Library" },
 ] as const;
 
+/** Admins get the admin pages, moderators the queue; nobody else sees either in the nav. */
+function staffNavItems(role: Role | undefined) {
+  if (!isStaff(role)) return [];
+  return isAdmin(role) ? [{ to: "/admin", label: "Admin" }] : [{ to: "/admin/moderation", label: "Moderation" }];
+}
+
 export function AppLayout() {
   const siteName = useSiteName();
+  const role = useMe().data?.role;
   return (
     // The player wraps the routed pages and stays mounted while they change, so
     // playback continues across navigation.
@@ -25,7 +35,7 @@ export function AppLayout() {
           </Link>
           <nav aria-label="Primary" className="app-nav">
             <ul>
-              {navItems.map((item) => (
+              {[...navItems, ...staffNavItems(role)].map((item) => (
                 <li key={item.to}>
                   {/* `end` so Home is not marked current on every page below "/" */}
                   <NavLink to={item.to} end={item.to === "/"}>

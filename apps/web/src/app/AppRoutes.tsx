@@ -1,4 +1,12 @@
 import { Route, Routes } from "react-router";
+import { RequireStaffRole } from "../features/admin/components/RequireStaffRole.tsx";
+import { AdminIndex, AdminPage } from "../features/admin/pages/AdminPage.tsx";
+import { AuditTab } from "../features/admin/pages/AuditTab.tsx";
+import { InstanceSettingsTab } from "../features/admin/pages/InstanceSettingsTab.tsx";
+import { ModerationTab } from "../features/admin/pages/ModerationTab.tsx";
+import { StatsTab } from "../features/admin/pages/StatsTab.tsx";
+import { UserDetailTab } from "../features/admin/pages/UserDetailTab.tsx";
+import { UsersTab } from "../features/admin/pages/UsersTab.tsx";
 import { RequireAuth } from "../features/auth/components/RequireAuth.tsx";
 import { ForgotPasswordPage } from "../features/auth/pages/ForgotPasswordPage.tsx";
 import { LoginPage } from "../features/auth/pages/LoginPage.tsx";
@@ -123,6 +131,28 @@ export function AppRoutes() {
             </RequireAuth>
           }
         />
+        <Route
+          path="admin"
+          element={
+            <RequireAuth>
+              <RequireStaffRole level="staff">
+                <AdminPage />
+              </RequireStaffRole>
+            </RequireAuth>
+          }
+        >
+          <Route index element={<AdminIndex />} />
+          <Route path="moderation" element={<ModerationTab />} />
+          {[
+            { path: "users", page: <UsersTab /> },
+            { path: "users/:id", page: <UserDetailTab /> },
+            { path: "audit", page: <AuditTab /> },
+            { path: "settings", page: <InstanceSettingsTab /> },
+            { path: "stats", page: <StatsTab /> },
+          ].map(({ path, page }) => (
+            <Route key={path} path={path} element={<RequireStaffRole level="admin">{page}</RequireStaffRole>} />
+          ))}
+        </Route>
         <Route path="tracks/:id" element={<TrackPage />} />
         <Route path="playlists/:id" element={<PlaylistPage />} />
         <Route path="creators/:username" element={<CreatorPage />} />

@@ -41,6 +41,10 @@ describe("mock handlers", () => {
     expect(instanceInfoSchema.parse(await response.json())).toEqual({
       name: "Stave",
       version: "0.1.0",
+      description: "",
+      registrationMode: "open",
+      termsText: "",
+      privacyText: "",
     });
   });
 

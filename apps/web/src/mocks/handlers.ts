@@ -1,6 +1,7 @@
 import type { DataExport, InstanceInfo, PlaylistSummary } from "@stave/contracts";
 import { HttpResponse, http, type RequestHandler } from "msw";
 import { createMockAccounts, defaultAccounts, type MockAccounts, type MockAccountsSeed } from "./accounts/index.ts";
+import { createMockAdmin, defaultAdmin, type MockAdmin, type MockAdminSeed } from "./admin/index.ts";
 import {
   createMockListening,
   defaultListening,
@@ -21,6 +22,7 @@ import { createMockSocial, defaultSocial, type MockSocial, type MockSocialSeed }
 import { createMockTracks, defaultTracks, type MockTracks, type MockTracksSeed } from "./tracks/index.ts";
 
 export * from "./accounts/index.ts";
+export * from "./admin/index.ts";
 export { buildErrorEnvelope, errorResponse, validationFailed } from "./errors.ts";
 export * from "./listening/index.ts";
 export * from "./messages/index.ts";
@@ -32,7 +34,15 @@ export * from "./tracks/index.ts";
 
 /** Typed builders so every mocked body matches its contract at compile time. */
 export function buildInstanceInfo(overrides: Partial<InstanceInfo> = {}): InstanceInfo {
-  return { name: "Stave", version: "0.1.0", ...overrides };
+  return {
+    name: "Stave",
+    version: "0.1.0",
+    description: "",
+    registrationMode: "open",
+    termsText: "",
+    privacyText: "",
+    ...overrides,
+  };
 }
 
 export const instanceHandlers = [http.get("/api/v1/instance", () => HttpResponse.json(buildInstanceInfo()))];
@@ -52,6 +62,8 @@ export const handlersByDomain = {
   messages: defaultMessages.handlers,
   privacy: defaultPrivacy.handlers,
   social: defaultSocial.handlers,
+  admin: defaultAdmin.handlers,
+  moderation: defaultAdmin.moderationHandlers,
 };
 
 export const handlers = Object.values(handlersByDomain).flat();
@@ -71,8 +83,15 @@ export type MockApi = {
   privacy: MockPrivacy;
   /** Likes, reposts, comments, follows and the feed over the same tracks, playlists and accounts. */
   social: MockSocial;
-  /** For `parameters.msw.handlers`: replaces the accounts, tracks, search, listening and playlists domains together. */
+  /**
+   * Account records, instance settings and invites, stats, jobs, the audit log, reports and
+   * takedowns over the same accounts, tracks, comments and playlists; it also serves the
+   * instance info from its settings and decides who may register.
+   */
+  admin: MockAdmin;
+  /** For `parameters.msw.handlers`: replaces every domain together (the instance info from the admin settings). */
   handlersByDomain: {
+    instance: RequestHandler[];
     accounts: RequestHandler[];
     tracks: RequestHandler[];
     search: RequestHandler[];
@@ -81,6 +100,8 @@ export type MockApi = {
     messages: RequestHandler[];
     privacy: RequestHandler[];
     social: RequestHandler[];
+    admin: RequestHandler[];
+    moderation: RequestHandler[];
   };
   /** For `server.use(...api.handlers)`. */
   handlers: RequestHandler[];
@@ -107,6 +128,8 @@ export function createMockApi(
       exports?: DataExport[];
       /** Likes, reposts, comments and follows (default: none). */
       social?: Omit<MockSocialSeed, "tracks" | "playlists">;
+      /** Instance settings, invites, account records, jobs, the audit log and reports (default: an open instance). */
+      admin?: Omit<MockAdminSeed, "social">;
     } = {},
 ): MockApi {
   const {
@@ -121,6 +144,7 @@ export function createMockApi(
     messaging,
     exports,
     social,
+    admin,
     ...tracksSeed
   } = seed;
   const accounts = createMockAccounts({ me, users, sessions, securityEvents });
@@ -131,7 +155,9 @@ export function createMockApi(
   const messages = createMockMessages({ ...messaging, accounts: accounts.state, me });
   const privacy = createMockPrivacy({ accounts: accounts.state, me, exports });
   const socialApi = createMockSocial({ ...social, tracks: tracks.state, playlists: playlistsApi.state });
+  const adminApi = createMockAdmin({ ...admin, social: socialApi.state });
   const byDomain = {
+    instance: adminApi.instanceHandlers,
     accounts: accounts.handlers,
     tracks: tracks.handlers,
     search: search.handlers,
@@ -140,6 +166,8 @@ export function createMockApi(
     messages: messages.handlers,
     privacy: privacy.handlers,
     social: socialApi.handlers,
+    admin: adminApi.handlers,
+    moderation: adminApi.moderationHandlers,
   };
   return {
     accounts,
@@ -150,6 +178,7 @@ export function createMockApi(
     messages,
     privacy,
     social: socialApi,
+    admin: adminApi,
     handlersByDomain: byDomain,
     handlers: Object.values(byDomain).flat(),
   };

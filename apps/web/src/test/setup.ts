@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import { setCsrfToken } from "../lib/api.ts";
 import {
   resetAllMockAccounts,
+  resetAllMockAdmin,
   resetAllMockListening,
   resetAllMockMessages,
   resetAllMockPlaylists,
@@ -30,6 +31,7 @@ afterEach(() => {
   resetAllMockMessages();
   resetAllMockPrivacy();
   resetAllMockSocial();
+  resetAllMockAdmin();
   setCsrfToken(undefined);
   // tus-js-client remembers unfinished resumable uploads there: a test must not resume another's.
   localStorage.clear();

@@ -30,6 +30,9 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   message: "Someone sends me a message",
   new_track: "A creator I follow releases a track",
   export_ready: "My data export is ready",
+  report_resolved: "A report I made is resolved",
+  content_taken_down: "A moderator takes down something of mine",
+  content_restored: "Something of mine is restored",
   track_ready: "My upload is processed",
   track_failed: "My upload could not be processed",
 };

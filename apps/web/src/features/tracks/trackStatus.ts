@@ -1,4 +1,7 @@
 import type { TrackStatus } from "@stave/contracts";
 
-/** Ready and failed are where processing ends; nothing more will come over the events. */
-export const isFinalStatus = (status: TrackStatus) => status === "ready" || status === "failed";
+/**
+ * Ready and failed are where processing ends; nothing more will come over the events. Hidden
+ * (taken down) is a processed track too.
+ */
+export const isFinalStatus = (status: TrackStatus) => status === "ready" || status === "failed" || status === "hidden";

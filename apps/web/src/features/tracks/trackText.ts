@@ -22,6 +22,7 @@ export function statusLabel(track: Pick<TrackSummary, "status" | "progress">): s
     processing: `Processing ${track.progress}%`,
     ready: "Ready",
     failed: "Failed",
+    hidden: "Hidden",
   };
   return labels[track.status];
 }

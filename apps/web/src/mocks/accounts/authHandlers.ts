@@ -26,6 +26,8 @@ export function authHandlers(state: MockAccountsState) {
       const parsed = registerRequestSchema.safeParse(await readJson(request));
       if (!parsed.success) return validationFailed(parsed.error.issues);
       const { email, username, password } = parsed.data;
+      const refused = state.admitRegistration(parsed.data.inviteCode);
+      if (refused) return refused;
       if (state.users.some((user) => user.me.email.toLowerCase() === email.toLowerCase())) {
         return errorResponse("EMAIL_TAKEN", "An account with this email already exists.");
       }
@@ -33,6 +35,7 @@ export function authHandlers(state: MockAccountsState) {
         return errorResponse("USERNAME_TAKEN", "This username is taken.");
       }
       if (MOCK_WEAK_PASSWORDS.includes(password)) return weakPassword();
+      state.registered(parsed.data.inviteCode);
       const me = buildUnverifiedUser({ email, username, createdAt: new Date().toISOString() });
       state.users.push({ me, password, backupCodes: [] });
       state.tokens.set(`verify-${username}`, { kind: "verify", userId: me.id });

@@ -36,6 +36,13 @@ export class MockAccountsState {
   challenges = new Map<string, string>();
   tokens = new Map<string, Token>();
   pendingTwoFactor = false;
+  /**
+   * Who may register, as the instance's settings say: the admin mock installs its check
+   * (closed, or invite-only and the code) here. The refusal to send, or nothing to go ahead.
+   */
+  admitRegistration: (inviteCode: string | undefined) => Response | undefined = () => undefined;
+  /** After a sign-up went through: the admin mock counts the invite's use. */
+  registered: (inviteCode: string | undefined) => void = () => undefined;
   private issued = 0;
   private backupCodeBatches = 1;
 

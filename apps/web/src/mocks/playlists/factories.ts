@@ -1,4 +1,4 @@
-import type { Track, Visibility } from "@stave/contracts";
+import type { Takedown, Track, Visibility } from "@stave/contracts";
 import { minutesAgo, mockId } from "../accounts/factories.ts";
 import { MIRA } from "../tracks/factories.ts";
 
@@ -12,6 +12,8 @@ export type MockPlaylistRecord = {
   trackIds: string[];
   createdAt: string;
   updatedAt: string;
+  /** Set when a moderator took it down: then only its owner and moderators see it. */
+  takedown?: Takedown | null;
 };
 
 type PlaylistRecordOverrides = Partial<MockPlaylistRecord> & {

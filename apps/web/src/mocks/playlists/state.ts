@@ -52,6 +52,8 @@ export class MockPlaylistsState {
   findVisible(id: string, viewerId: string | null): MockPlaylistRecord | undefined {
     const playlist = this.playlists.find((candidate) => candidate.id === id);
     if (!playlist || (playlist.visibility === "private" && playlist.owner.id !== viewerId)) return undefined;
+    // Taken down: its owner still sees it (with the reason), and so do moderators.
+    if (playlist.takedown && playlist.owner.id !== viewerId && !this.tracks.viewerIsModerator()) return undefined;
     return playlist;
   }
 
@@ -75,10 +77,12 @@ export class MockPlaylistsState {
   }
 
   summaryOf(playlist: MockPlaylistRecord, viewerId: string | null): PlaylistSummary {
-    const { trackIds: _trackIds, ...fields } = playlist;
+    const { trackIds: _trackIds, takedown, ...fields } = playlist;
     const tracks = this.visibleTracks(playlist, viewerId);
+    const seesTakedown = playlist.owner.id === viewerId || this.tracks.viewerIsModerator();
     return {
       ...fields,
+      ...(takedown && seesTakedown ? { takedown } : {}),
       trackCount: tracks.length,
       durationMs: tracks.reduce((total, track) => total + (track.durationMs ?? 0), 0),
       artworkUrls: tracks.flatMap((track) => (track.artworkUrl ? [track.artworkUrl] : [])).slice(0, MOSAIC_SIZE),

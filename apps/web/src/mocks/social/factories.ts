@@ -1,4 +1,4 @@
-import type { Role, Track } from "@stave/contracts";
+import type { Role, Takedown, Track } from "@stave/contracts";
 import { minutesAgo, mockId } from "../accounts/factories.ts";
 
 type Person = Track["owner"];
@@ -18,6 +18,8 @@ export type MockComment = {
   body: string;
   timestampMs: number | null;
   createdAt: string;
+  /** Set when a moderator took it down: then only its author and moderators see it. */
+  takedown?: Takedown | null;
 };
 /**
  * Someone the profiles API knows beyond the signed-in accounts, e.g. a creator who owns

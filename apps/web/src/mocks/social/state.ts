@@ -162,15 +162,20 @@ export class MockSocialState {
   commentsOn(trackId: string): TrackComment[] {
     const viewer = this.accounts.current?.me;
     const track = this.tracks.find(trackId);
-    return this.comments
-      .filter((comment) => comment.trackId === trackId)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-      .map((comment) => ({
-        ...comment,
-        canDelete:
-          viewer !== undefined &&
-          (viewer.id === comment.author.id || viewer.id === track?.owner.id || MODERATOR_ROLES.has(viewer.role)),
-      }));
+    const isModerator = viewer !== undefined && MODERATOR_ROLES.has(viewer.role);
+    return (
+      this.comments
+        .filter((comment) => comment.trackId === trackId)
+        // A taken-down comment stays for its author (with the reason) and for moderators.
+        .filter((comment) => !comment.takedown || isModerator || comment.author.id === viewer?.id)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .map((comment) => ({
+          ...comment,
+          canDelete:
+            viewer !== undefined &&
+            (viewer.id === comment.author.id || viewer.id === track?.owner.id || MODERATOR_ROLES.has(viewer.role)),
+        }))
+    );
   }
 
   /** The author's comments of the last minute: the server allows ten. */

@@ -9,7 +9,7 @@ import { receiveUpload } from "./upload.ts";
 
 const noContent = () => new HttpResponse(null, { status: 204 });
 const notFound = () => errorResponse("NOT_FOUND", "Track not found");
-const isFinal = (track: Track) => track.status === "ready" || track.status === "failed";
+const isFinal = (track: Track) => track.status === "ready" || track.status === "failed" || track.status === "hidden";
 
 /** Keyset pagination as the server does it, with the position as an opaque cursor. */
 function page(tracks: Track[], request: Request) {

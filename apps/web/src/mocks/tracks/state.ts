@@ -80,10 +80,20 @@ export class MockTracksState {
     return this.tracks.find((track) => track.id === id);
   }
 
-  /** As the server decides: the owner sees everything; others, finished public or unlisted tracks. */
+  /**
+   * As the server decides: the owner sees everything; others, finished public or unlisted
+   * tracks; moderators also those taken down.
+   */
   canSee(track: Track): boolean {
     if (track.owner.id === this.currentUserId) return true;
+    if (track.status === "hidden" && track.visibility !== "private" && this.viewerIsModerator()) return true;
     return track.status === "ready" && track.visibility !== "private";
+  }
+
+  /** The signed-in user moderates (moderators and admins see what was taken down). */
+  viewerIsModerator(): boolean {
+    const role = this.accounts.current?.me.role;
+    return role === "admin" || role === "moderator";
   }
 
   usedBytes(ownerId: string): number {

@@ -1,7 +1,14 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { http } from "msw";
 import { AppRoutes } from "../../../app/AppRoutes.tsx";
-import { accountsHandlers, errorResponse } from "../../../mocks/handlers.ts";
+import {
+  accountsHandlers,
+  buildInvite,
+  createMockApi,
+  errorResponse,
+  MOCK_INVITE_CODE,
+  type MockAdminSeed,
+} from "../../../mocks/handlers.ts";
 import { RegisterPage } from "./RegisterPage.tsx";
 
 const meta = {
@@ -38,4 +45,35 @@ export const RateLimited: Story = {
       },
     },
   },
+};
+
+/** Signed out, on an instance whose admin chose `settings` (and made `invites`). */
+function instanceWith(admin: Omit<MockAdminSeed, "social">) {
+  return { msw: { handlers: createMockApi({ admin }).handlersByDomain } };
+}
+
+/** Invite only: an invite code is needed (the mock takes “WELCOME-STAVE-2025”). */
+export const InviteOnly: Story = {
+  parameters: instanceWith({ settings: { registrationMode: "invite" }, invites: [buildInvite()] }),
+};
+
+/** Invite only, followed from an invite link: the code is filled in. */
+export const InviteLink: Story = {
+  parameters: {
+    ...instanceWith({ settings: { registrationMode: "invite" }, invites: [buildInvite()] }),
+    route: `/register?invite=${MOCK_INVITE_CODE}`,
+  },
+};
+
+/** Closed: no form, just the news. */
+export const Closed: Story = { parameters: instanceWith({ settings: { registrationMode: "closed" } }) };
+
+/** The operator wrote terms and a privacy policy: each folds out above the button. */
+export const WithTerms: Story = {
+  parameters: instanceWith({
+    settings: {
+      termsText: "1. Be kind.\n2. Upload only what you have the rights to.\n3. No spam.",
+      privacyText: "We keep your email address to sign you in, and nothing else about you is sold or shared.",
+    },
+  }),
 };

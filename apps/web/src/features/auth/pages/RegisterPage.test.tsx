@@ -1,16 +1,16 @@
 import { composeStories } from "@storybook/react-vite";
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http } from "msw";
 import { describe, expect, it } from "vitest";
 import { sharedAnnotations } from "../../../../.storybook/annotations.tsx";
-import { validationFailed } from "../../../mocks/handlers.ts";
+import { MOCK_INVITE_CODE, validationFailed } from "../../../mocks/handlers.ts";
 import { server } from "../../../mocks/server.ts";
 import { recordApiRequests } from "../../../test/requests.ts";
 import { applyStoryHandlers } from "../../../test/storyMocks.ts";
 import * as stories from "./RegisterPage.stories.tsx";
 
-const { Default, RateLimited } = composeStories(stories, sharedAnnotations);
+const { Default, RateLimited, InviteOnly, InviteLink, Closed, WithTerms } = composeStories(stories, sharedAnnotations);
 
 async function renderRegister(Story = Default) {
   applyStoryHandlers(Story.parameters);
@@ -117,5 +117,62 @@ describe("RegisterPage", () => {
     await register("lin@example.com", "lin", "a long enough passphrase");
 
     expect(await screen.findByRole("alert")).toHaveTextContent("Too many attempts. Try again in 30 seconds.");
+  });
+});
+
+describe("RegisterPage and the instance's registration mode", () => {
+  it("asks for an invite code when registration is invite only, and sends it", async () => {
+    const requests = recordApiRequests();
+    const { register } = await renderRegister(InviteOnly);
+    expect(screen.getByText("Registration here is by invitation: you need an invite code.")).toBeInTheDocument();
+
+    await register("lin@example.com", "lin", "a long enough passphrase");
+    expect(screen.getByLabelText("Invite code")).toHaveAccessibleDescription("Enter your invite code");
+    expect(requests.to("/api/v1/auth/register")).toHaveLength(0);
+
+    await userEvent.type(screen.getByLabelText("Invite code"), "NOT-A-CODE");
+    await userEvent.click(screen.getByRole("button", { name: "Create account" }));
+    expect(await screen.findByText(/This invite code is not valid/)).toBeInTheDocument();
+    expect(screen.getByLabelText("Invite code")).toHaveAttribute("aria-invalid", "true");
+
+    await userEvent.clear(screen.getByLabelText("Invite code"));
+    await userEvent.type(screen.getByLabelText("Invite code"), MOCK_INVITE_CODE);
+    await userEvent.click(screen.getByRole("button", { name: "Create account" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Check your email" })).toBeInTheDocument();
+    const sent = requests.to("/api/v1/auth/register", "POST").at(-1);
+    expect(await sent?.json()).toMatchObject({ username: "lin", inviteCode: MOCK_INVITE_CODE });
+  });
+
+  it("fills the invite code in from an invite link", async () => {
+    await renderRegister(InviteLink);
+    expect(screen.getByLabelText("Invite code")).toHaveValue(MOCK_INVITE_CODE);
+  });
+
+  it("says registration is closed, with no form", async () => {
+    applyStoryHandlers(Closed.parameters);
+    render(<Closed />);
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Registration is closed" })).toBeInTheDocument();
+    expect(screen.getByText("Stave isn't accepting new accounts at the moment.")).toBeInTheDocument();
+    expect(screen.queryByRole("form", { name: "Create account" })).not.toBeInTheDocument();
+    expect(within(screen.getByRole("main")).getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/login");
+  });
+
+  it("has no invite field on an open instance", async () => {
+    await renderRegister(Default);
+    expect(screen.queryByLabelText("Invite code")).not.toBeInTheDocument();
+    expect(screen.queryByText("Terms of service")).not.toBeInTheDocument();
+  });
+
+  it("folds out the terms and privacy policy when the operator wrote them", async () => {
+    const { user } = await renderRegister(WithTerms);
+    const terms = screen.getByText("Terms of service");
+    const details = terms.closest("details") as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+
+    await user.click(terms);
+    expect(details.open).toBe(true);
+    expect(details).toHaveTextContent("2. Upload only what you have the rights to.");
+    expect(screen.getByText("Privacy policy").closest("details")).toHaveTextContent("nothing else about you is sold");
   });
 });

@@ -1,14 +1,15 @@
-import { PASSWORD_MIN_LENGTH, registerRequestSchema } from "@stave/contracts";
+import { type InstanceInfo, PASSWORD_MIN_LENGTH, registerRequestSchema } from "@stave/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors, validate } from "../../../lib/forms.ts";
+import { useInstanceInfo } from "../../instance/useInstanceInfo.ts";
 import { register } from "../services/authApi.ts";
 
-const fields = ["email", "username", "password"] as const;
+const fields = ["email", "username", "password", "inviteCode"] as const;
 type RegisterField = (typeof fields)[number];
 
 // For an empty box the schema's rule reads oddly; say what is missing instead.
@@ -16,10 +17,41 @@ const missing: Record<RegisterField, string> = {
   email: "Enter your email address",
   username: "Choose a username",
   password: "Choose a password",
+  inviteCode: "Enter your invite code",
 };
 
+/**
+ * /register: as the instance allows. Closed: says so, with no form; invite only: asks for
+ * the code (filled in from `?invite=`). The terms and privacy policy, when written, fold out.
+ */
 export function RegisterPage() {
-  const [values, setValues] = useState<Record<RegisterField, string>>({ email: "", username: "", password: "" });
+  const instance = useInstanceInfo();
+  // Unknown (still loading, or the instance endpoint failed): offer the form; the server decides.
+  const mode = instance.data?.registrationMode ?? "open";
+
+  if (instance.isPending) return <p className="loading">Loading…</p>;
+  if (mode === "closed") {
+    return (
+      <section className="page page--narrow">
+        <h1>Registration is closed</h1>
+        <p>{instance.data?.name ?? "This instance"} isn't accepting new accounts at the moment.</p>
+        <p>
+          Already have an account? <Link to="/login">Sign in</Link>.
+        </p>
+      </section>
+    );
+  }
+  return <RegisterForm inviteOnly={mode === "invite"} instance={instance.data} />;
+}
+
+function RegisterForm({ inviteOnly, instance }: { inviteOnly: boolean; instance: InstanceInfo | undefined }) {
+  const [params] = useSearchParams();
+  const [values, setValues] = useState<Record<RegisterField, string>>({
+    email: "",
+    username: "",
+    password: "",
+    inviteCode: params.get("invite") ?? "",
+  });
   const [clientErrors, setClientErrors] = useState<FieldErrors<RegisterField>>({});
   const registration = useMutation({ mutationFn: register });
 
@@ -27,17 +59,22 @@ export function RegisterPage() {
     EMAIL_TAKEN: "email",
     USERNAME_TAKEN: "username",
     WEAK_PASSWORD: "password",
+    INVITE_CODE_INVALID: "inviteCode",
   });
   const errors = { ...serverErrors, ...clientErrors };
   const set = (field: RegisterField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const checked = validate(registerRequestSchema, values, fields);
+    const { inviteCode, ...account } = values;
+    const request = inviteOnly ? { ...account, inviteCode: inviteCode.trim() || undefined } : account;
+    const checked = validate(registerRequestSchema, request, fields);
     const nextErrors: FieldErrors<RegisterField> = checked.ok ? {} : { ...checked.fieldErrors };
-    for (const field of fields) if (!values[field]) nextErrors[field] = missing[field];
+    for (const field of ["email", "username", "password"] as const)
+      if (!values[field]) nextErrors[field] = missing[field];
+    if (inviteOnly && !inviteCode.trim()) nextErrors.inviteCode = missing.inviteCode;
     setClientErrors(nextErrors);
-    if (checked.ok) registration.mutate(checked.data);
+    if (checked.ok && !hasFieldErrors(nextErrors)) registration.mutate(checked.data);
   }
 
   if (registration.isSuccess) {
@@ -61,6 +98,7 @@ export function RegisterPage() {
   return (
     <section className="page page--narrow">
       <h1>Create your account</h1>
+      {inviteOnly ? <p>Registration here is by invitation: you need an invite code.</p> : null}
       <form className="form" onSubmit={onSubmit} noValidate aria-label="Create account">
         {registration.isError && !hasFieldErrors(serverErrors) ? (
           <ErrorAlert>{errorMessage(registration.error)}</ErrorAlert>
@@ -96,6 +134,18 @@ export function RegisterPage() {
           onChange={set("password")}
           error={errors.password}
         />
+        {inviteOnly ? (
+          <Field
+            label="Invite code"
+            name="inviteCode"
+            autoComplete="off"
+            required
+            value={values.inviteCode}
+            onChange={set("inviteCode")}
+            error={errors.inviteCode}
+          />
+        ) : null}
+        <Policies instance={instance} />
         <button type="submit" className="button" disabled={registration.isPending}>
           {registration.isPending ? "Creating account…" : "Create account"}
         </button>
@@ -104,5 +154,27 @@ export function RegisterPage() {
         Already have an account? <Link to="/login">Sign in</Link>.
       </p>
     </section>
+  );
+}
+
+/** The instance's terms and privacy policy, each folded away, when the operator wrote them. */
+function Policies({ instance }: { instance: InstanceInfo | undefined }) {
+  if (!instance?.termsText && !instance?.privacyText) return null;
+  return (
+    <div className="register-policies">
+      <p>By creating an account you agree to these:</p>
+      {instance.termsText ? (
+        <details>
+          <summary>Terms of service</summary>
+          <div className="register-policies__text">{instance.termsText}</div>
+        </details>
+      ) : null}
+      {instance.privacyText ? (
+        <details>
+          <summary>Privacy policy</summary>
+          <div className="register-policies__text">{instance.privacyText}</div>
+        </details>
+      ) : null}
+    </div>
   );
 }

@@ -7,7 +7,12 @@ type PlaysChartProps = {
   daily: readonly ChartDay[];
   /** What the chart shows, e.g. "Plays per day, all tracks": its accessible name. */
   label: string;
+  /** What a bar counts, singular and plural (default plays); the admin stats chart sign-ups too. */
+  unit?: Unit;
 };
+
+type Unit = { one: string; many: string };
+const PLAYS: Unit = { one: "play", many: "plays" };
 
 const WIDTH = 640;
 const HEIGHT = 220;
@@ -16,20 +21,20 @@ const PLOT_WIDTH = WIDTH - PAD.left - PAD.right;
 const PLOT_HEIGHT = HEIGHT - PAD.top - PAD.bottom;
 
 /** What a screen reader hears instead of the bars. */
-function summaryOf(daily: readonly ChartDay[]): string {
+function summaryOf(daily: readonly ChartDay[], unit: Unit): string {
   const first = daily[0];
   const last = daily.at(-1);
   if (!first || !last) return "No days to show.";
   const total = daily.reduce((sum, day) => sum + day.plays, 0);
   const range = `from ${formatLongDay(first.day)} to ${formatLongDay(last.day)}`;
-  if (total === 0) return `No plays ${range}.`;
+  if (total === 0) return `No ${unit.many} ${range}.`;
   const busiest = daily.reduce((best, day) => (day.plays > best.plays ? day : best), first);
-  return `${countOf(total, "play", "plays")} ${range}; the busiest day was ${formatLongDay(busiest.day)} with ${countOf(busiest.plays, "play", "plays")}.`;
+  return `${countOf(total, unit.one, unit.many)} ${range}; the busiest day was ${formatLongDay(busiest.day)} with ${countOf(busiest.plays, unit.one, unit.many)}.`;
 }
 
-function barTitle(day: ChartDay): string {
+function barTitle(day: ChartDay, unit: Unit): string {
   const listeners = day.listeners === undefined ? "" : `, ${countOf(day.listeners, "listener", "listeners")}`;
-  return `${formatLongDay(day.day)}: ${countOf(day.plays, "play", "plays")}${listeners}`;
+  return `${formatLongDay(day.day)}: ${countOf(day.plays, unit.one, unit.many)}${listeners}`;
 }
 
 /**
@@ -37,7 +42,7 @@ function barTitle(day: ChartDay): string {
  * with gridlines, the first, middle and last day under the axis, and each bar's numbers on
  * hover. Scales with its container.
  */
-export function PlaysChart({ daily, label }: PlaysChartProps) {
+export function PlaysChart({ daily, label, unit = PLAYS }: PlaysChartProps) {
   const titleId = useId();
   const descId = useId();
   const top = niceCeiling(Math.max(0, ...daily.map((day) => day.plays)));
@@ -53,7 +58,7 @@ export function PlaysChart({ daily, label }: PlaysChartProps) {
     <figure className="plays-chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
         <title id={titleId}>{label}</title>
-        <desc id={descId}>{summaryOf(daily)}</desc>
+        <desc id={descId}>{summaryOf(daily, unit)}</desc>
         {ticks.map((tick) => (
           <g key={tick} className="plays-chart__tick">
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
@@ -75,7 +80,7 @@ export function PlaysChart({ daily, label }: PlaysChartProps) {
               width={barWidth}
               height={height}
             >
-              <title>{barTitle(day)}</title>
+              <title>{barTitle(day, unit)}</title>
             </rect>
           );
         })}

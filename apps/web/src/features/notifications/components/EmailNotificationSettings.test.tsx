@@ -25,7 +25,7 @@ describe("EmailNotificationSettings", () => {
 
     expect(form.getByRole("checkbox", { name: "Someone sends me a message" })).toBeChecked();
     expect(form.getByRole("checkbox", { name: "Someone follows me" })).not.toBeChecked();
-    expect(form.getAllByRole("checkbox")).toHaveLength(9);
+    expect(form.getAllByRole("checkbox")).toHaveLength(12);
 
     await user.click(form.getByRole("checkbox", { name: "Someone follows me" }));
     await user.click(form.getByRole("checkbox", { name: "My data export is ready" }));

@@ -7,6 +7,8 @@ import { ErrorAlert } from "../../../components/Alert.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { useMe } from "../../auth/useMe.ts";
+import { ReportButton } from "../../moderation/components/ReportButton.tsx";
+import { TakedownNotice } from "../../moderation/components/TakedownNotice.tsx";
 import { PlaylistLikeButton } from "../../social/components/PlaylistLikeButton.tsx";
 import { creatorName, visibilityLabels } from "../../tracks/trackText.ts";
 import { DeletePlaylistButton } from "../components/DeletePlaylistButton.tsx";
@@ -77,6 +79,7 @@ function PlaylistDetails({ playlist }: { playlist: Playlist }) {
           <p className="playlist-page__owner">
             by <Link to={`/creators/${playlist.owner.username}`}>{creatorName(playlist.owner)}</Link>
           </p>
+          {playlist.takedown ? <TakedownNotice takedown={playlist.takedown} noun="playlist" isOwner={isOwner} /> : null}
           {playlist.description ? <p className="playlist-page__description">{playlist.description}</p> : null}
           <p className="playlist-page__size">{formatPlaylistSize(playlist)}</p>
           <div className="form__actions playlist-page__actions">
@@ -91,6 +94,12 @@ function PlaylistDetails({ playlist }: { playlist: Playlist }) {
               <span aria-hidden="true">Play</span>
             </button>
             <PlaylistLikeButton playlist={playlist} />
+            <ReportButton
+              subjectType="playlist"
+              subjectId={playlist.id}
+              ownerId={playlist.owner.id}
+              ariaLabel="Report this playlist"
+            />
             {isOwner ? (
               <>
                 <button

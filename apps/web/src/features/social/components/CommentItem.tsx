@@ -2,6 +2,9 @@ import type { TrackComment, TrackSummary } from "@stave/contracts";
 import { Link } from "react-router";
 import { ConfirmAction } from "../../../components/ConfirmAction.tsx";
 import { formatDateTime } from "../../../lib/dates.ts";
+import { useMe } from "../../auth/useMe.ts";
+import { ReportButton } from "../../moderation/components/ReportButton.tsx";
+import { TakedownNotice } from "../../moderation/components/TakedownNotice.tsx";
 import { useDeleteComment } from "../hooks/useComments.ts";
 import { useSeekTrack } from "../hooks/useSeekTrack.ts";
 import { creatorName, formatTimestamp } from "../socialText.ts";
@@ -10,6 +13,7 @@ import { creatorName, formatTimestamp } from "../socialText.ts";
 export function CommentItem({ track, comment }: { track: TrackSummary; comment: TrackComment }) {
   const seekTo = useSeekTrack(track);
   const author = creatorName(comment.author);
+  const isAuthor = useMe().data?.id === comment.author.id;
   return (
     <li className="comment">
       <p className="comment__meta">
@@ -32,7 +36,15 @@ export function CommentItem({ track, comment }: { track: TrackSummary; comment: 
       </p>
       {/* Plain text, rendered as text: React escapes it, and CSS keeps its line breaks. */}
       <p className="comment__body">{comment.body}</p>
+      {comment.takedown ? <TakedownNotice takedown={comment.takedown} noun="comment" isOwner={isAuthor} /> : null}
       {comment.canDelete ? <DeleteComment trackId={track.id} comment={comment} author={author} /> : null}
+      <ReportButton
+        subjectType="comment"
+        subjectId={comment.id}
+        ownerId={comment.author.id}
+        ariaLabel={`Report comment by ${author}`}
+        className="link-button comment__report"
+      />
     </li>
   );
 }

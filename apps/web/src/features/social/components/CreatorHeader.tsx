@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { roleLabels } from "../../auth/roles.ts";
+import { ReportButton } from "../../moderation/components/ReportButton.tsx";
 import { useProfile } from "../hooks/useFollows.ts";
 import { formatCount } from "../socialText.ts";
 import { FollowButton } from "./FollowButton.tsx";
@@ -21,7 +22,10 @@ export function CreatorHeader({ username, fallbackName }: CreatorHeaderProps) {
       <div className="creator-header__title">
         <h1>{name}</h1>
         {profile ? (
-          <FollowButton username={profile.username} name={name} following={profile.viewer?.following ?? null} />
+          <>
+            <FollowButton username={profile.username} name={name} following={profile.viewer?.following ?? null} />
+            <ReportButton subjectType="user" subjectId={profile.id} ownerId={profile.id} ariaLabel={`Report ${name}`} />
+          </>
         ) : null}
       </div>
       <p className="page__subtitle creator-header__handle">

@@ -5,6 +5,7 @@ import { ErrorAlert } from "../../../components/Alert.tsx";
 import { formatDateTime } from "../../../lib/dates.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { formatDurationMs, formatPlayCount } from "../../../lib/time.ts";
+import { TakedownNotice } from "../../moderation/components/TakedownNotice.tsx";
 import { useRetryTrack } from "../hooks/useTrackMutations.ts";
 import { visibilityLabels } from "../trackText.ts";
 import { DeleteTrackButton } from "./DeleteTrackButton.tsx";
@@ -37,6 +38,7 @@ export function MyTrackItem({ track }: { track: TrackSummary }) {
           {track.status === "failed" ? (
             <p className="my-track__failure">{track.failureReason ?? "Processing failed."}</p>
           ) : null}
+          {track.takedown ? <TakedownNotice takedown={track.takedown} noun="track" isOwner /> : null}
           {retry.isError ? <ErrorAlert>The retry didn't start. {errorMessage(retry.error)}</ErrorAlert> : null}
         </div>
         <div className="form__actions my-track__actions">

@@ -5,6 +5,8 @@ import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { formatDurationMs, formatPlayCount } from "../../../lib/time.ts";
 import { useMe } from "../../auth/useMe.ts";
+import { ReportButton } from "../../moderation/components/ReportButton.tsx";
+import { TakedownNotice } from "../../moderation/components/TakedownNotice.tsx";
 import { AddToPlaylistMenu } from "../../playlists/components/AddToPlaylistMenu.tsx";
 import { CommentMarkers } from "../../social/components/CommentMarkers.tsx";
 import { TrackComments } from "../../social/components/TrackComments.tsx";
@@ -58,6 +60,7 @@ function TrackDetails({ track }: { track: Track }) {
           <p className="track-page__creator">
             by <Link to={`/creators/${track.owner.username}`}>{creatorName(track.owner)}</Link>
           </p>
+          {track.takedown ? <TakedownNotice takedown={track.takedown} noun="track" isOwner={isOwner} /> : null}
           <dl className="summary track-page__facts">
             <dt>Duration</dt>
             <dd>{formatDurationMs(track.durationMs)}</dd>
@@ -87,6 +90,12 @@ function TrackDetails({ track }: { track: Track }) {
               <PlayTrackButton tracks={[track]} index={0} className="button track-page__play" withText />
             ) : null}
             <AddToPlaylistMenu track={track} />
+            <ReportButton
+              subjectType="track"
+              subjectId={track.id}
+              ownerId={track.owner.id}
+              ariaLabel="Report this track"
+            />
           </div>
           <TrackSocialButtons track={track} variant="page" />
         </div>

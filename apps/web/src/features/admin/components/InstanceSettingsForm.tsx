@@ -1,0 +1,172 @@
+import {
+  type InstanceSettings,
+  type InstanceSettingsUpdate,
+  type RegistrationMode,
+  registrationModes,
+} from "@stave/contracts";
+import { type FormEvent, useState } from "react";
+import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
+import { Field } from "../../../components/Field.tsx";
+import { errorMessage } from "../../../lib/errorMessage.ts";
+import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../lib/forms.ts";
+import { fromMegabytes, registrationModeLabels, toMegabytes } from "../adminText.ts";
+import { useSaveSettings } from "../hooks/useAdminMutations.ts";
+
+type Draft = {
+  registrationMode: RegistrationMode;
+  siteName: string;
+  siteDescription: string;
+  termsText: string;
+  privacyText: string;
+  uploadLimitMb: string;
+  storageQuotaMb: string;
+};
+type DraftField = keyof Draft;
+const serverFields = ["siteName", "siteDescription", "termsText", "privacyText"] as const;
+
+const draftOf = (settings: InstanceSettings): Draft => ({
+  registrationMode: settings.registrationMode,
+  siteName: settings.siteName,
+  siteDescription: settings.siteDescription,
+  termsText: settings.termsText,
+  privacyText: settings.privacyText,
+  uploadLimitMb: toMegabytes(settings.defaultUploadLimitBytes),
+  storageQuotaMb: toMegabytes(settings.defaultStorageQuotaBytes),
+});
+
+/** The changed settings only (so the audit log says what changed), or the field errors. */
+function changesFrom(
+  draft: Draft,
+  saved: InstanceSettings,
+): { ok: true; changes: InstanceSettingsUpdate } | { ok: false; errors: FieldErrors<DraftField> } {
+  const errors: FieldErrors<DraftField> = {};
+  const siteName = draft.siteName.trim();
+  if (!siteName) errors.siteName = "Give the site a name.";
+  const uploadLimit = fromMegabytes(draft.uploadLimitMb, 1);
+  if (uploadLimit === null) errors.uploadLimitMb = "Enter a whole number of megabytes, at least 1.";
+  const quota = fromMegabytes(draft.storageQuotaMb);
+  if (quota === null) errors.storageQuotaMb = "Enter a whole number of megabytes.";
+  if (uploadLimit === null || quota === null || !siteName) return { ok: false, errors };
+  const next: InstanceSettingsUpdate = {
+    registrationMode: draft.registrationMode,
+    siteName,
+    siteDescription: draft.siteDescription,
+    termsText: draft.termsText,
+    privacyText: draft.privacyText,
+    // An unchanged number of MB keeps the exact bytes saved before.
+    defaultUploadLimitBytes:
+      draft.uploadLimitMb === toMegabytes(saved.defaultUploadLimitBytes) ? saved.defaultUploadLimitBytes : uploadLimit,
+    defaultStorageQuotaBytes:
+      draft.storageQuotaMb === toMegabytes(saved.defaultStorageQuotaBytes) ? saved.defaultStorageQuotaBytes : quota,
+  };
+  const changes = Object.fromEntries(
+    Object.entries(next).filter(([key, value]) => saved[key as keyof InstanceSettings] !== value),
+  ) as InstanceSettingsUpdate;
+  return { ok: true, changes };
+}
+
+/** Registration, the site's name and texts, and the defaults for uploads and storage. */
+export function InstanceSettingsForm({ settings }: { settings: InstanceSettings }) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
+  const [clientErrors, setClientErrors] = useState<FieldErrors<DraftField>>({});
+  const save = useSaveSettings();
+  const serverErrors = fieldErrorsFromApi(save.error, serverFields);
+  const errors = { ...serverErrors, ...clientErrors };
+  const set = (field: DraftField) => (value: string) => {
+    setDraft((current) => ({ ...current, [field]: value }));
+    if (save.isSuccess) save.reset();
+  };
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const checked = changesFrom(draft, settings);
+    setClientErrors(checked.ok ? {} : checked.errors);
+    if (checked.ok) save.mutate(checked.changes);
+  }
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-label="Instance settings">
+      <fieldset className="checkbox-group">
+        <legend>Registration</legend>
+        {registrationModes.map((mode) => (
+          <label key={mode} className="checkbox-group__option">
+            <input
+              type="radio"
+              name="registrationMode"
+              value={mode}
+              checked={draft.registrationMode === mode}
+              onChange={() => set("registrationMode")(mode)}
+            />{" "}
+            {registrationModeLabels[mode]}
+          </label>
+        ))}
+      </fieldset>
+      <Field
+        label="Site name"
+        name="siteName"
+        required
+        maxLength={80}
+        value={draft.siteName}
+        onChange={set("siteName")}
+        error={errors.siteName}
+      />
+      <Field
+        label="Site description"
+        name="siteDescription"
+        multiline
+        maxLength={1000}
+        value={draft.siteDescription}
+        onChange={set("siteDescription")}
+        error={errors.siteDescription}
+      />
+      <Field
+        label="Terms of service"
+        name="termsText"
+        multiline
+        maxLength={50_000}
+        hint="Shown on the registration page. Leave empty for none."
+        value={draft.termsText}
+        onChange={set("termsText")}
+        error={errors.termsText}
+      />
+      <Field
+        label="Privacy policy"
+        name="privacyText"
+        multiline
+        maxLength={50_000}
+        hint="Shown on the registration page. Leave empty for none."
+        value={draft.privacyText}
+        onChange={set("privacyText")}
+        error={errors.privacyText}
+      />
+      <Field
+        label="Largest upload (MB)"
+        name="uploadLimitMb"
+        required
+        inputMode="numeric"
+        value={draft.uploadLimitMb}
+        onChange={set("uploadLimitMb")}
+        error={errors.uploadLimitMb}
+      />
+      <Field
+        label="Storage quota per creator (MB)"
+        name="storageQuotaMb"
+        required
+        inputMode="numeric"
+        hint="An admin can set another quota for any one user."
+        value={draft.storageQuotaMb}
+        onChange={set("storageQuotaMb")}
+        error={errors.storageQuotaMb}
+      />
+      {save.isError && !hasFieldErrors(serverErrors) ? (
+        <ErrorAlert>The settings weren't saved. {errorMessage(save.error)}</ErrorAlert>
+      ) : null}
+      {save.isSuccess ? <SuccessNotice>Settings saved.</SuccessNotice> : null}
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save settings"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import { type AdminUserDetail, suspendRequestSchema } from "@stave/contracts";
+import { type FormEvent, useState } from "react";
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { Field } from "../../../components/Field.tsx";
+import { ModalDialog } from "../../../components/ModalDialog.tsx";
+import { errorMessage } from "../../../lib/errorMessage.ts";
+import { fieldErrorsFromApi, validate } from "../../../lib/forms.ts";
+import { useSuspendUser } from "../hooks/useAdminMutations.ts";
+
+type SuspendDialogProps = {
+  user: AdminUserDetail;
+  onClose: () => void;
+  onSuspended: () => void;
+};
+
+const fields = ["reason"] as const;
+
+/** Suspension needs a reason: it is kept with the account and in the audit log. */
+export function SuspendDialog({ user, onClose, onSuspended }: SuspendDialogProps) {
+  const [reason, setReason] = useState("");
+  const [clientError, setClientError] = useState<string | undefined>();
+  const suspend = useSuspendUser(user.id);
+  const serverError = fieldErrorsFromApi(suspend.error, fields).reason;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const checked = validate(suspendRequestSchema, { reason }, fields);
+    if (!checked.ok) {
+      setClientError(reason.trim() ? "Say a little more: at least 3 characters." : "Give a reason for the suspension.");
+      return;
+    }
+    setClientError(undefined);
+    suspend.mutate(checked.data.reason, { onSuccess: onSuspended });
+  }
+
+  return (
+    <ModalDialog title={`Suspend ${user.username}`} onClose={onClose}>
+      <form className="form" onSubmit={onSubmit} noValidate aria-label="Suspend user">
+        <p>They are signed out everywhere, can't sign in, and their tracks are hidden until you lift the suspension.</p>
+        <Field
+          label="Reason"
+          name="reason"
+          multiline
+          required
+          maxLength={500}
+          hint="Kept with the account and in the audit log."
+          value={reason}
+          onChange={setReason}
+          error={clientError ?? serverError}
+          disabled={suspend.isPending}
+        />
+        {suspend.isError && !serverError ? (
+          <ErrorAlert>The user wasn't suspended. {errorMessage(suspend.error)}</ErrorAlert>
+        ) : null}
+        <div className="form__actions">
+          <button type="submit" className="button button--danger" disabled={suspend.isPending}>
+            {suspend.isPending ? "Suspending…" : "Suspend"}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,106 @@
+import { type AuditEntry, auditQuerySchema } from "@stave/contracts";
+import { HttpResponse, http } from "msw";
+import { errorResponse, validationFailed } from "../errors.ts";
+import type { MockAdminState } from "./state.ts";
+import { offsetPage } from "./usersHandlers.ts";
+
+const ADMINS = ["admin"] as const;
+
+type AuditFilters = Omit<ReturnType<typeof auditQuerySchema.parse>, "limit" | "cursor">;
+
+/** The audit log filtered as the server filters it: an action ending in a dot is a prefix. */
+function filterAudit(state: MockAdminState, filters: AuditFilters): AuditEntry[] {
+  const actorLogin = filters.actor?.toLowerCase();
+  const actorId = actorLogin === undefined ? filters.actorId : state.accounts.findByLogin(actorLogin)?.me.id;
+  if (actorLogin !== undefined && actorId === undefined) return [];
+  const { action, targetType, targetId, from, to } = filters;
+  return state.audit.filter(
+    (entry) =>
+      (actorId === undefined || entry.actorId === actorId) &&
+      (action === undefined || (action.endsWith(".") ? entry.action.startsWith(action) : entry.action === action)) &&
+      (targetType === undefined || entry.targetType === targetType) &&
+      (targetId === undefined || entry.targetId === targetId) &&
+      (from === undefined || Date.parse(entry.createdAt) >= Date.parse(from)) &&
+      (to === undefined || Date.parse(entry.createdAt) <= Date.parse(to)),
+  );
+}
+
+const csvCell = (value: unknown) => {
+  const text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+function auditCsv(entries: readonly AuditEntry[]): string {
+  const header = ["created_at", "actor_id", "action", "target_type", "target_id", "ip", "user_agent", "metadata"];
+  const rows = entries.map((entry) =>
+    [
+      entry.createdAt,
+      entry.actorId,
+      entry.action,
+      entry.targetType,
+      entry.targetId,
+      entry.ip,
+      entry.userAgent,
+      entry.metadata,
+    ]
+      .map(csvCell)
+      .join(","),
+  );
+  return `${[header.join(","), ...rows].join("\n")}\n`;
+}
+
+/** /api/v1/admin/stats, failed jobs and their retry, and the audit log (also as CSV). */
+export function adminOperationsHandlers(state: MockAdminState) {
+  const parseAudit = (request: Request) =>
+    auditQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+
+  return [
+    http.get("/api/v1/admin/stats", ({ request }) => {
+      const admin = state.requireRole(request, ADMINS);
+      return admin instanceof Response ? admin : HttpResponse.json(state.stats());
+    }),
+
+    http.get("/api/v1/admin/jobs/failed", ({ request }) => {
+      const admin = state.requireRole(request, ADMINS);
+      return admin instanceof Response ? admin : HttpResponse.json({ items: state.failedJobs });
+    }),
+
+    http.post("/api/v1/admin/jobs/:id/retry", ({ request, params }) => {
+      const admin = state.requireRole(request, ADMINS);
+      if (admin instanceof Response) return admin;
+      const job = state.failedJobs.find((candidate) => candidate.id === String(params.id));
+      if (!job) return errorResponse("JOB_NOT_FAILED", "This job is not failed (any more).");
+      state.failedJobs = state.failedJobs.filter((candidate) => candidate !== job);
+      state.record(admin, "admin.job_retry", { type: "job", id: job.id }, { name: job.name });
+      return HttpResponse.json({ id: job.id, state: "queued" }, { status: 202 });
+    }),
+
+    http.get("/api/v1/admin/audit", ({ request }) => {
+      const admin = state.requireRole(request, ADMINS);
+      if (admin instanceof Response) return admin;
+      const parsed = parseAudit(request);
+      if (!parsed.success) return validationFailed(parsed.error.issues);
+      const { limit, cursor, ...filters } = parsed.data;
+      // With each actor's current username, as the server joins it in.
+      const entries = filterAudit(state, filters).map((entry) => ({
+        ...entry,
+        actorUsername: entry.actorId ? (state.accounts.findById(entry.actorId)?.me.username ?? null) : null,
+      }));
+      return HttpResponse.json(offsetPage(entries, limit, cursor));
+    }),
+
+    http.get("/api/v1/admin/audit.csv", ({ request }) => {
+      const admin = state.requireRole(request, ADMINS);
+      if (admin instanceof Response) return admin;
+      const parsed = parseAudit(request);
+      if (!parsed.success) return validationFailed(parsed.error.issues);
+      const { limit: _limit, cursor: _cursor, ...filters } = parsed.data;
+      return new HttpResponse(auditCsv(filterAudit(state, filters)), {
+        headers: {
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": 'attachment; filename="audit.csv"',
+        },
+      });
+    }),
+  ];
+}
