@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
@@ -141,6 +141,10 @@ export function useStaveAndBrowser(env: Record<string, string> = {}, options: St
   const context = {} as { stave: RunningStave; browser: Browser };
   beforeAll(async () => {
     [context.stave, context.browser] = await Promise.all([startStave(env, options), launchBrowser()]);
+  });
+  // A failed journey shows what Stave logged (warnings and errors), to tell a slow step from a broken one.
+  afterEach(({ task }) => {
+    if (task.result?.state === "fail") process.stderr.write(`\n--- Stave's log ---\n${context.stave?.output()}\n`);
   });
   afterAll(async () => {
     await context.browser?.close();

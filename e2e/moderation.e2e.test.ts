@@ -114,6 +114,10 @@ describe("moderation", () => {
     expect(await resolveForm.getByLabel("It's a copyright claim").isChecked()).toBe(true);
     await resolveForm.getByLabel("Note").fill("Copyright claim by Harbour Records");
     await resolveForm.getByRole("button", { name: "Resolve" }).click();
+    // The dialog closes on success; a refusal would stay in it as an alert, said here.
+    await resolveForm.waitFor({ state: "detached", timeout: 60_000 }).catch(async (error) => {
+      throw new Error(`resolving failed: ${await resolveForm.textContent()}`, { cause: error });
+    });
     await mona.getByText("No open reports. All caught up.").waitFor();
 
     // Otis, the owner, sees the track hidden and why; it will not play, not even for him.

@@ -129,7 +129,9 @@ export async function findUserIdByLogin(db: Kysely<DB>, login: string): Promise<
 /**
  * The account's row, locked until the transaction ends: every admin change to an account
  * reads and writes under this lock, so two of them (or one and the self-service upgrade,
- * whose UPDATE waits for it) never interleave. Deleted accounts are not found.
+ * whose UPDATE waits for it) never interleave. Deleted accounts are not found. FOR NO KEY
+ * UPDATE, as no key changes: rows being written that refer to the user (a play, a message)
+ * take FOR KEY SHARE on it and need not wait for an admin.
  */
 export async function lockLiveUser(trx: Kysely<DB>, userId: string) {
   return trx
@@ -137,7 +139,7 @@ export async function lockLiveUser(trx: Kysely<DB>, userId: string) {
     .select(["id", "email", "role", "is_verified", "suspended_at", "suspension_reason", "storage_quota_bytes"])
     .where("id", "=", userId)
     .where("deleted_at", "is", null)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst();
 }
 

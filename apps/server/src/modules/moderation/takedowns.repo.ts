@@ -3,7 +3,9 @@ import type { DB } from "../../platform/db/schema.ts";
 
 /**
  * The takedown columns of tracks, comments and playlists (0012_admin.sql). Each change locks
- * its row first, so two moderators acting at once apply one after the other.
+ * its row first, so two moderators acting at once apply one after the other. FOR NO KEY
+ * UPDATE, as no key changes: rows being written that refer to this one (a play, a like, a
+ * comment) take FOR KEY SHARE on it and need not wait for a moderator.
  */
 
 export async function lockTrack(trx: Transaction<DB>, id: string) {
@@ -11,7 +13,7 @@ export async function lockTrack(trx: Transaction<DB>, id: string) {
     .selectFrom("tracks")
     .select(["id", "owner_id", "title", "status", "hls_prefix", "taken_down_at", "takedown_reason"])
     .where("id", "=", id)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst();
 }
 
@@ -67,7 +69,7 @@ export async function lockComment(trx: Transaction<DB>, id: string) {
     .selectFrom("track_comments")
     .select(["id", "author_id as owner_id", "track_id", "taken_down_at", "takedown_reason"])
     .where("id", "=", id)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst();
 }
 
@@ -90,7 +92,7 @@ export async function lockPlaylist(trx: Transaction<DB>, id: string) {
     .selectFrom("playlists")
     .select(["id", "owner_id", "title", "taken_down_at", "takedown_reason"])
     .where("id", "=", id)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst();
 }
 
