@@ -1,9 +1,8 @@
 import type { Transaction } from "kysely";
-import { randomToken } from "../../platform/crypto.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { announceRevokedMedia } from "../streaming/media-revocation.ts";
 import type { TracksContext } from "../tracks/tracks.context.ts";
-import { trackKeys } from "../tracks/tracks.context.ts";
+import { newMediaVersion, trackKeys } from "../tracks/tracks.context.ts";
 import { findHlsPrefix } from "./takedowns.repo.ts";
 
 interface Move {
@@ -26,7 +25,7 @@ export class MediaMoves {
 
   /** Moves the published version away and returns the prefix to record in the same transaction. */
   async revoke(trx: Transaction<DB>, trackId: string, from: string): Promise<string> {
-    const to = `${trackKeys.hlsRoot(trackId)}${randomToken(9)}/`;
+    const to = `${trackKeys.hlsRoot(trackId)}${newMediaVersion()}/`;
     await this.tracks.storage.movePrefix(from, to);
     this.moves.push({ trackId, from, to });
     // Delivered to every API process when the transaction commits (and dropped if it does not).

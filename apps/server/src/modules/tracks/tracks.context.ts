@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Database } from "../../platform/db/database.ts";
 import type { NotificationHub } from "../../platform/db/notifications.ts";
 import type { Logger } from "../../platform/logger.ts";
@@ -32,3 +33,9 @@ export const trackKeys = {
   hlsRoot: (id: string) => `tracks/${id}/hls/`,
   artworkRoot: (id: string) => `tracks/${id}/artwork/`,
 };
+
+/**
+ * A fresh name for a published version's directory. Hex, not base64url: a storage key segment
+ * must start with a letter or digit, and one base64url token in 32 starts with - or _.
+ */
+export const newMediaVersion = () => randomBytes(9).toString("hex");

@@ -4,13 +4,12 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import { randomToken } from "../../platform/crypto.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { defineJob, type JobContext, PermanentJobError } from "../../platform/jobs/index.ts";
 import { MediaProcessingError, UnsupportedMediaError } from "../../platform/media/index.ts";
 import { notify } from "../notifications/notifications.service.ts";
 import { announceReadyTrack } from "../social/social.jobs.ts";
-import { type TracksContext, trackKeys } from "./tracks.context.ts";
+import { newMediaVersion, type TracksContext, trackKeys } from "./tracks.context.ts";
 import { findOrphanedProcessing, findTrack, setProcessingState, type TrackRow } from "./tracks.repo.ts";
 
 const PROCESS_ATTEMPTS = 3;
@@ -97,7 +96,7 @@ async function processTrack(ctx: TracksContext, track: TrackRow, job: JobContext
     }
 
     // Publish: anything a crashed attempt left is unreferenced (the row is not ready), so clear it.
-    const version = randomToken(9);
+    const version = newMediaVersion();
     await ctx.storage.deletePrefix(trackKeys.hlsRoot(track.id));
     await ctx.storage.deletePrefix(trackKeys.artworkRoot(track.id));
     const hlsPrefix = `${trackKeys.hlsRoot(track.id)}${version}/`;
