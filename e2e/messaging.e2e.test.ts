@@ -1,39 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { linksMailedTo, type RunningStave, useStaveAndBrowser } from "./harness.ts";
-
-type Person = { email: string; username: string; password: string };
-
-/** Registers through the API and verifies with the link mailed to the outbox, as a person would. */
-async function registerVerified({ url, dataDir }: RunningStave, person: Person): Promise<void> {
-  const registered = await fetch(`${url}/api/v1/auth/register`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(person),
-  });
-  expect(registered.status).toBe(201);
-  const verifyLink = (await linksMailedTo(dataDir, person.email)).find((link) => link.includes("verify-email"));
-  const token = new URL(verifyLink as string).searchParams.get("token");
-  const verified = await fetch(`${url}/api/v1/auth/verify-email`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token }),
-  });
-  expect(verified.ok).toBe(true);
-}
-
-/** A browser context of its own (its own cookies), signed in through the sign-in form. */
-async function signedInPage(browser: Browser, stave: RunningStave, person: Person): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${stave.url}/login`);
-  const form = page.getByRole("form", { name: "Sign in" });
-  await form.getByLabel("Email or username").fill(person.username);
-  await form.getByLabel("Password").fill(person.password);
-  await form.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("banner").getByText(person.username).waitFor();
-  return page;
-}
+import { useStaveAndBrowser } from "./harness.ts";
+import { type Person, registerVerified, signedInPage } from "./people.ts";
 
 /** Opens `path` and waits until the page's live event stream is connected. */
 async function openLive(page: Page, url: string): Promise<void> {

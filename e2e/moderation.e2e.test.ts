@@ -2,31 +2,18 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { linksMailedTo, type RunningStave, runStaveCommand, useStaveAndBrowser } from "./harness.ts";
-
-type Person = { email: string; username: string; password: string };
+import { type RunningStave, runStaveCommand, useStaveAndBrowser } from "./harness.ts";
+import { type Person, postJson, registerVerified, signedInPage } from "./people.ts";
 
 const moderator: Person = { email: "mona@example.com", username: "mona", password: "careful-reader-2026" };
 const owner: Person = { email: "otis@example.com", username: "otis", password: "sampler-crate-digger-9" };
 const reporter: Person = { email: "rita@example.com", username: "rita", password: "liner-notes-archive-4" };
 
-async function post(stave: RunningStave, url: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${stave.url}${url}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  });
-}
-
 /** Registers and verifies through the API with the mailed link, then signs in: cookie and CSRF token. */
 async function signedUp(stave: RunningStave, person: Person) {
-  expect((await post(stave, "/api/v1/auth/register", person)).status).toBe(201);
-  const verifyLink = (await linksMailedTo(stave.dataDir, person.email)).find((link) => link.includes("verify-email"));
-  const token = new URL(verifyLink as string).searchParams.get("token");
-  expect((await post(stave, "/api/v1/auth/verify-email", { token })).ok).toBe(true);
-  const login = await post(stave, "/api/v1/auth/login", { login: person.username, password: person.password });
+  await registerVerified(stave, person);
+  const login = await postJson(stave, "/api/v1/auth/login", { login: person.username, password: person.password });
   expect(login.status).toBe(200);
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
   const { csrfToken } = (await login.json()) as { csrfToken: string };
@@ -35,7 +22,7 @@ async function signedUp(stave: RunningStave, person: Person) {
 
 /** A creator's public track, uploaded through the API and processed by the real worker. */
 async function publishTrack(stave: RunningStave, session: Record<string, string>, title: string) {
-  expect((await post(stave, "/api/v1/users/me/upgrade-creator", {}, session)).ok).toBe(true);
+  expect((await postJson(stave, "/api/v1/users/me/upgrade-creator", {}, session)).ok).toBe(true);
   const file = path.join(await mkdtemp(path.join(os.tmpdir(), "stave-e2e-audio-")), "tune.wav");
   const sine = "sine=frequency=392:duration=8:sample_rate=44100";
   execFileSync("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", sine, "-ac", "2", file]);
@@ -56,17 +43,6 @@ async function publishTrack(stave: RunningStave, session: Record<string, string>
     )
     .toBe("ready");
   return id;
-}
-
-async function signedInPage(browser: Browser, stave: RunningStave, person: Person): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${stave.url}/login`);
-  const form = page.getByRole("form", { name: "Sign in" });
-  await form.getByLabel("Email or username").fill(person.username);
-  await form.getByLabel("Password").fill(person.password);
-  await form.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("banner").getByText(person.username).waitFor();
-  return page;
 }
 
 describe("moderation", () => {

@@ -83,3 +83,11 @@ export function linkToken(mailText: string | null | undefined, path: string): st
   if (!match?.[1]) throw new Error(`no ${path} link in mail: ${mailText}`);
   return match[1];
 }
+
+/** The audit entries of one action, about one target or by one actor, oldest first. */
+export function auditEntries(database: Database, action: string, about: { targetId?: string; actorId?: string }) {
+  let query = database.primary.selectFrom("audit_log").selectAll().where("action", "=", action);
+  if (about.targetId) query = query.where("target_id", "=", about.targetId);
+  if (about.actorId) query = query.where("actor_id", "=", about.actorId);
+  return query.orderBy("created_at").execute();
+}

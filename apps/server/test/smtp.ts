@@ -1,6 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { createMailer } from "../src/platform/mail/index.ts";
+import { silentLogger } from "./database.ts";
 
 export interface Received {
   to: string;
@@ -30,4 +32,16 @@ export async function startSmtpServer() {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** A real SMTP server and a mailer that sends through it, as the `mail.send` job does. */
+export async function startSmtpMailer() {
+  const smtp = await startSmtpServer();
+  const mailer = createMailer({
+    smtpUrl: smtp.url,
+    from: "Stave <no-reply@stave.test>",
+    outboxDir: "/nonexistent",
+    logger: silentLogger,
+  });
+  return { smtp, mailer };
 }

@@ -1,5 +1,5 @@
 import type { Me, UpdateProfileRequest } from "@stave/contracts";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type UpdateObject } from "kysely";
 import type { Database } from "../../platform/db/database.ts";
 import type { DB, Role } from "../../platform/db/schema.ts";
 
@@ -136,21 +136,22 @@ export async function updateProfile(db: Kysely<DB>, userId: string, changes: Upd
     .execute();
 }
 
-export async function markVerified(db: Kysely<DB>, userId: string) {
+/** Changes columns of one user's row, stamping updated_at. */
+export async function updateUser(db: Kysely<DB>, userId: string, changes: UpdateObject<DB, "users">) {
   await db
     .updateTable("users")
-    .set({ is_verified: true, verified_at: sql<Date>`coalesce(verified_at, now())`, updated_at: sql<Date>`now()` })
+    .set({ ...changes, updated_at: sql<Date>`now()` })
     .where("id", "=", userId)
     .execute();
 }
 
+export async function markVerified(db: Kysely<DB>, userId: string) {
+  await updateUser(db, userId, { is_verified: true, verified_at: sql<Date>`coalesce(verified_at, now())` });
+}
+
 /** A new password also satisfies an admin's forced reset: that asked for exactly this. */
 export async function setPasswordHash(db: Kysely<DB>, userId: string, passwordHash: string) {
-  await db
-    .updateTable("users")
-    .set({ password_hash: passwordHash, password_reset_required: false, updated_at: sql<Date>`now()` })
-    .where("id", "=", userId)
-    .execute();
+  await updateUser(db, userId, { password_hash: passwordHash, password_reset_required: false });
 }
 
 export async function recordLogin(db: Kysely<DB>, userId: string) {
@@ -166,11 +167,7 @@ export interface TwoFactorColumns {
 }
 
 export async function updateTwoFactor(db: Kysely<DB>, userId: string, columns: TwoFactorColumns) {
-  await db
-    .updateTable("users")
-    .set({ ...columns, updated_at: sql<Date>`now()` })
-    .where("id", "=", userId)
-    .execute();
+  await updateUser(db, userId, columns);
 }
 
 /**

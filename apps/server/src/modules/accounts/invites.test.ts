@@ -1,7 +1,7 @@
 import { createdInviteSchema, inviteCodeListSchema } from "@stave/contracts";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildUser, type SignedIn, signIn } from "../../../test/accounts.ts";
+import { auditEntries, buildUser, type SignedIn, signIn } from "../../../test/accounts.ts";
 import { errorCode, useTestApp } from "../../../test/app.ts";
 import { silentLogger } from "../../../test/database.ts";
 import { createUserAsOperator } from "./accounts.service.ts";
@@ -61,13 +61,7 @@ const listInvites = async () =>
     (await t.app.inject({ url: "/api/v1/admin/invites", headers: { cookie: admin.cookie } })).json(),
   ).items;
 
-const auditOf = (action: string, targetId: string) =>
-  t.db.database.primary
-    .selectFrom("audit_log")
-    .selectAll()
-    .where("action", "=", action)
-    .where("target_id", "=", targetId)
-    .execute();
+const auditOf = (action: string, targetId: string) => auditEntries(t.db.database, action, { targetId });
 
 describe("invite codes", () => {
   it("are shown once when made, then listed by their first characters only, and audited", async () => {
@@ -158,12 +152,7 @@ describe("registration modes", () => {
       const accepted = await register(fresh.code);
       expect(accepted.statusCode).toBe(201);
       const userId = accepted.json().user.id;
-      const [registered] = await t.db.database.primary
-        .selectFrom("audit_log")
-        .select("metadata")
-        .where("action", "=", "user.register")
-        .where("actor_id", "=", userId)
-        .execute();
+      const [registered] = await auditEntries(t.db.database, "user.register", { actorId: userId });
       expect(registered?.metadata).toEqual({ inviteId: fresh.id });
       expect((await listInvites()).find((item) => item.id === fresh.id)?.uses).toBe(1);
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { failedJobListSchema } from "@stave/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildUser, type SignedIn, signIn } from "../../../test/accounts.ts";
+import { auditEntries, buildUser, type SignedIn, signIn } from "../../../test/accounts.ts";
 import { errorCode, useTestApp } from "../../../test/app.ts";
 import { silentLogger } from "../../../test/database.ts";
 import { enqueueTestJob, testJob } from "../../../test/jobs.ts";
@@ -81,12 +81,7 @@ describe("failed jobs", () => {
     expect((await jobState(id)).attempts).toBe(1);
     expect((await failedJobs()).some((job) => job.id === id)).toBe(false);
 
-    const audit = await t.db.database.primary
-      .selectFrom("audit_log")
-      .selectAll()
-      .where("action", "=", "admin.job_retry")
-      .where("target_id", "=", id)
-      .execute();
+    const audit = await auditEntries(t.db.database, "admin.job_retry", { targetId: id });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       actor_id: adminId,

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildUser, linkToken, type SignedIn, signIn, type TestUser } from "../../../test/accounts.ts";
+import { auditEntries, buildUser, linkToken, type SignedIn, signIn, type TestUser } from "../../../test/accounts.ts";
 import { buildTestApp, errorCode } from "../../../test/app.ts";
 import { createTestDatabase, silentLogger, type TestDatabase } from "../../../test/database.ts";
-import { startSmtpServer } from "../../../test/smtp.ts";
+import { startSmtpMailer } from "../../../test/smtp.ts";
 import { waitFor } from "../../../test/wait.ts";
 import { JobWorker } from "../../platform/jobs/index.ts";
-import { createMailer, mailJobs } from "../../platform/mail/index.ts";
+import { mailJobs } from "../../platform/mail/index.ts";
 
 let testDb: TestDatabase;
 let app: FastifyInstance;
@@ -32,13 +32,7 @@ const forceReset = (id: string) =>
 
 /** Delivers the queued mail through a real SMTP server and returns the first to `to` matching `subject`. */
 async function deliveredMail(to: string, subject: RegExp) {
-  const smtp = await startSmtpServer();
-  const mailer = createMailer({
-    smtpUrl: smtp.url,
-    from: "Stave <no-reply@stave.test>",
-    outboxDir: "/nonexistent",
-    logger: silentLogger,
-  });
+  const { smtp, mailer } = await startSmtpMailer();
   const worker = new JobWorker({
     database: testDb.database,
     registry: mailJobs({ database: testDb.database, mailer }),
@@ -102,12 +96,7 @@ describe("POST /api/v1/admin/users/:id/force-password-reset", () => {
     const detail = await app.inject({ url: `/api/v1/admin/users/${user.id}`, headers: { cookie: admin.cookie } });
     expect(detail.json()).toMatchObject({ passwordResetRequired: false });
 
-    const audits = await testDb.database.primary
-      .selectFrom("audit_log")
-      .selectAll()
-      .where("target_id", "=", user.id)
-      .where("action", "=", "admin.force_password_reset")
-      .execute();
+    const audits = await auditEntries(testDb.database, "admin.force_password_reset", { targetId: user.id });
     expect(audits).toEqual([
       expect.objectContaining({ actor_id: adminUser.id, metadata: { sessionsRevoked: 1, accessTokensRevoked: 1 } }),
     ]);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AdminUserDetail } from "@stave/contracts";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { buildUser, type SignedIn, signIn, type TestUser } from "../../../test/accounts.ts";
+import { auditEntries, buildUser, type SignedIn, signIn, type TestUser } from "../../../test/accounts.ts";
 import { errorCode, useTestApp } from "../../../test/app.ts";
 import { insertReadyTrack } from "../../../test/catalog.ts";
 
@@ -39,13 +39,7 @@ async function publicTrackIds(creator: TestUser, word: string) {
   };
 }
 
-const auditOf = (targetId: string, action: string) =>
-  t.db.database.primary
-    .selectFrom("audit_log")
-    .selectAll()
-    .where("target_id", "=", targetId)
-    .where("action", "=", action)
-    .execute();
+const auditOf = (targetId: string, action: string) => auditEntries(t.db.database, action, { targetId });
 
 describe("suspending an account", () => {
   it("signs them out everywhere, refuses sign-in with the reason and hides their tracks", async () => {

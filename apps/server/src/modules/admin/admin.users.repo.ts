@@ -1,6 +1,7 @@
 import type { AdminUserState } from "@stave/contracts";
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { DB, Role } from "../../platform/db/schema.ts";
+import { updateUser } from "../accounts/accounts.repo.ts";
 import { beforeKeyset, type Keyset, timeKey } from "../social/social.cursor.ts";
 
 type UsersBuilder = ExpressionBuilder<DB, "users">;
@@ -144,33 +145,20 @@ export async function lockLiveUser(trx: Kysely<DB>, userId: string) {
 }
 
 export async function writeRole(trx: Kysely<DB>, userId: string, role: Role) {
-  await trx.updateTable("users").set({ role, updated_at: sql<Date>`now()` }).where("id", "=", userId).execute();
+  await updateUser(trx, userId, { role });
 }
 
 export async function writeSuspension(trx: Kysely<DB>, userId: string, reason: string | null) {
-  await trx
-    .updateTable("users")
-    .set({
-      suspended_at: reason === null ? null : sql<Date>`now()`,
-      suspension_reason: reason,
-      updated_at: sql<Date>`now()`,
-    })
-    .where("id", "=", userId)
-    .execute();
+  await updateUser(trx, userId, {
+    suspended_at: reason === null ? null : sql<Date>`now()`,
+    suspension_reason: reason,
+  });
 }
 
 export async function requirePasswordReset(trx: Kysely<DB>, userId: string) {
-  await trx
-    .updateTable("users")
-    .set({ password_reset_required: true, updated_at: sql<Date>`now()` })
-    .where("id", "=", userId)
-    .execute();
+  await updateUser(trx, userId, { password_reset_required: true });
 }
 
 export async function writeStorageQuota(trx: Kysely<DB>, userId: string, bytes: number | null) {
-  await trx
-    .updateTable("users")
-    .set({ storage_quota_bytes: bytes, updated_at: sql<Date>`now()` })
-    .where("id", "=", userId)
-    .execute();
+  await updateUser(trx, userId, { storage_quota_bytes: bytes });
 }

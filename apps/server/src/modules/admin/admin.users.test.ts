@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { AdminUserDetail, AdminUserPage } from "@stave/contracts";
 import { describe, expect, it } from "vitest";
-import { buildUser, latestMailTo, linkToken, type SignedIn, signIn, type TestUser } from "../../../test/accounts.ts";
+import {
+  auditEntries,
+  buildUser,
+  latestMailTo,
+  linkToken,
+  type SignedIn,
+  signIn,
+  type TestUser,
+} from "../../../test/accounts.ts";
 import { errorCode, useTestApp } from "../../../test/app.ts";
 import { insertReadyTrack } from "../../../test/catalog.ts";
 
@@ -16,13 +24,7 @@ async function signInAdmin(): Promise<{ user: TestUser; session: SignedIn }> {
 const call = (session: SignedIn, method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
   t.app.inject({ method, url, headers: method === "GET" ? { cookie: session.cookie } : session.headers, payload });
 
-const auditRows = (targetId: string, action: string) =>
-  t.db.database.primary
-    .selectFrom("audit_log")
-    .selectAll()
-    .where("target_id", "=", targetId)
-    .where("action", "=", action)
-    .execute();
+const auditRows = (targetId: string, action: string) => auditEntries(t.db.database, action, { targetId });
 
 describe("access", () => {
   it("refuses listeners, creators and moderators on every user-administration route", async () => {

@@ -1,6 +1,6 @@
 import { instanceInfoSchema, instanceSettingsSchema } from "@stave/contracts";
 import { describe, expect, it } from "vitest";
-import { buildUser, latestMailTo, type SignedIn, signIn } from "../../../test/accounts.ts";
+import { auditEntries, buildUser, latestMailTo, type SignedIn, signIn } from "../../../test/accounts.ts";
 import { buildTestApp, useTestApp } from "../../../test/app.ts";
 import { waitFor } from "../../../test/wait.ts";
 
@@ -59,12 +59,7 @@ describe("instance settings", () => {
       privacyText: "We keep what we must.",
     });
 
-    const audit = await t.db.database.primary
-      .selectFrom("audit_log")
-      .selectAll()
-      .where("action", "=", "admin.settings_change")
-      .where("actor_id", "=", adminUser.id)
-      .execute();
+    const audit = await auditEntries(t.db.database, "admin.settings_change", { actorId: adminUser.id });
     expect(audit).toHaveLength(1);
     expect(audit[0]?.metadata).toEqual({
       changed: ["siteName", "siteDescription", "termsText", "privacyText"],
@@ -73,12 +68,7 @@ describe("instance settings", () => {
 
     // Nothing new: nothing written, nothing audited.
     expect((await patchSettings(admin, { siteName: "Night Radio" })).statusCode).toBe(200);
-    const again = await t.db.database.primary
-      .selectFrom("audit_log")
-      .select("id")
-      .where("action", "=", "admin.settings_change")
-      .where("actor_id", "=", adminUser.id)
-      .execute();
+    const again = await auditEntries(t.db.database, "admin.settings_change", { actorId: adminUser.id });
     expect(again).toHaveLength(1);
   });
 

@@ -11,11 +11,11 @@ import { buildUser, type SignedIn, signIn } from "../../../test/accounts.ts";
 import { buildTestApp, buildTestServices, errorCode } from "../../../test/app.ts";
 import { insertReadyTrack } from "../../../test/catalog.ts";
 import { createTestDatabase, silentLogger, type TestDatabase } from "../../../test/database.ts";
-import { startSmtpServer } from "../../../test/smtp.ts";
+import { startSmtpMailer } from "../../../test/smtp.ts";
 import { totpCode } from "../../../test/totp.ts";
 import { waitFor } from "../../../test/wait.ts";
 import { JobWorker } from "../../platform/jobs/index.ts";
-import { createMailer, mailJobs } from "../../platform/mail/index.ts";
+import { mailJobs } from "../../platform/mail/index.ts";
 import type { Services } from "../../services.ts";
 import { privacyJobs } from "./privacy.jobs.ts";
 import { purgeDeletedAccounts } from "./privacy.service.ts";
@@ -129,13 +129,7 @@ describe("data export", () => {
     expect(expiresIn).toBeGreaterThan(6.9 * 86_400_000);
 
     // The mail goes through a real SMTP server; its link downloads the ZIP for its owner.
-    const smtp = await startSmtpServer();
-    const mailer = createMailer({
-      smtpUrl: smtp.url,
-      from: "Stave <no-reply@stave.test>",
-      outboxDir: "/nonexistent",
-      logger: silentLogger,
-    });
+    const { smtp, mailer } = await startSmtpMailer();
     const worker = new JobWorker({
       database: testDb.database,
       registry: { ...mailJobs({ database: testDb.database, mailer }), ...privacyJobs(services.privacy) },

@@ -2,6 +2,7 @@ import { type ModerationReport, type ResolveReportRequest, resolveReportRequestS
 import { type FormEvent, useId, useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { ModalDialog } from "../../../components/ModalDialog.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { validate } from "../../../lib/forms.ts";
@@ -112,14 +113,7 @@ export function ResolveReportDialog({ report, onClose, onResolved }: ResolveRepo
           disabled={resolve.isPending}
         />
         {resolve.isError ? <ErrorAlert>The report wasn't resolved. {errorMessage(resolve.error)}</ErrorAlert> : null}
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={resolve.isPending}>
-            {resolve.isPending ? "Resolving…" : "Resolve"}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel="Resolve" pendingLabel="Resolving…" pending={resolve.isPending} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -1,6 +1,7 @@
 import { type AdminUserDetail, type Role, roleSchema, roles } from "@stave/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { ModalDialog } from "../../../components/ModalDialog.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
@@ -73,14 +74,13 @@ export function RoleChangeDialog({ user, onClose, onChanged }: RoleChangeDialogP
         ) : change.isError ? (
           <ErrorAlert>The role wasn't changed. {errorMessage(change.error)}</ErrorAlert>
         ) : null}
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={change.isPending || role === user.role}>
-            {change.isPending ? "Changing…" : "Change role"}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel="Change role"
+          pendingLabel="Changing…"
+          pending={change.isPending}
+          disabled={role === user.role}
+          onCancel={onClose}
+        />
       </form>
     </ModalDialog>
   );

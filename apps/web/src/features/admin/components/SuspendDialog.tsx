@@ -2,6 +2,7 @@ import { type AdminUserDetail, suspendRequestSchema } from "@stave/contracts";
 import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { ModalDialog } from "../../../components/ModalDialog.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { fieldErrorsFromApi, validate } from "../../../lib/forms.ts";
@@ -52,14 +53,13 @@ export function SuspendDialog({ user, onClose, onSuspended }: SuspendDialogProps
         {suspend.isError && !serverError ? (
           <ErrorAlert>The user wasn't suspended. {errorMessage(suspend.error)}</ErrorAlert>
         ) : null}
-        <div className="form__actions">
-          <button type="submit" className="button button--danger" disabled={suspend.isPending}>
-            {suspend.isPending ? "Suspending…" : "Suspend"}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel="Suspend"
+          pendingLabel="Suspending…"
+          pending={suspend.isPending}
+          danger
+          onCancel={onClose}
+        />
       </form>
     </ModalDialog>
   );

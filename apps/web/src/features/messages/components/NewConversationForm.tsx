@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { useStartConversation } from "../hooks/useMessageQueries.ts";
 
@@ -50,14 +51,13 @@ export function NewConversationForm({ onCancel }: { onCancel: () => void }) {
           })}
         </ErrorAlert>
       ) : null}
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={start.isPending || !asked}>
-          {start.isPending ? "Opening…" : "Start conversation"}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        submitLabel="Start conversation"
+        pendingLabel="Opening…"
+        pending={start.isPending}
+        disabled={!asked}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { ModalDialog } from "../../../components/ModalDialog.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
@@ -110,14 +111,7 @@ export function ReportDialog({ subjectType, subjectId, onClose }: ReportDialogPr
           disabled={report.isPending}
         />
         {report.isError ? <ErrorAlert>{reportFailure(report.error, noun)}</ErrorAlert> : null}
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={report.isPending}>
-            {report.isPending ? "Sending…" : "Send report"}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel="Send report" pendingLabel="Sending…" pending={report.isPending} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -2,6 +2,7 @@ import { type CreatePlaylistRequest, visibilities } from "@stave/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../lib/forms.ts";
 import { visibilityLabels } from "../../tracks/trackText.ts";
 import {
@@ -92,14 +93,7 @@ export function PlaylistForm(props: PlaylistFormProps) {
           {failureLabel} {playlistErrorMessage(error)}
         </ErrorAlert>
       ) : null}
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? pendingLabel : submitLabel}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel={submitLabel} pendingLabel={pendingLabel} pending={pending} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from "react-router";
+import { TabbedPage } from "../../../components/TabbedPage.tsx";
 
 const tabs = [
   { to: "/settings", label: "Account" },
@@ -9,23 +9,5 @@ const tabs = [
 
 /** /settings: a page per tab so each is linkable; the router renders the tab below. */
 export function SettingsPage() {
-  return (
-    <section className="page settings">
-      <h1>Settings</h1>
-      <nav aria-label="Settings" className="settings__tabs">
-        <ul>
-          {tabs.map((tab) => (
-            <li key={tab.to}>
-              <NavLink to={tab.to} end>
-                {tab.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="settings__panel">
-        <Outlet />
-      </div>
-    </section>
-  );
+  return <TabbedPage title="Settings" navLabel="Settings" className="settings" tabs={tabs} exact />;
 }

@@ -1,6 +1,7 @@
 import type { Track, TrackSummary } from "@stave/contracts";
 import { type FormEvent, useState } from "react";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../lib/forms.ts";
 import { useUpdateTrack } from "../hooks/useTrackMutations.ts";
@@ -48,16 +49,7 @@ export function TrackDetailsForm({ track, label, onSaved, onCancel }: TrackDetai
           <p>Details saved.</p>
         </SuccessNotice>
       ) : null}
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save details"}
-        </button>
-        {onCancel ? (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions submitLabel="Save details" pendingLabel="Saving…" pending={save.isPending} onCancel={onCancel} />
     </form>
   );
 }
