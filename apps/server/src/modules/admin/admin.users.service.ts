@@ -6,7 +6,7 @@ import { listLiveSessions } from "../accounts/sessions.repo.ts";
 import type { InstanceSettings } from "../instance/instance.service.ts";
 import { decodeKeyset, pageFrom } from "../social/social.cursor.ts";
 import { storageUsedBy } from "../tracks/tracks.repo.ts";
-import { type AdminActor, type AdminDeps, auditAdminAction } from "./admin.actor.ts";
+import { type AdminActor, type AdminDeps, auditAdminAction, isActor } from "./admin.actor.ts";
 import {
   findUserForAdmin,
   listRecentTracksOf,
@@ -110,6 +110,10 @@ export async function changeUserRole(
   userId: string,
   change: { role: Role; expectedRole?: Role | undefined },
 ) {
+  // Else the last admin could demote themselves and leave nobody to administer the instance.
+  if (isActor(actor, userId)) {
+    throw new AppError("CONFLICT", "You cannot change your own role: ask another admin, or use `stave admin set-role`");
+  }
   const outcome = await deps.database.primary.transaction().execute(async (trx) => {
     const user = await lockLiveUser(trx, userId);
     if (!user) return undefined;

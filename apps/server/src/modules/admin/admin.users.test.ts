@@ -248,6 +248,16 @@ describe("PUT /api/v1/admin/users/:id/role", () => {
     expect((await setRole(session, randomUUID(), "creator", "user")).statusCode).toBe(404);
   });
 
+  it("refuses an admin's change of their own role, so the last admin cannot demote themselves", async () => {
+    const { user: admin, session } = await signInAdmin();
+    const response = await setRole(session, admin.id, "user", "admin");
+    expect(response.statusCode).toBe(409);
+    expect(errorCode(response)).toBe("CONFLICT");
+    const me = await call(session, "GET", `/api/v1/admin/users/${admin.id}`);
+    expect(me.json()).toMatchObject({ role: "admin" });
+    expect(await auditRows(admin.id, "admin.role_change")).toEqual([]);
+  });
+
   it("never overwrites a self-upgrade that happened after the admin looked", async () => {
     const { session } = await signInAdmin();
     const listener = await buildUser(t.db.database);

@@ -241,6 +241,17 @@ describe("GET /api/v1/admin/audit.csv", () => {
     expect(exports[0]).toMatchObject({ actorId: adminId, metadata: { filters: { action: "csv_test.bulk" } } });
   });
 
+  it("refuses a filter holding a NUL character with 400 before it starts, and records no export", async () => {
+    const response = await exportCsv("?action=csv_test.%00nul");
+    expect(response.statusCode).toBe(400);
+    expect(errorEnvelopeSchema.parse(response.json()).error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      details: [{ path: "querystring.action", message: "Contains a NUL character" }],
+    });
+    const exports = await itemsOf("?action=admin.audit_export");
+    expect(exports.every((entry) => !JSON.stringify(entry.metadata).includes("nul"))).toBe(true);
+  });
+
   it("is for admins only", async () => {
     expect((await exportCsv("", {})).statusCode).toBe(401);
     for (const role of ["user", "creator", "moderator"] as const) {

@@ -64,7 +64,31 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   return sendError(reply, 500, "INTERNAL", "Something went wrong on our side");
 }
 
+/** Where in `value` a string holds a NUL character, as a dotted path from `at`; null if nowhere. */
+function nulCharacterAt(value: unknown, at: string): string | null {
+  if (typeof value === "string") return value.includes("\0") ? at : null;
+  if (typeof value !== "object" || value === null) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = nulCharacterAt(inner, `${at}.${key}`);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** One place for the error envelope: thrown errors and unknown API routes alike. */
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler(handleError);
+  // PostgreSQL text cannot hold NUL. Refused at the door, before a handler has done half its
+  // work (an audit entry lost, a CSV download cut off mid-stream) and with the field named.
+  app.addHook("preValidation", async (request) => {
+    const where =
+      nulCharacterAt(request.params, "params") ??
+      nulCharacterAt(request.query, "querystring") ??
+      nulCharacterAt(request.body, "body");
+    if (where) {
+      throw new AppError("VALIDATION_FAILED", "Text may not contain NUL characters", [
+        { path: where, message: "Contains a NUL character" },
+      ]);
+    }
+  });
 }
