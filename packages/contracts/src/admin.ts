@@ -88,8 +88,8 @@ export const quotaOverrideRequestSchema = z.object({ storageQuotaBytes: bytes.nu
 export const instanceSettingsSchema = z
   .object({
     registrationMode: registrationModeSchema,
-    siteName: z.string().min(1).max(80),
-    siteDescription: z.string().max(1000),
+    siteName: z.string().trim().min(1).max(80),
+    siteDescription: z.string().trim().max(1000),
     termsText: z.string().max(50_000),
     privacyText: z.string().max(50_000),
     defaultUploadLimitBytes: z.number().int().min(1),

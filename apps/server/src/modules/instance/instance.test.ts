@@ -105,11 +105,12 @@ describe("instance settings", () => {
     expect(mail?.text_body).toContain("— Harbour Sounds");
   });
 
-  it("refuse values outside their limits with 400 and keep the old ones", async () => {
+  it("refuse values outside their limits, and a blank site name, with 400 and keep the old ones", async () => {
     const admin = await asAdmin();
     const before = (await t.app.inject({ url: "/api/v1/admin/settings", headers: { cookie: admin.cookie } })).json();
     for (const payload of [
       { siteName: "" },
+      { siteName: "   " },
       { registrationMode: "sometimes" },
       { defaultUploadLimitBytes: 0 },
       { defaultStorageQuotaBytes: -1 },

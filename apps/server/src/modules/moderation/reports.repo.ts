@@ -42,14 +42,30 @@ export async function insertReport(db: Kysely<DB>, report: NewReport): Promise<s
   }
 }
 
-/** The report, locked until the transaction ends, so two moderators cannot close it twice. */
+/**
+ * The report, locked until the transaction ends, so two moderators cannot close it twice.
+ * Resolving closes every open report on the same subject, so those are locked too, all in
+ * id order: two moderators resolving two reports on one subject at once would otherwise
+ * each hold their own and wait for the other's (a deadlock, answered 500). Now the second
+ * waits, then finds its report closed. A row changed meanwhile is re-read once it is free.
+ */
 export async function lockReport(trx: Transaction<DB>, id: string) {
-  return trx
+  const subject = await trx
+    .selectFrom("reports")
+    .select(["subject_type", "subject_id"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!subject) return undefined;
+  const locked = await trx
     .selectFrom("reports")
     .select(["id", "status", "subject_type", "subject_id"])
-    .where("id", "=", id)
+    .where("subject_type", "=", subject.subject_type)
+    .where("subject_id", "=", subject.subject_id)
+    .where((eb) => eb.or([eb("status", "=", "open"), eb("id", "=", id)]))
+    .orderBy("id")
     .forUpdate()
-    .executeTakeFirst();
+    .execute();
+  return locked.find((row) => row.id === id);
 }
 
 export interface Closing {

@@ -163,6 +163,14 @@ async function applyAction(
   if (!change) {
     throw new AppError("CONFLICT", `The reported ${moderated.type} no longer exists: close the report with no action`);
   }
+  // A direct restore of something not taken down is a harmless no-op, but closing a report
+  // as "restored" would tell its reporter something was lifted that never was.
+  if (request.action === "restore" && !change.changed) {
+    throw new AppError(
+      "CONFLICT",
+      `The reported ${moderated.type} is not taken down: close the report with no action, or dismiss it`,
+    );
+  }
   return change;
 }
 
@@ -190,10 +198,10 @@ export async function resolveReport(
       resolverId: principal.userId,
     };
     const closed = await closeOpenReports(trx, subject, closing);
-    const label =
-      subject.type === "comment"
-        ? null
-        : ((await findSubjects(trx, subject.type, [subject.id])).get(subject.id)?.label ?? null);
+    // The title as it is now: not when the owner made it private since, as the reporter
+    // would learn the current title of something they can no longer see.
+    const now = (await findSubjects(trx, subject.type, [subject.id])).get(subject.id);
+    const label = subject.type === "comment" || !now || now.private ? null : now.label;
     const reporters = new Set(closed.flatMap((row) => (row.reporter_id ? [row.reporter_id] : [])));
     for (const reporterId of reporters) {
       await notify(

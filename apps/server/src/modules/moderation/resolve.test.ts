@@ -3,7 +3,7 @@ import type { NotificationPage, Track, TrackComment } from "@stave/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { errorCode, useTestApp } from "../../../test/app.ts";
 import { auditOf, fileReport, moderate, queue, reported, resolve, resolved } from "../../../test/moderation.ts";
-import { as, buildPerson, buildTrack, ok, type Person } from "../../../test/social.ts";
+import { as, buildPerson, buildPlaylist, buildTrack, ok, type Person } from "../../../test/social.ts";
 
 const t = useTestApp();
 
@@ -192,6 +192,70 @@ describe("POST /api/v1/admin/reports/:id/resolve", () => {
     expect((await resolve(t, moderator, reportId, { action: "ban", note: "Banned" })).statusCode).toBe(400);
     const admin = await buildPerson(t, { role: "admin" });
     expect((await resolve(t, admin, reportId, { action: "dismiss", note: "Fine by me" })).statusCode).toBe(200);
+  });
+
+  it("does not tell a reporter the title of content made private since they reported it", async () => {
+    const owner = await buildPerson(t, { role: "creator" });
+    const trackId = await buildTrack(t.db.database, owner.id, { title: "Open Demo" });
+    const playlistId = await buildPlaylist(t.db.database, owner.id);
+    const reporter = await buildPerson(t);
+    const trackReport = await reported(t, reporter, "track", trackId);
+    const playlistReport = await reported(t, reporter, "playlist", playlistId);
+    const edit = { title: "Secret Album Name", visibility: "private" };
+    ok(
+      await t.app.inject({
+        method: "PATCH",
+        url: `/api/v1/tracks/${trackId}`,
+        headers: owner.session.headers,
+        payload: edit,
+      }),
+    );
+    await t.db.database.primary
+      .updateTable("playlists")
+      .set({ title: "Secret Playlist", visibility: "private" })
+      .where("id", "=", playlistId)
+      .execute();
+
+    await resolved(t, moderator, trackReport, { action: "no_action", note: "Nothing wrong" });
+    await resolved(t, moderator, playlistReport, { action: "dismiss", note: "Nothing wrong" });
+    expect((await moderationNotices(reporter)).map((notice) => notice.text)).toEqual([
+      "Your report on the playlist was reviewed; no action was taken",
+      "Your report on the track was reviewed; no action was taken",
+    ]);
+  });
+
+  it("refuses to restore content that is not taken down, leaving the report open", async () => {
+    const owner = await buildPerson(t, { role: "creator" });
+    const trackId = await buildTrack(t.db.database, owner.id, { title: "Never Down" });
+    const reporter = await buildPerson(t);
+    const reportId = await reported(t, reporter, "track", trackId);
+    const response = await resolve(t, moderator, reportId, { action: "restore", note: "Nothing to lift" });
+    expect(response.statusCode).toBe(409);
+    expect(errorCode(response)).toBe("CONFLICT");
+    expect(response.json().error.message).toMatch(/not taken down/);
+    expect((await reportRows(trackId)).map((row) => row.status)).toEqual(["open"]);
+    expect(await moderationNotices(reporter)).toEqual([]);
+    expect(await auditOf(t.db.database, "moderation.restore", trackId)).toEqual([]);
+  });
+
+  it("lets two moderators resolve two reports on the same thing at once: one closes both, the other hears 409", async () => {
+    const second = await buildPerson(t, { role: "moderator" });
+    const owner = await buildPerson(t, { role: "creator" });
+    for (const action of ["dismiss", "take_down"]) {
+      const trackId = await buildTrack(t.db.database, owner.id);
+      const first = await reported(t, await buildPerson(t), "track", trackId);
+      const other = await reported(t, await buildPerson(t), "track", trackId);
+      const responses = await Promise.all([
+        resolve(t, moderator, first, { action, note: "Handled" }),
+        resolve(t, second, other, { action, note: "Handled" }),
+      ]);
+      expect(responses.map((response) => response.statusCode).sort(), action).toEqual([200, 409]);
+      const refused = responses.find((response) => response.statusCode === 409);
+      expect(refused && errorCode(refused)).toBe("REPORT_ALREADY_CLOSED");
+      expect((await reportRows(trackId)).map((row) => row.status)).toEqual(
+        Array(2).fill(action === "dismiss" ? "dismissed" : "resolved"),
+      );
+    }
   });
 
   it("lets a report on content gone since close only without an action on it", async () => {

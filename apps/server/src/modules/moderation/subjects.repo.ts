@@ -32,6 +32,8 @@ export interface SubjectRow {
   label: string;
   path: string;
   taken_down: boolean;
+  /** Seen by its owner (and moderators) only: its label is not for the reporter's notice. */
+  private: boolean;
   owner_id: string;
   owner_username: string;
   owner_display_name: string | null;
@@ -42,23 +44,25 @@ const owner = sql`u.id AS owner_id, u.username AS owner_username, p.display_name
 /** One statement per subject type, however many reports a page holds. */
 const subjectQueries: Record<ReportSubjectType, (ids: string[]) => RawBuilder<SubjectRow>> = {
   track: (ids) => sql<SubjectRow>`
-    SELECT t.id, t.title AS label, '/tracks/' || t.id AS path, t.taken_down_at IS NOT NULL AS taken_down, ${owner}
+    SELECT t.id, t.title AS label, '/tracks/' || t.id AS path, t.taken_down_at IS NOT NULL AS taken_down,
+           t.visibility = 'private' AS private, ${owner}
       FROM tracks t JOIN users u ON u.id = t.owner_id LEFT JOIN user_profiles p ON p.user_id = u.id
      WHERE t.id = ANY(${ids}::uuid[])`,
   comment: (ids) => sql<SubjectRow>`
     SELECT c.id, c.body AS label, '/tracks/' || c.track_id || '#comments' AS path,
-           c.taken_down_at IS NOT NULL AS taken_down, ${owner}
-      FROM track_comments c JOIN users u ON u.id = c.author_id LEFT JOIN user_profiles p ON p.user_id = u.id
+           c.taken_down_at IS NOT NULL AS taken_down, ct.visibility = 'private' AS private, ${owner}
+      FROM track_comments c JOIN tracks ct ON ct.id = c.track_id
+      JOIN users u ON u.id = c.author_id LEFT JOIN user_profiles p ON p.user_id = u.id
      WHERE c.id = ANY(${ids}::uuid[])`,
   playlist: (ids) => sql<SubjectRow>`
     SELECT pl.id, pl.title AS label, '/playlists/' || pl.id AS path, pl.taken_down_at IS NOT NULL AS taken_down,
-           ${owner}
+           pl.visibility = 'private' AS private, ${owner}
       FROM playlists pl JOIN users u ON u.id = pl.owner_id LEFT JOIN user_profiles p ON p.user_id = u.id
      WHERE pl.id = ANY(${ids}::uuid[])`,
   // An account's "takedown" is its suspension (admins suspend; moderators see that they did).
   user: (ids) => sql<SubjectRow>`
     SELECT u.id, u.username AS label, '/creators/' || u.username AS path, u.suspended_at IS NOT NULL AS taken_down,
-           ${owner}
+           false AS private, ${owner}
       FROM users u LEFT JOIN user_profiles p ON p.user_id = u.id
      WHERE u.id = ANY(${ids}::uuid[]) AND u.deleted_at IS NULL`,
 };
