@@ -10,7 +10,8 @@ export const trackStatusSchema = z.enum(trackStatuses);
 export type TrackStatus = z.infer<typeof trackStatusSchema>;
 
 const isoDate = z.string();
-const releaseDateSchema = z.iso.date();
+// There is no year 0 (PostgreSQL refuses it): "0000-01-01" is not a date anyone released on.
+const releaseDateSchema = z.iso.date().refine((value) => !value.startsWith("0000"), "Year 0 does not exist");
 
 export const trackOwnerSchema = z.object({
   id: z.uuid(),

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import { beforeKeyset, type Keyset, timeKey } from "../social/social.cursor.ts";
 
 /** The pair as stored: the lower id first, so a conversation between two people is one row. */
 export const orderedPair = (a: string, b: string) => (a < b ? [a, b] : [b, a]) as [string, string];
@@ -55,6 +56,7 @@ function conversationsOf(db: Kysely<DB>, userId: string) {
       "cm.last_read_at",
       "cm.cleared_at",
       "other.id as other_id",
+      "other.deleted_at as other_deleted_at",
       "other.username as other_username",
       "op.display_name as other_display_name",
     ])
@@ -84,20 +86,18 @@ export type ConversationRow = NonNullable<Awaited<ReturnType<typeof findConversa
 export async function listConversations(
   db: Kysely<DB>,
   userId: string,
-  options: { limit: number; after?: { at: string; id: string } | undefined },
+  options: { limit: number; after?: Keyset | undefined },
 ) {
   let query = conversationsOf(db, userId)
+    // The cursor's key, to the microsecond (a JavaScript Date would round it to the millisecond).
+    .select(timeKey(sql.ref<Date>("c.last_message_at")).as("last_message_key"))
     // A conversation cleared and silent since does not show.
     .where((eb) => eb("c.last_message_at", ">", eb.ref("cm.cleared_at")))
     .orderBy("c.last_message_at", "desc")
     .orderBy("c.id", "desc")
     .limit(options.limit + 1);
   const { after } = options;
-  if (after) {
-    query = query.where((eb) =>
-      eb(eb.refTuple("c.last_message_at", "c.id"), "<", eb.tuple(new Date(after.at), after.id)),
-    );
-  }
+  if (after) query = query.where(beforeKeyset(sql.ref<Date>("c.last_message_at"), sql.ref<string>("c.id"), after));
   const rows = await query.execute();
   return { rows: rows.slice(0, options.limit), more: rows.length > options.limit };
 }
@@ -135,15 +135,16 @@ export async function listMessages(
   db: Kysely<DB>,
   conversationId: string,
   userId: string,
-  options: { limit: number; before?: { at: string; id: string } | undefined },
+  options: { limit: number; before?: Keyset | undefined },
 ) {
   const { before } = options;
-  const { rows } = await sql<MessageRow>`
-    SELECT m.id, m.conversation_id, m.sender_id, m.body, m.created_at
+  // created_key: the cursor's key, to the microsecond (messages sent within one millisecond stay apart).
+  const { rows } = await sql<MessageRow & { created_key: string }>`
+    SELECT m.id, m.conversation_id, m.sender_id, m.body, m.created_at, ${timeKey(sql.ref("m.created_at"))} AS created_key
       FROM messages m
       JOIN conversation_members cm ON cm.conversation_id = m.conversation_id AND cm.user_id = ${userId}
      WHERE m.conversation_id = ${conversationId} AND ${visibleTo(userId)}
-       ${before ? sql`AND (m.created_at, m.id) < (${new Date(before.at)}, ${before.id})` : sql``}
+       ${before ? sql`AND ${beforeKeyset(sql.ref("m.created_at"), sql.ref("m.id"), before)}` : sql``}
      ORDER BY m.created_at DESC, m.id DESC
      LIMIT ${options.limit + 1}`.execute(db);
   return { rows: rows.slice(0, options.limit), more: rows.length > options.limit };

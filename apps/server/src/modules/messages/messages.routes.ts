@@ -11,8 +11,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { principalOf } from "../../platform/http/access.ts";
-import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
 import type { NotificationsContext } from "../notifications/notifications.context.ts";
+import { decodeKeyset, encodeKeyset } from "../social/social.cursor.ts";
 import { presentConversation, presentMessage } from "./messages.presenter.ts";
 import { countUnreadMessages, listConversations, listMessages } from "./messages.repo.ts";
 import {
@@ -28,14 +28,11 @@ const tags = ["messages"];
 const conversationParams = z.object({ id: z.uuid() });
 const messageParams = z.object({ id: z.uuid(), messageId: z.uuid() });
 
-const keyset = (cursor: string | undefined) => {
-  if (!cursor) return undefined;
-  const [at, id] = decodeCursor(cursor, 2) as [string, string];
-  return { at, id };
-};
-const cursorOf = (at: Date | string, id: string) => encodeCursor([new Date(at).toISOString(), id]);
-
-/** Conversations read from the primary: a message must never seem to vanish right after it was sent. */
+/**
+ * Conversations read from the primary: a message must never seem to vanish right after it was sent.
+ * Cursors are the social lists' keysets: checked (a made-up one is a 400, not a 500), and
+ * exact to the microsecond, so messages sent within one millisecond are not skipped.
+ */
 export function registerMessageRoutes(app: FastifyInstance, ctx: NotificationsContext) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const db = ctx.database.primary;
@@ -55,12 +52,12 @@ export function registerMessageRoutes(app: FastifyInstance, ctx: NotificationsCo
       const { userId } = principalOf(request);
       const { rows, more } = await listConversations(db, userId, {
         limit: request.query.limit,
-        after: keyset(request.query.cursor),
+        after: decodeKeyset(request.query.cursor),
       });
       const last = rows.at(-1);
       return {
         items: rows.map(presentConversation),
-        nextCursor: more && last ? cursorOf(last.last_message_at, last.id) : null,
+        nextCursor: more && last ? encodeKeyset(last.last_message_key, last.id) : null,
         unreadCount: await countUnreadMessages(db, userId),
       };
     },
@@ -115,10 +112,13 @@ export function registerMessageRoutes(app: FastifyInstance, ctx: NotificationsCo
       await loadConversation(ctx, request.params.id, userId);
       const { rows, more } = await listMessages(db, request.params.id, userId, {
         limit: request.query.limit,
-        before: keyset(request.query.cursor),
+        before: decodeKeyset(request.query.cursor),
       });
       const last = rows.at(-1);
-      return { items: rows.map(presentMessage), nextCursor: more && last ? cursorOf(last.created_at, last.id) : null };
+      return {
+        items: rows.map(presentMessage),
+        nextCursor: more && last ? encodeKeyset(last.created_key, last.id) : null,
+      };
     },
   );
 

@@ -65,6 +65,11 @@ export async function sendMessage(
   assertMaySend(principal);
   const conversation = await loadConversation(ctx, conversationId, principal.userId);
   if (conversation.blocked) throw new AppError("MESSAGING_BLOCKED", "You cannot message this person");
+  // The conversation outlives a deleted account (its messages stay, from "Deleted user"), but
+  // nobody is there to read a new one: say so rather than answer 201 to a message into the void.
+  if (conversation.other_deleted_at !== null) {
+    throw new AppError("CONFLICT", "This person has deleted their account and can no longer receive messages");
+  }
   await ctx.limiter.hit(messageRateRule, principal.userId);
   const recipientId = conversation.other_id;
   const message = await ctx.database.primary.transaction().execute(async (trx) => {

@@ -1,5 +1,6 @@
 import type { Conversation, ConversationPage, MessagePage, NotificationPage, UserEvent } from "@stave/contracts";
 import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, latestMailTo, type SignedIn, signIn, type TestUser } from "../../../test/accounts.ts";
 import { buildTestApp, errorCode } from "../../../test/app.ts";
@@ -231,6 +232,76 @@ describe("conversations", () => {
     expect(errorCode(refused)).toBe("EMAIL_NOT_VERIFIED");
   });
 
+  it("refuses a made-up cursor, or one from another list, with 400 on every list here", async () => {
+    const crafted = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString("base64url");
+    const feedCursor = crafted(["f", "2024-05-01T12:00:00.000000Z", conversation.id]);
+    for (const url of [
+      "/api/v1/conversations",
+      `/api/v1/conversations/${conversation.id}/messages`,
+      "/api/v1/me/notifications",
+    ]) {
+      for (const cursor of [crafted(["not a date", "not an id"]), crafted([1, 2]), feedCursor]) {
+        const response = await apiA.inject({
+          url: `${url}?cursor=${cursor}`,
+          headers: { cookie: aliceSession.cookie },
+        });
+        expect(response.statusCode, `${url} ${response.body}`).toBe(400);
+        expect(errorCode(response)).toBe("VALIDATION_FAILED");
+      }
+    }
+  });
+
+  it("pages through messages sent within one millisecond without skipping any", async () => {
+    const harry = await buildUser(testDb.database);
+    const chat = await startConversation(await signIn(apiA, harry), carol.username);
+    // Four messages a few microseconds apart, all in the same millisecond.
+    await testDb.database.primary
+      .insertInto("messages")
+      .values(
+        [100, 300, 500, 700].map((micros, index) => ({
+          conversation_id: chat.id,
+          sender_id: harry.id,
+          body: `burst ${index}`,
+          created_at: sql<Date>`${`2024-05-01T12:00:00.123${micros}Z`}::timestamptz`,
+        })),
+      )
+      .execute();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: MessagePage = await get<MessagePage>(
+        carolSession,
+        `/api/v1/conversations/${chat.id}/messages?limit=1${cursor ? `&cursor=${cursor}` : ""}`,
+      );
+      seen.push(...page.items.map((m) => m.body));
+      cursor = page.nextCursor;
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual(["burst 3", "burst 2", "burst 1", "burst 0"]);
+  });
+
+  it("refuses a message to someone who has deleted their account, and does not notify them", async () => {
+    const ivy = await buildUser(testDb.database);
+    const chat = await startConversation(carolSession, ivy.username, "hello ivy");
+    await testDb.database.primary
+      .updateTable("users")
+      .set({ deleted_at: sql<Date>`now()` })
+      .where("id", "=", ivy.id)
+      .execute();
+    await testDb.database.primary.deleteFrom("notifications").where("user_id", "=", ivy.id).execute();
+    const refused = await send(apiA, carolSession, chat.id, "are you still there?");
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(errorCode(refused)).toBe("CONFLICT");
+    expect(refused.json().error.message).toMatch(/deleted their account/);
+    const bodies = (await get<MessagePage>(carolSession, `/api/v1/conversations/${chat.id}/messages`)).items;
+    expect(bodies.map((m) => m.body)).toEqual(["hello ivy"]);
+    const notified = await testDb.database.primary
+      .selectFrom("notifications")
+      .select("id")
+      .where("user_id", "=", ivy.id)
+      .execute();
+    expect(notified).toEqual([]);
+  });
+
   it("limits a sender to 30 messages a minute", async () => {
     const chatty = await buildUser(testDb.database);
     const chattySession = await signIn(apiA, chatty);
@@ -303,6 +374,57 @@ describe("notifications", () => {
       payload: {},
     });
     expect(markAll.json()).toEqual({ unreadCount: 0 });
+  });
+
+  it("pages through notifications made within one millisecond without skipping any", async () => {
+    const jane = await buildUser(testDb.database);
+    const janeSession = await signIn(apiA, jane);
+    await testDb.database.primary
+      .insertInto("notifications")
+      .values(
+        [100, 300, 500, 700].map((micros, index) => ({
+          user_id: jane.id,
+          kind: "track_ready",
+          data: JSON.stringify({ title: `burst ${index}` }),
+          created_at: sql<Date>`${`2024-05-01T12:00:00.123${micros}Z`}::timestamptz`,
+        })),
+      )
+      .execute();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: NotificationPage = await get<NotificationPage>(
+        janeSession,
+        `/api/v1/me/notifications?limit=1${cursor ? `&cursor=${cursor}` : ""}`,
+      );
+      seen.push(...page.items.map((n) => n.text));
+      cursor = page.nextCursor;
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual([3, 2, 1, 0].map((index) => `"burst ${index}" is processed and ready to play`));
+  });
+
+  it("hides notifications from someone I blocked, and from someone who blocked me, until unblocked", async () => {
+    const kate = await buildUser(testDb.database);
+    const kateSession = await signIn(apiA, kate);
+    const troll = await buildUser(testDb.database);
+    const trollSession = await signIn(apiA, troll);
+    await startConversation(trollSession, kate.username, "you again");
+    await startConversation(aliceSession, kate.username, "hi kate");
+    const actors = async () => {
+      const page = await get<NotificationPage>(kateSession, "/api/v1/me/notifications");
+      return { actors: page.items.map((n) => n.actor?.username), unread: page.unreadCount };
+    };
+    expect(await actors()).toEqual({ actors: [alice.username, troll.username], unread: 2 });
+
+    const block = (session: SignedIn, username: string, method: "PUT" | "DELETE") =>
+      apiA.inject({ method, url: `/api/v1/me/blocks/${username}`, headers: session.headers });
+    expect((await block(kateSession, troll.username, "PUT")).statusCode).toBe(204);
+    expect(await actors()).toEqual({ actors: [alice.username], unread: 1 });
+    expect((await block(kateSession, troll.username, "DELETE")).statusCode).toBe(204);
+    expect(await actors()).toEqual({ actors: [alice.username, troll.username], unread: 2 });
+
+    expect((await block(trollSession, kate.username, "PUT")).statusCode).toBe(204);
+    expect(await actors()).toEqual({ actors: [alice.username], unread: 1 });
   });
 
   it("also mails the kinds a user opted into, and only those", async () => {

@@ -1,6 +1,7 @@
 import type { NotificationKind } from "@stave/contracts";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import { beforeKeyset, type Keyset, timeKey } from "../social/social.cursor.ts";
 
 const withActor = (db: Kysely<DB>) =>
   db
@@ -12,35 +13,45 @@ const withActor = (db: Kysely<DB>) =>
 
 export type NotificationRow = Awaited<ReturnType<ReturnType<typeof withActor>["executeTakeFirstOrThrow"]>>;
 
+/**
+ * Blocking someone hides their notifications, those from before the block too (as it hides
+ * their comments), and brings them back on unblocking: checked when read, either way round.
+ * `n` is notifications.
+ */
+const actorNotBlocked = sql<boolean>`NOT EXISTS (
+  SELECT 1 FROM user_blocks b
+   WHERE (b.blocker_id = n.user_id AND b.blocked_id = n.actor_id)
+      OR (b.blocker_id = n.actor_id AND b.blocked_id = n.user_id))`;
+
 export const findNotification = (db: Kysely<DB>, id: string) => withActor(db).where("n.id", "=", id).executeTakeFirst();
 
 export async function listNotifications(
   db: Kysely<DB>,
   userId: string,
-  options: { limit: number; unreadOnly: boolean; after?: { createdAt: string; id: string } | undefined },
+  options: { limit: number; unreadOnly: boolean; after?: Keyset | undefined },
 ) {
   let query = withActor(db)
+    // The cursor's key, to the microsecond (a JavaScript Date would round it to the millisecond).
+    .select(timeKey(sql.ref<Date>("n.created_at")).as("created_key"))
     .where("n.user_id", "=", userId)
+    .where(actorNotBlocked)
     .orderBy("n.created_at", "desc")
     .orderBy("n.id", "desc")
     .limit(options.limit + 1);
   if (options.unreadOnly) query = query.where("n.read_at", "is", null);
   const { after } = options;
-  if (after) {
-    query = query.where((eb) =>
-      eb(eb.refTuple("n.created_at", "n.id"), "<", eb.tuple(new Date(after.createdAt), after.id)),
-    );
-  }
+  if (after) query = query.where(beforeKeyset(sql.ref<Date>("n.created_at"), sql.ref<string>("n.id"), after));
   const rows = await query.execute();
   return { rows: rows.slice(0, options.limit), more: rows.length > options.limit };
 }
 
 export async function countUnreadNotifications(db: Kysely<DB>, userId: string): Promise<number> {
   const row = await db
-    .selectFrom("notifications")
+    .selectFrom("notifications as n")
     .select((eb) => eb.fn.countAll<number>().as("unread"))
-    .where("user_id", "=", userId)
-    .where("read_at", "is", null)
+    .where("n.user_id", "=", userId)
+    .where("n.read_at", "is", null)
+    .where(actorNotBlocked)
     .executeTakeFirst();
   return Number(row?.unread ?? 0);
 }

@@ -9,10 +9,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { principalOf } from "../../platform/http/access.ts";
-import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
 import { type OpenStreams, openEventStream } from "../../platform/http/sse.ts";
 import { presentMessage } from "../messages/messages.presenter.ts";
 import { countUnreadMessages, findMessageFor } from "../messages/messages.repo.ts";
+import { decodeKeyset, encodeKeyset } from "../social/social.cursor.ts";
 import type { NotificationsContext } from "./notifications.context.ts";
 import { presentNotification } from "./notifications.presenter.ts";
 import {
@@ -48,16 +48,17 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: Notificati
     },
     async (request) => {
       const { userId } = principalOf(request);
-      const cursor = request.query.cursor ? (decodeCursor(request.query.cursor, 2) as [string, string]) : undefined;
+      // The social lists' keyset cursors: checked (a made-up one is a 400, not a 500), and exact
+      // to the microsecond, so notifications made within one millisecond are not skipped.
       const { rows, more } = await listNotifications(db, userId, {
         limit: request.query.limit,
         unreadOnly: request.query.unread ?? false,
-        after: cursor ? { createdAt: cursor[0], id: cursor[1] } : undefined,
+        after: decodeKeyset(request.query.cursor),
       });
       const last = rows.at(-1);
       return {
         items: rows.map(presentNotification),
-        nextCursor: more && last ? encodeCursor([new Date(last.created_at).toISOString(), last.id]) : null,
+        nextCursor: more && last ? encodeKeyset(last.created_key, last.id) : null,
         unreadCount: await countUnreadNotifications(db, userId),
       };
     },

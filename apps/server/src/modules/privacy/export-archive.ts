@@ -82,6 +82,15 @@ function csv(readPage: PageReader, columns: string[]): Readable {
 const keyset = (after: { at: Date; id: string } | null, at: string, id: string) =>
   after ? sql`AND (${sql.ref(at)}, ${sql.ref(id)}) > (${after.at}, ${after.id})` : sql``;
 
+/**
+ * A title as the user may see it today: someone else's track or playlist made private (or
+ * taken down) since keeps its title to itself, as the history page and the API do.
+ */
+const visibleTrackTitle = (userId: string) =>
+  sql`CASE WHEN t.owner_id = ${userId} OR (t.visibility <> 'private' AND t.status = 'ready') THEN t.title END`;
+const visiblePlaylistTitle = (userId: string) =>
+  sql`CASE WHEN p.owner_id = ${userId} OR (p.visibility <> 'private' AND p.taken_down_at IS NULL) THEN p.title END`;
+
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
 
 const README = `This is your data from Stave, as it was when the export was made.
@@ -221,7 +230,8 @@ export async function writeExportArchive(
         (
           await sql<KeyedRow>`
             SELECT p.id, p.title, p.description, p.visibility, p.created_at AS at,
-                   coalesce((SELECT json_agg(json_build_object('trackId', t.id, 'title', t.title) ORDER BY pt.position)
+                   coalesce((SELECT json_agg(json_build_object('trackId', t.id, 'title', ${visibleTrackTitle(userId)})
+                                        ORDER BY pt.position)
                                FROM playlist_tracks pt JOIN tracks t ON t.id = pt.track_id
                               WHERE pt.playlist_id = p.id), '[]') AS tracks
               FROM playlists p
@@ -239,10 +249,10 @@ export async function writeExportArchive(
         (
           await sql<KeyedRow>`
             SELECT * FROM (
-              SELECT 'track' AS type, l.track_id AS id, t.title, l.created_at AS at
+              SELECT 'track' AS type, l.track_id AS id, ${visibleTrackTitle(userId)} AS title, l.created_at AS at
                 FROM track_likes l JOIN tracks t ON t.id = l.track_id WHERE l.user_id = ${userId}
               UNION ALL
-              SELECT 'playlist', l.playlist_id, p.title, l.created_at
+              SELECT 'playlist', l.playlist_id, ${visiblePlaylistTitle(userId)}, l.created_at
                 FROM playlist_likes l JOIN playlists p ON p.id = l.playlist_id WHERE l.user_id = ${userId}
             ) likes
              WHERE true ${keyset(after, "at", "id")}
@@ -273,7 +283,7 @@ export async function writeExportArchive(
       async (after) =>
         (
           await sql<KeyedRow>`
-            SELECT c.id, c.track_id, t.title AS track_title, c.body, c.timestamp_ms, c.created_at AS at
+            SELECT c.id, c.track_id, ${visibleTrackTitle(userId)} AS track_title, c.body, c.timestamp_ms, c.created_at AS at
               FROM track_comments c JOIN tracks t ON t.id = c.track_id
              WHERE c.author_id = ${userId} ${keyset(after, "c.created_at", "c.id")}
              ORDER BY c.created_at, c.id LIMIT ${BATCH}`.execute(db)
@@ -323,9 +333,7 @@ export async function writeExportArchive(
     (
       await sql<KeyedRow>`
         SELECT h.id, h.played_at AS at, h.listened_ms, t.id AS track_id,
-               -- As the history page shows it: a track made private by someone else keeps its title to itself.
-               CASE WHEN t.owner_id = ${userId} OR (t.visibility <> 'private' AND t.status = 'ready')
-                    THEN t.title END AS track_title
+               ${visibleTrackTitle(userId)} AS track_title
           FROM playback_history h JOIN tracks t ON t.id = h.track_id
          WHERE h.user_id = ${userId} ${keyset(after, "h.played_at", "h.id")}
          ORDER BY h.played_at, h.id LIMIT ${BATCH}`.execute(db)
@@ -361,9 +369,13 @@ export async function writeExportArchive(
       async (after) =>
         (
           await sql<KeyedRow>`
-            SELECT a.id, a.action, a.target_type, a.target_id, host(a.ip) AS ip, a.user_agent, a.metadata,
-                   a.created_at AS at
+            SELECT a.id, a.action, a.target_type, a.target_id,
+                   -- An admin's action on the account: when and what, not the admin's address and browser.
+                   CASE WHEN others.acted THEN NULL ELSE host(a.ip) END AS ip,
+                   CASE WHEN others.acted THEN NULL ELSE a.user_agent END AS user_agent,
+                   a.metadata, a.created_at AS at
               FROM audit_log a
+             CROSS JOIN LATERAL (SELECT a.actor_id IS NOT NULL AND a.actor_id <> ${userId} AS acted) others
              WHERE (a.actor_id = ${userId} OR (a.target_type = 'user' AND a.target_id = ${userId}))
                ${keyset(after, "a.created_at", "a.id")}
              ORDER BY a.created_at, a.id LIMIT ${BATCH}`.execute(db)

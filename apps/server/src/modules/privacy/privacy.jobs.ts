@@ -5,7 +5,7 @@ import { defineJob } from "../../platform/jobs/index.ts";
 import { notify } from "../notifications/notifications.service.ts";
 import { exportKey, writeExportArchive } from "./export-archive.ts";
 import type { PrivacyContext } from "./privacy.context.ts";
-import { expireExports, purgeDeletedAccounts } from "./privacy.service.ts";
+import { expireExports, failAbandonedExports, purgeDeletedAccounts } from "./privacy.service.ts";
 
 declare module "../../platform/jobs/types.ts" {
   interface JobPayloads {
@@ -40,8 +40,8 @@ export function privacyJobs(ctx: PrivacyContext) {
         const key = exportKey(row.user_id, exportId);
         try {
           const size = await writeExportArchive(db, ctx.storage, row.user_id, key);
-          await db.transaction().execute(async (trx) => {
-            await trx
+          const stillWanted = await db.transaction().execute(async (trx) => {
+            const updated = await trx
               .updateTable("data_exports")
               .set({
                 status: "ready",
@@ -51,13 +51,18 @@ export function privacyJobs(ctx: PrivacyContext) {
                 expires_at: sql<Date>`now() + make_interval(days => ${EXPORT_TTL_DAYS})`,
               })
               .where("id", "=", exportId)
-              .execute();
+              .returning("id")
+              .executeTakeFirst();
+            if (!updated) return false;
             await notify(
               trx,
               { userId: row.user_id, kind: "export_ready", subject: { type: "export", id: exportId } },
               ctx,
             );
+            return true;
           });
+          // The account was deleted while the ZIP was written: its data must not outlive it in storage.
+          if (!stillWanted) await ctx.storage.delete(key);
         } catch (error) {
           await ctx.storage.delete(key).catch(() => undefined);
           if (job.attempt >= BUILD_ATTEMPTS) {
@@ -80,6 +85,8 @@ export function privacyJobs(ctx: PrivacyContext) {
       timeoutSeconds: 600,
       async handle(_payload, { logger }) {
         logger.info({ expired: await expireExports(ctx) }, "expired data exports");
+        // The same hourly pass settles exports whose build died with its worker.
+        logger.info({ failed: await failAbandonedExports(ctx) }, "failed abandoned data exports");
       },
     }),
 

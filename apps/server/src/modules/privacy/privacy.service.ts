@@ -288,3 +288,28 @@ export async function expireExports(ctx: PrivacyContext) {
   }
   return due.length;
 }
+
+/**
+ * Exports whose build job is gone without settling them (its worker died on the last
+ * attempt, so no handler ran to say so) turn failed: otherwise the user waits on
+ * "processing" forever, with nothing telling them to request a new one.
+ */
+export async function failAbandonedExports(ctx: PrivacyContext) {
+  const result = await ctx.database.primary
+    .updateTable("data_exports")
+    .set({ status: "failed", error: "The export could not be built; request a new one" })
+    .where("status", "in", ["pending", "processing"])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("jobs")
+            .select(sql`1`.as("one"))
+            .where("jobs.name", "=", "privacy.build_export")
+            .where("jobs.state", "in", ["queued", "running"])
+            .where(sql<boolean>`jobs.payload->>'exportId' = data_exports.id::text`),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -17,6 +17,8 @@ import { waitFor } from "../../../test/wait.ts";
 import { JobWorker } from "../../platform/jobs/index.ts";
 import { mailJobs } from "../../platform/mail/index.ts";
 import type { Services } from "../../services.ts";
+import { auditAdminAction } from "../admin/admin.actor.ts";
+import { exportKey } from "./export-archive.ts";
 import { privacyJobs } from "./privacy.jobs.ts";
 import { purgeDeletedAccounts } from "./privacy.service.ts";
 
@@ -277,6 +279,111 @@ describe("data export", () => {
     const gone = await app.inject({ url, headers: { cookie: session.cookie } });
     expect(gone.statusCode).toBe(410);
     expect(errorCode(gone)).toBe("EXPORT_EXPIRED");
+  });
+});
+
+/** The ZIP of a built export, unpacked for reading. */
+async function exportFiles(session: SignedIn, exportId: string) {
+  await runJob("privacy.build_export", { exportId });
+  const download = await app.inject({
+    url: `/api/v1/me/exports/${exportId}/download`,
+    headers: { cookie: session.cookie },
+  });
+  expect(download.statusCode).toBe(200);
+  const zipFile = path.join(await mkdtemp(path.join(os.tmpdir(), "stave-export-")), "export.zip");
+  await writeFile(zipFile, download.rawPayload);
+  return (name: string) => unzip("-p", zipFile, name);
+}
+
+describe("data export: failures", () => {
+  it("fails an export whose worker died on its last attempt, instead of leaving it processing forever", async () => {
+    const user = await buildUser(testDb.database);
+    const session = await signIn(app, user);
+    const { export: lost } = (await post(session, "/api/v1/me/export")).json();
+    const { export: waiting } = (await post(session, "/api/v1/me/export")).json();
+    // What the job queue leaves when the worker vanishes on the last attempt: a dead job.
+    await testDb.database.primary
+      .updateTable("data_exports")
+      .set({ status: "processing" })
+      .where("id", "=", lost.id)
+      .execute();
+    await sql`UPDATE jobs SET state = 'dead' WHERE payload->>'exportId' = ${lost.id}`.execute(testDb.database.primary);
+
+    await runJob("privacy.expire_exports", {});
+    const list = (
+      await app.inject({ url: "/api/v1/me/exports", headers: { cookie: session.cookie } })
+    ).json() as DataExportList;
+    expect(Object.fromEntries(list.items.map((item) => [item.id, item.status]))).toEqual({
+      [lost.id]: "failed",
+      [waiting.id]: "pending",
+    });
+  });
+
+  it("leaves no ZIP and no notification behind when the account is deleted while its export is built", async () => {
+    const user = await buildUser(testDb.database);
+    const session = await signIn(app, user);
+    const { export: created } = (await post(session, "/api/v1/me/export")).json();
+    const storage = services.privacy.storage;
+    const racing = {
+      ...services.privacy,
+      storage: {
+        ...storage,
+        put: async (key: string, body: Readable) => {
+          const deleted = await app.inject({
+            method: "DELETE",
+            url: "/api/v1/users/me",
+            headers: session.headers,
+            payload: { password: user.password },
+          });
+          expect(deleted.statusCode).toBe(204);
+          return storage.put(key, body);
+        },
+      },
+    };
+    await privacyJobs(racing)["privacy.build_export"].handle({ exportId: created.id }, jobContext);
+    expect(await storage.stat(exportKey(user.id, created.id))).toBeNull();
+    const notifications = await testDb.database.primary
+      .selectFrom("notifications")
+      .select("id")
+      .where("user_id", "=", user.id)
+      .execute();
+    expect(notifications).toEqual([]);
+  });
+});
+
+describe("data export: other people's data", () => {
+  it("leaves out an admin's address and browser, and titles others have since made private", async () => {
+    const busy = await buildBusyUser("198.51.100.31");
+    const admin = await buildUser(testDb.database, { role: "admin" });
+    await auditAdminAction(
+      { database: testDb.database, logger: silentLogger },
+      { userId: admin.id, ip: "203.0.113.99", userAgent: "AdminBrowser/7" },
+      "admin.quota_change",
+      busy.user.id,
+    );
+    // The friend's track, which busy liked, commented on and put in a playlist, goes private.
+    await testDb.database.primary
+      .updateTable("tracks")
+      .set({ visibility: "private" })
+      .where("id", "=", busy.friendTrack)
+      .execute();
+    const { export: created } = (await post(busy.session, "/api/v1/me/export")).json();
+    const read = await exportFiles(busy.session, created.id);
+
+    const events = JSON.parse(read("security_events.json")) as { action: string; ip: string | null }[];
+    expect(events).toContainEqual(
+      expect.objectContaining({ action: "admin.quota_change", ip: null, user_agent: null }),
+    );
+    expect(events).toContainEqual(expect.objectContaining({ action: "user.login", ip: "198.51.100.31" }));
+    for (const name of ["security_events.json", "likes.json", "comments.json", "playlists.json"]) {
+      expect(read(name), name).not.toMatch(/203\.0\.113\.99|AdminBrowser|Friendly Tune/);
+    }
+    // What the user did stays: the like, the comment and the playlist entry, by id.
+    expect(JSON.parse(read("likes.json"))).toEqual([expect.objectContaining({ id: busy.friendTrack, title: null })]);
+    expect(JSON.parse(read("comments.json"))).toEqual([
+      expect.objectContaining({ body: "Lovely", track_id: busy.friendTrack, track_title: null }),
+    ]);
+    expect(JSON.parse(read("playlists.json"))[0].tracks).toEqual([{ trackId: busy.friendTrack, title: null }]);
   });
 });
 

@@ -168,6 +168,17 @@ describe("GET /api/v1/search: creators and sections", () => {
       expect(errorCode(response)).toBe("VALIDATION_FAILED");
     }
   });
+
+  it("refuses a well-formed cursor holding no row offset with 400, not 500", async () => {
+    for (const offset of ["x", 1.5, -1, 1e300]) {
+      const cursor = Buffer.from(JSON.stringify([offset])).toString("base64url");
+      for (const type of ["all", "tracks"]) {
+        const response = await t.app.inject(`/api/v1/search?q=harbour&type=${type}&cursor=${cursor}`);
+        expect(response.statusCode, `${type} ${offset}`).toBe(400);
+        expect(errorCode(response)).toBe("VALIDATION_FAILED");
+      }
+    }
+  });
 });
 
 describe("GET /api/v1/search: playlists", () => {

@@ -50,6 +50,15 @@ export async function insertTrack(db: Kysely<DB>, track: NewTrack) {
     .execute();
 }
 
+/**
+ * Serialises picking a slug for one owner until the transaction ends: two uploads (or edits)
+ * with one title at once would otherwise both pick the same free slug, and one would fail on
+ * the unique index with a 500.
+ */
+export async function lockOwnerSlugs(trx: Kysely<DB>, ownerId: string) {
+  await sql`SELECT pg_advisory_xact_lock(hashtext('track_slug'), hashtext(${ownerId}))`.execute(trx);
+}
+
 /** Slugs of this owner's tracks that start like `base`, to pick a free one. */
 export async function slugsLike(db: Kysely<DB>, ownerId: string, base: string): Promise<string[]> {
   const rows = await db

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { principalOf } from "../../platform/http/access.ts";
 import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
-import { notFound } from "../../platform/http/errors.ts";
+import { AppError, notFound } from "../../platform/http/errors.ts";
 import { findPageOwnerId } from "../accounts/accounts.repo.ts";
 import { registerResumableUploads } from "./resumable.ts";
 import { fileTooLarge, quotaExceeded, storageStanding, uploadLimitBytes } from "./storage-quota.ts";
@@ -33,9 +33,22 @@ function toPage({ rows, more }: { rows: TrackRow[]; more: boolean }) {
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const after = (cursor: string | undefined) => {
   if (!cursor) return undefined;
-  const [createdAt, id] = decodeCursor(cursor, 2) as [string, string];
+  const [createdAt, id] = decodeCursor(cursor, 2);
+  // An edited cursor must not reach PostgreSQL as an invalid date or uuid (a 500).
+  if (
+    typeof createdAt !== "string" ||
+    Number.isNaN(Date.parse(createdAt)) ||
+    typeof id !== "string" ||
+    !UUID.test(id)
+  ) {
+    throw new AppError("VALIDATION_FAILED", "The cursor is not valid", [
+      { path: "querystring.cursor", message: "malformed cursor" },
+    ]);
+  }
   return { createdAt, id };
 };
 

@@ -16,6 +16,7 @@ import {
   deleteTrackRow,
   findTrack,
   insertTrack,
+  lockOwnerSlugs,
   setProcessingState,
   slugsLike,
   type TrackRow,
@@ -121,6 +122,7 @@ export async function ingestUpload(ctx: TracksContext, ownerId: string, upload: 
     const title = values.title ?? probe.tags.title ?? titleFromFilename(audio.filename);
     await ctx.database.primary.transaction().execute(async (trx) => {
       const base = slugify(title);
+      await lockOwnerSlugs(trx, ownerId);
       await insertTrack(trx, {
         id: trackId,
         ownerId,
@@ -163,16 +165,18 @@ export async function updateTrack(
   changes: UpdateTrackRequest,
 ): Promise<Track> {
   const track = await loadOwnedTrack(ctx, id, principal);
-  const db = ctx.database.primary;
-  let slug: string | undefined;
-  if (changes.title !== undefined && changes.title !== track.title) {
-    const base = slugify(changes.title);
-    slug = firstFreeSlug(
-      base,
-      (await slugsLike(db, track.owner_id, base)).filter((taken) => taken !== track.slug),
-    );
-  }
-  await updateTrackFields(db, id, { ...changes, ...(slug && { slug }) });
+  await ctx.database.primary.transaction().execute(async (trx) => {
+    let slug: string | undefined;
+    if (changes.title !== undefined && changes.title !== track.title) {
+      const base = slugify(changes.title);
+      await lockOwnerSlugs(trx, track.owner_id);
+      slug = firstFreeSlug(
+        base,
+        (await slugsLike(trx, track.owner_id, base)).filter((taken) => taken !== track.slug),
+      );
+    }
+    await updateTrackFields(trx, id, { ...changes, ...(slug && { slug }) });
+  });
   return getTrack(ctx, id);
 }
 

@@ -6,6 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, type SignedIn, signIn } from "../../../test/accounts.ts";
 import { buildTestApp, buildTestServices, errorCode } from "../../../test/app.ts";
+import { insertReadyTrack } from "../../../test/catalog.ts";
 import { createTestDatabase, type TestDatabase } from "../../../test/database.ts";
 import { makeMp3WithCover, makeNotAudio, makeTruncated, makeWav } from "../../../test/media.ts";
 import { startTracksWorker, uploadTrack, waitForProcessingIdle, waitForStatus } from "../../../test/tracks.ts";
@@ -317,6 +318,50 @@ describe("managing tracks", () => {
     });
     // A failed track is not visible to others at all.
     expect(foreign.statusCode).toBe(404);
+  });
+});
+
+describe("odd input", () => {
+  it("refuses an edited list cursor with 400, not 500", async () => {
+    const user = await buildUser(testDb.database, { role: "creator" });
+    for (const parts of [
+      ["x", "y"],
+      ["2020-01-01T00:00:00Z", "not-a-uuid"],
+      ["garbage", "00000000-0000-0000-0000-000000000000"],
+      [1, 2],
+    ]) {
+      const cursor = Buffer.from(JSON.stringify(parts)).toString("base64url");
+      for (const url of ["/api/v1/tracks", "/api/v1/users/me/tracks", `/api/v1/users/${user.username}/tracks`]) {
+        const response = await app.inject({ url: `${url}?cursor=${cursor}`, headers: { cookie: creator.cookie } });
+        expect(response.statusCode, `${url} ${JSON.stringify(parts)}`).toBe(400);
+        expect(errorCode(response)).toBe("VALIDATION_FAILED");
+      }
+    }
+  });
+
+  it("refuses a release date in year 0 with 400, on upload and on edit", async () => {
+    const upload = await uploadTrack(app, creator.headers, wav, { releaseDate: "0000-01-01" });
+    expect(upload.statusCode, upload.body).toBe(400);
+    expect(errorCode(upload)).toBe("VALIDATION_FAILED");
+    const track = await insertReadyTrack(testDb.database, creatorId, "Dated");
+    const edit = await app.inject({
+      method: "PATCH",
+      url: `/api/v1/tracks/${track}`,
+      headers: creator.headers,
+      payload: { releaseDate: "0000-01-01" },
+    });
+    expect(edit.statusCode, edit.body).toBe(400);
+    expect(errorCode(edit)).toBe("VALIDATION_FAILED");
+  });
+
+  it("gives two tracks uploaded at once under one title each their own slug", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => uploadTrack(app, creator.headers, wav, { title: "Same Title" })),
+    );
+    expect(answers.map((answer) => answer.statusCode)).toEqual([201, 201, 201, 201]);
+    const slugs = answers.map((answer) => answer.json().track.slug as string);
+    expect(new Set(slugs).size).toBe(4);
+    await waitForProcessingIdle(services.tracks);
   });
 });
 
