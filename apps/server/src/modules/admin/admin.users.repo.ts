@@ -1,8 +1,8 @@
 import type { AdminUserState } from "@stave/contracts";
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { DB, Role } from "../../platform/db/schema.ts";
+import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
 import { updateUser } from "../accounts/accounts.repo.ts";
-import { beforeKeyset, type Keyset, timeKey } from "../social/social.cursor.ts";
 
 type UsersBuilder = ExpressionBuilder<DB, "users">;
 

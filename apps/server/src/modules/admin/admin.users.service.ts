@@ -1,10 +1,10 @@
 import type { AdminUserDetail, AdminUserPage, AdminUserQuery, Role } from "@stave/contracts";
+import { decodeKeyset, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { AccountsContext } from "../accounts/accounts.context.ts";
 import { mailVerificationLink } from "../accounts/accounts.service.ts";
 import { listLiveSessions } from "../accounts/sessions.repo.ts";
 import type { InstanceSettings } from "../instance/instance.service.ts";
-import { decodeKeyset, pageFrom } from "../social/social.cursor.ts";
 import { storageUsedBy } from "../tracks/tracks.repo.ts";
 import { type AdminActor, type AdminDeps, auditAdminAction, isActor } from "./admin.actor.ts";
 import {

@@ -1,8 +1,7 @@
 import type { AuditEntry } from "@stave/contracts";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
-import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
-import { AppError } from "../../platform/http/errors.ts";
+import { beforeKeyset, decodeKeyset, encodeKeyset, timeKey } from "../../platform/http/cursor.ts";
 
 export interface AuditFilter {
   actorId?: string | undefined;
@@ -23,13 +22,6 @@ export interface AuditPage {
   nextCursor: string | null;
 }
 
-const SORT_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const invalidCursor = () =>
-  new AppError("VALIDATION_FAILED", "The cursor is not valid", [
-    { path: "querystring.cursor", message: "malformed cursor" },
-  ]);
-
 function filtered(db: Kysely<DB>, filter: AuditFilter) {
   let query = db
     .selectFrom("audit_log")
@@ -37,9 +29,7 @@ function filtered(db: Kysely<DB>, filter: AuditFilter) {
     .selectAll("audit_log")
     .select("users.username as actor_username")
     // The cursor keeps the microseconds: a millisecond ISO string would skip rows written in the same millisecond.
-    .select(
-      sql<string>`to_char(audit_log.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("sort_at"),
-    );
+    .select(timeKey(sql.ref<Date>("audit_log.created_at")).as("sort_at"));
   if (filter.actorId) query = query.where("audit_log.actor_id", "=", filter.actorId);
   if (filter.actor) {
     const login = filter.actor.toLowerCase();
@@ -61,17 +51,9 @@ function filtered(db: Kysely<DB>, filter: AuditFilter) {
   }
   if (filter.from) query = query.where("audit_log.created_at", ">=", new Date(filter.from));
   if (filter.to) query = query.where("audit_log.created_at", "<", new Date(filter.to));
-  if (filter.cursor) {
-    const [sortAt, id] = decodeCursor(filter.cursor, 2) as [string, string];
-    if (!SORT_AT.test(sortAt) || !UUID.test(id)) throw invalidCursor();
-    const at = sql<Date>`${sortAt}::timestamptz`;
-    query = query.where((eb) =>
-      eb.or([
-        eb("audit_log.created_at", "<", at),
-        eb.and([eb("audit_log.created_at", "=", at), eb("audit_log.id", "<", id)]),
-      ]),
-    );
-  }
+  const after = decodeKeyset(filter.cursor);
+  if (after)
+    query = query.where(beforeKeyset(sql.ref<Date>("audit_log.created_at"), sql.ref<string>("audit_log.id"), after));
   return query;
 }
 
@@ -98,6 +80,6 @@ export async function listAuditEntries(db: Kysely<DB>, filter: AuditFilter): Pro
   }));
   return {
     items,
-    nextCursor: rows.length > filter.limit && last ? encodeCursor([last.sort_at, last.id]) : null,
+    nextCursor: rows.length > filter.limit && last ? encodeKeyset(last.sort_at, last.id) : null,
   };
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
 import { trackSummaryColumns } from "../tracks/track-columns.ts";
 import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
 
@@ -11,8 +12,8 @@ export interface HistoryViewer {
 
 export interface HistoryListQuery {
   limit: number;
-  /** The sort key of the last entry of the previous page: its exact played_at (text) and id. */
-  after?: { playedAt: string; id: string } | undefined;
+  /** The sort key of the last entry of the previous page: its exact played_at and id. */
+  after?: Keyset | undefined;
 }
 
 export type HistoryRow = TrackSummaryRow & {
@@ -36,7 +37,7 @@ export async function listHistory(db: Kysely<DB>, viewer: HistoryViewer, { limit
       "h.id as entry_id",
       "h.played_at",
       "h.listened_ms",
-      sql<string>`to_char(h.played_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("played_at_key"),
+      timeKey(sql.ref<Date>("h.played_at")).as("played_at_key"),
       sql<boolean>`(t.owner_id = ${viewer.userId} OR ${viewer.isAdmin}
         OR (t.status = 'ready' AND t.visibility <> 'private'))`.as("visible"),
       ...trackSummaryColumns,
@@ -45,12 +46,7 @@ export async function listHistory(db: Kysely<DB>, viewer: HistoryViewer, { limit
     .orderBy("h.played_at", "desc")
     .orderBy("h.id", "desc")
     .limit(limit + 1);
-  if (after) {
-    const playedAt = sql<Date>`${after.playedAt}::timestamptz`;
-    query = query.where((eb) =>
-      eb.or([eb("h.played_at", "<", playedAt), eb.and([eb("h.played_at", "=", playedAt), eb("h.id", "<", after.id)])]),
-    );
-  }
+  if (after) query = query.where(beforeKeyset(sql.ref<Date>("h.played_at"), sql.ref<string>("h.id"), after));
   const rows: HistoryRow[] = await query.execute();
   return { rows: rows.slice(0, limit), more: rows.length > limit };
 }

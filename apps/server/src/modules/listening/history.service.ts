@@ -1,37 +1,22 @@
 import type { HistoryPage, PageQuery } from "@stave/contracts";
-import { z } from "zod";
 import type { Database } from "../../platform/db/database.ts";
 import type { Principal } from "../../platform/http/access.ts";
-import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
-import { AppError, notFound } from "../../platform/http/errors.ts";
+import { decodeKeyset, encodeKeyset } from "../../platform/http/cursor.ts";
+import { notFound } from "../../platform/http/errors.ts";
 import { clearHistory, deleteHistoryEntry, listHistory } from "./history.repo.ts";
 import { presentHistoryEntry } from "./listening.presenter.ts";
-
-const cursorParts = z.tuple([z.iso.datetime({ precision: 6 }), z.uuid()]);
-
-function after(cursor: string | undefined) {
-  if (!cursor) return undefined;
-  const parsed = cursorParts.safeParse(decodeCursor(cursor, 2));
-  if (!parsed.success) {
-    throw new AppError("VALIDATION_FAILED", "The cursor is not valid", [
-      { path: "querystring.cursor", message: "malformed cursor" },
-    ]);
-  }
-  const [playedAt, id] = parsed.data;
-  return { playedAt, id };
-}
 
 /** My history, newest first. My own data, which I may have just written: read from the primary. */
 export async function getHistory(database: Database, principal: Principal, page: PageQuery): Promise<HistoryPage> {
   const { rows, more } = await listHistory(
     database.primary,
     { userId: principal.userId, isAdmin: principal.role === "admin" },
-    { limit: page.limit, after: after(page.cursor) },
+    { limit: page.limit, after: decodeKeyset(page.cursor) },
   );
   const last = rows.at(-1);
   return {
     items: rows.map(presentHistoryEntry),
-    nextCursor: more && last ? encodeCursor([last.played_at_key, last.entry_id]) : null,
+    nextCursor: more && last ? encodeKeyset(last.played_at_key, last.entry_id) : null,
   };
 }
 

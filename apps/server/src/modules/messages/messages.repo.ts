@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
-import { beforeKeyset, type Keyset, timeKey } from "../social/social.cursor.ts";
+import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
 
 /** The pair as stored: the lower id first, so a conversation between two people is one row. */
 export const orderedPair = (a: string, b: string) => (a < b ? [a, b] : [b, a]) as [string, string];

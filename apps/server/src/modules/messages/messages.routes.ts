@@ -11,8 +11,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { principalOf } from "../../platform/http/access.ts";
+import { decodeKeyset, encodeKeyset } from "../../platform/http/cursor.ts";
 import type { NotificationsContext } from "../notifications/notifications.context.ts";
-import { decodeKeyset, encodeKeyset } from "../social/social.cursor.ts";
 import { presentConversation, presentMessage } from "./messages.presenter.ts";
 import { countUnreadMessages, listConversations, listMessages } from "./messages.repo.ts";
 import {

@@ -1,8 +1,7 @@
 import type { ReportCategory, ReportSubjectType } from "@stave/contracts";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
-import type { Keyset } from "../social/social.cursor.ts";
-import { timeKey } from "../social/social.cursor.ts";
+import { type Keyset, timeKey } from "../../platform/http/cursor.ts";
 
 export interface Subject {
   type: ReportSubjectType;

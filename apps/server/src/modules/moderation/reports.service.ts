@@ -8,13 +8,13 @@ import type {
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import type { Principal } from "../../platform/http/access.ts";
+import { decodeKeyset, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { RateRule } from "../../platform/http/rate-limit.ts";
 import type { RequestMeta } from "../accounts/accounts.context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { notify } from "../notifications/notifications.service.ts";
 import { getPlaylist } from "../playlists/playlists.service.ts";
-import { decodeKeyset, pageFrom } from "../social/social.cursor.ts";
 import { loadVisibleTrack } from "../tracks/tracks.service.ts";
 import type { MediaMoves } from "./media-moves.ts";
 import type { ModerationContext } from "./moderation.context.ts";

@@ -1,7 +1,7 @@
 import type { NotificationKind } from "@stave/contracts";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
-import { beforeKeyset, type Keyset, timeKey } from "../social/social.cursor.ts";
+import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
 
 const withActor = (db: Kysely<DB>) =>
   db

@@ -9,10 +9,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { principalOf } from "../../platform/http/access.ts";
+import { decodeKeyset, encodeKeyset } from "../../platform/http/cursor.ts";
 import { type OpenStreams, openEventStream } from "../../platform/http/sse.ts";
 import { presentMessage } from "../messages/messages.presenter.ts";
 import { countUnreadMessages, findMessageFor } from "../messages/messages.repo.ts";
-import { decodeKeyset, encodeKeyset } from "../social/social.cursor.ts";
 import type { NotificationsContext } from "./notifications.context.ts";
 import { presentNotification } from "./notifications.presenter.ts";
 import {

@@ -1,6 +1,7 @@
 import type { Visibility } from "@stave/contracts";
 import { type Kysely, type RawBuilder, sql, type Transaction, type Updateable } from "kysely";
 import type { DB, PlaylistsTable } from "../../platform/db/schema.ts";
+import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
 import { trackSummaryColumns } from "../tracks/track-columns.ts";
 import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
 
@@ -102,10 +103,10 @@ export async function findPlaylistSummaries(
 
 export interface PlaylistListQuery {
   limit: number;
-  after?: { createdAt: string; id: string } | undefined;
+  after?: Keyset | undefined;
 }
 
-/** An owner's playlists, newest first: all of them, or only the public ones (not taken down). */
+/** An owner's playlists, newest first (limit + 1 rows): all, or only the public ones not taken down. */
 export async function listPlaylistsByOwner(
   db: Kysely<DB>,
   ownerId: string,
@@ -114,22 +115,14 @@ export async function listPlaylistsByOwner(
   { everything }: { everything: boolean },
 ) {
   let query = withStats(db, viewerId)
+    .select(timeKey(sql.ref<Date>("p.created_at")).as("created_key"))
     .where("p.owner_id", "=", ownerId)
     .orderBy("p.created_at", "desc")
     .orderBy("p.id", "desc")
     .limit(limit + 1);
   if (!everything) query = query.where("p.visibility", "=", "public").where("p.taken_down_at", "is", null);
-  if (after) {
-    const createdAt = new Date(after.createdAt);
-    query = query.where((eb) =>
-      eb.or([
-        eb("p.created_at", "<", createdAt),
-        eb.and([eb("p.created_at", "=", createdAt), eb("p.id", "<", after.id)]),
-      ]),
-    );
-  }
-  const rows = await query.execute();
-  return { rows: rows.slice(0, limit), more: rows.length > limit };
+  if (after) query = query.where(beforeKeyset(sql.ref<Date>("p.created_at"), sql.ref<string>("p.id"), after));
+  return query.execute();
 }
 
 /** The tracks of a playlist the viewer gets, in play order, with what a track summary needs (no waveform). */

@@ -10,7 +10,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import type { Database } from "../../platform/db/database.ts";
 import type { DB } from "../../platform/db/schema.ts";
-import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
+import { decodeKeyset, isUuid, type PageRequest, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import { findPageOwnerId } from "../accounts/accounts.repo.ts";
 import { presentPlaylist, presentPlaylistSummary } from "./playlists.presenter.ts";
@@ -147,48 +147,23 @@ export function reorderPlaylist(database: Database, id: string, ownerId: string,
   });
 }
 
-export interface PageRequest {
-  limit: number;
-  cursor?: string | undefined;
-}
-
-function pageOf(rows: PlaylistSummaryRow[], more: boolean): Page<PlaylistSummary> {
-  const last = rows.at(-1);
-  return {
-    items: rows.map(presentPlaylistSummary),
-    nextCursor: more && last ? encodeCursor([new Date(last.created_at).toISOString(), last.id]) : null,
-  };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The keyset a cursor carries, checked, since PostgreSQL would refuse a bad date or uuid with a 500. */
-function after(cursor: string | undefined) {
-  if (!cursor) return undefined;
-  const [createdAt, id] = decodeCursor(cursor, 2);
-  if (
-    typeof createdAt !== "string" ||
-    Number.isNaN(Date.parse(createdAt)) ||
-    typeof id !== "string" ||
-    !UUID.test(id)
-  ) {
-    throw new AppError("VALIDATION_FAILED", "The cursor is not valid", [
-      { path: "querystring.cursor", message: "malformed cursor" },
-    ]);
-  }
-  return { createdAt, id };
-}
+/** A page of playlist summaries from rows fetched with limit + 1. */
+const pageOfPlaylists = (
+  rows: (PlaylistSummaryRow & { created_key: string })[],
+  limit: number,
+): Page<PlaylistSummary> =>
+  pageFrom(rows, limit, presentPlaylistSummary, (row) => ({ at: row.created_key, id: row.id }));
 
 /** All my playlists, whatever their visibility, newest first (from the primary: I may have just made one). */
 export async function listMyPlaylists(database: Database, ownerId: string, page: PageRequest) {
-  const { rows, more } = await listPlaylistsByOwner(
+  const rows = await listPlaylistsByOwner(
     database.primary,
     ownerId,
     ownerId,
-    { limit: page.limit, after: after(page.cursor) },
+    { limit: page.limit, after: decodeKeyset(page.cursor) },
     { everything: true },
   );
-  return pageOf(rows, more);
+  return pageOfPlaylists(rows, page.limit);
 }
 
 /** A user's public playlists, newest first; unlisted and private ones are never listed, not even to their owner. */
@@ -201,14 +176,14 @@ export async function listPublicPlaylistsOf(
   const replica = database.forRead();
   const ownerId = await findPageOwnerId(database, username, viewerId !== null);
   if (!ownerId) throw notFound("User");
-  const { rows, more } = await listPlaylistsByOwner(
+  const rows = await listPlaylistsByOwner(
     ownerId === viewerId ? database.primary : replica,
     ownerId,
     viewerId,
-    { limit: page.limit, after: after(page.cursor) },
+    { limit: page.limit, after: decodeKeyset(page.cursor) },
     { everything: false },
   );
-  return pageOf(rows, more);
+  return pageOfPlaylists(rows, page.limit);
 }
 
 /**
@@ -221,11 +196,7 @@ export async function loadPlaylistSummaries(
   ids: string[],
   viewerId: string | null,
 ): Promise<PlaylistSummary[]> {
-  const rows = await findPlaylistSummaries(
-    db,
-    ids.filter((id) => UUID.test(id)),
-    viewerId,
-  );
+  const rows = await findPlaylistSummaries(db, ids.filter(isUuid), viewerId);
   const byId = new Map(rows.map((row) => [row.id, presentPlaylistSummary(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

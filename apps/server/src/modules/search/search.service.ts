@@ -9,8 +9,7 @@ import type {
 } from "@stave/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
-import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
-import { AppError } from "../../platform/http/errors.ts";
+import { decodeCursor, encodeCursor, malformedCursor } from "../../platform/http/cursor.ts";
 import { loadPlaylistSummaries } from "../playlists/playlists.service.ts";
 import { presentTrackSummary } from "../tracks/tracks.presenter.ts";
 import {
@@ -88,17 +87,12 @@ async function plan(db: Kysely<DB>, text: string): Promise<Plan | null> {
   return { terms, corrections, alternatives, estimate: Math.min(...documents), text };
 }
 
-const invalidCursor = () =>
-  new AppError("VALIDATION_FAILED", "The cursor is not valid", [
-    { path: "querystring.cursor", message: "malformed cursor" },
-  ]);
-
 /** The offset a search cursor holds: a whole number of rows, else the cursor is refused (400). */
 function offsetFrom(cursor: string | undefined): number {
   if (!cursor) return 0;
   const [offset] = decodeCursor(cursor, 1);
   // A tampered offset ("x", 1.5, -1, 1e300) would reach LIMIT as NaN or a fraction: a 500.
-  if (typeof offset !== "number" || !Number.isSafeInteger(offset) || offset < 0) throw invalidCursor();
+  if (typeof offset !== "number" || !Number.isSafeInteger(offset) || offset < 0) throw malformedCursor();
   return offset;
 }
 

@@ -1,8 +1,8 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import { beforeKeyset, timeKey } from "../../platform/http/cursor.ts";
 import type { ListQuery } from "./likes.repo.ts";
 import { blockedBetween } from "./social.columns.ts";
-import { beforeKeyset, timeKey } from "./social.cursor.ts";
 
 const withAuthor = (db: Kysely<DB>) =>
   db

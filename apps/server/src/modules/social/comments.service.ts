@@ -1,5 +1,6 @@
 import type { CommentPage, CreateCommentRequest, TrackComment } from "@stave/contracts";
 import type { Principal } from "../../platform/http/access.ts";
+import { decodeKeyset, type PageRequest, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { RateRule } from "../../platform/http/rate-limit.ts";
 import { notify } from "../notifications/notifications.service.ts";
@@ -7,7 +8,6 @@ import { loadVisibleTrack } from "../tracks/tracks.service.ts";
 import { type CommentRow, deleteComment, findComment, insertComment, listComments } from "./comments.repo.ts";
 import { withVisibleTrack } from "./likes.service.ts";
 import type { SocialContext } from "./social.context.ts";
-import { decodeKeyset, type PageRequest, pageFrom } from "./social.cursor.ts";
 import { iso } from "./social.presenter.ts";
 
 /** Enough for a conversation under a track, too few for a spam run. */

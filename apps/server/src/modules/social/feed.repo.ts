@@ -1,8 +1,8 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import type { Keyset } from "../../platform/http/cursor.ts";
 import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
 import { trackSummaryColumns } from "./social.columns.ts";
-import type { Keyset } from "./social.cursor.ts";
 import type { TrackSocialRow } from "./social.presenter.ts";
 
 // The summary columns as SQL text (constants of ours, never input).

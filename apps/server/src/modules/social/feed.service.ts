@@ -1,6 +1,6 @@
 import type { FeedItem, FeedPage } from "@stave/contracts";
 import { z } from "zod";
-import { encodeCursor } from "../../platform/http/cursor.ts";
+import { encodeCursor, isTimeKey, type Keyset, malformedCursor } from "../../platform/http/cursor.ts";
 import { presentTrackSummary } from "../tracks/tracks.presenter.ts";
 import {
   type FollowedActivityRow,
@@ -10,7 +10,6 @@ import {
   type PopularTrackRow,
 } from "./feed.repo.ts";
 import type { SocialContext } from "./social.context.ts";
-import { isTimeKey, type Keyset, malformedCursor } from "./social.cursor.ts";
 import { iso, presentTrackSocial } from "./social.presenter.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import { beforeKeyset, timeKey } from "../../platform/http/cursor.ts";
 import type { ListQuery } from "./likes.repo.ts";
-import { beforeKeyset, timeKey } from "./social.cursor.ts";
 
 /** An account that exists and is not deleted; usernames are stored lower-case. */
 const activeUser = (db: Kysely<DB>, username: string) =>

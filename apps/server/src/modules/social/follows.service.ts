@@ -2,6 +2,7 @@ import type { FollowPage, UserProfile } from "@stave/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import type { Principal } from "../../platform/http/access.ts";
+import { decodeKeyset, type PageRequest, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import { isBlockedBetween } from "../notifications/notifications.repo.ts";
 import { notify } from "../notifications/notifications.service.ts";
@@ -17,7 +18,6 @@ import {
 } from "./follows.repo.ts";
 import { socialActionRule } from "./likes.service.ts";
 import type { SocialContext } from "./social.context.ts";
-import { decodeKeyset, type PageRequest, pageFrom } from "./social.cursor.ts";
 import { iso } from "./social.presenter.ts";
 
 const userNotFound = () => notFound("User");

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
 import { trackSummaryColumns, trackVisibleTo, viewerTrackFlags } from "./social.columns.ts";
-import { beforeKeyset, type Keyset, timeKey } from "./social.cursor.ts";
 
 /**
  * The track, with what visibility and notifications need, holding a key-share lock until the

@@ -2,6 +2,7 @@ import type { LikedPlaylistPage, LikedTrackPage, PlaylistSocial, PlaylistSummary
 import type { Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import type { Principal } from "../../platform/http/access.ts";
+import { decodeKeyset, type PageRequest, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { RateRule } from "../../platform/http/rate-limit.ts";
 import { notify } from "../notifications/notifications.service.ts";
@@ -24,7 +25,6 @@ import {
   lockTrack,
 } from "./likes.repo.ts";
 import type { SocialContext } from "./social.context.ts";
-import { decodeKeyset, type PageRequest, pageFrom } from "./social.cursor.ts";
 import { iso, presentPlaylistSocial, presentTrackSocial, presentTrackWithSocial } from "./social.presenter.ts";
 
 /**

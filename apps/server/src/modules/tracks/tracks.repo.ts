@@ -1,6 +1,7 @@
 import type { UpdateTrackRequest } from "@stave/contracts";
 import { type Kysely, type SelectQueryBuilder, sql, type Updateable } from "kysely";
 import type { DB, TracksTable } from "../../platform/db/schema.ts";
+import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
 
 export interface NewTrack {
   id: string;
@@ -110,26 +111,19 @@ export async function findTrack(db: Kysely<DB>, id: string): Promise<TrackRow | 
 
 export interface TrackListQuery {
   limit: number;
-  after?: { createdAt: string; id: string } | undefined;
+  after?: Keyset | undefined;
 }
 
 type TrackQuery = SelectQueryBuilder<DB, "tracks" | "users" | "user_profiles", TrackRow>;
 
 async function page(query: TrackQuery, { limit, after }: TrackListQuery) {
   let paged = query
+    .select(timeKey(sql.ref<Date>("tracks.created_at")).as("created_key"))
     .orderBy("tracks.created_at", "desc")
     .orderBy("tracks.id", "desc")
     .limit(limit + 1);
-  if (after) {
-    paged = paged.where((eb) =>
-      eb.or([
-        eb("tracks.created_at", "<", new Date(after.createdAt)),
-        eb.and([eb("tracks.created_at", "=", new Date(after.createdAt)), eb("tracks.id", "<", after.id)]),
-      ]),
-    );
-  }
-  const rows = await paged.execute();
-  return { rows: rows.slice(0, limit), more: rows.length > limit };
+  if (after) paged = paged.where(beforeKeyset(sql.ref<Date>("tracks.created_at"), sql.ref<string>("tracks.id"), after));
+  return paged.execute();
 }
 
 export const listPublicTracks = (db: Kysely<DB>, query: TrackListQuery) =>

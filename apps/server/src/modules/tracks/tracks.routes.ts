@@ -4,8 +4,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { principalOf } from "../../platform/http/access.ts";
-import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
-import { AppError, notFound } from "../../platform/http/errors.ts";
+import { decodeKeyset, pageFrom } from "../../platform/http/cursor.ts";
+import { notFound } from "../../platform/http/errors.ts";
 import { findPageOwnerId } from "../accounts/accounts.repo.ts";
 import { registerResumableUploads } from "./resumable.ts";
 import { fileTooLarge, quotaExceeded, storageStanding, uploadLimitBytes } from "./storage-quota.ts";
@@ -25,32 +25,9 @@ import { receiveUpload } from "./upload.ts";
 
 const tags = ["tracks"];
 
-function toPage({ rows, more }: { rows: TrackRow[]; more: boolean }) {
-  const last = rows.at(-1);
-  return {
-    items: rows.map(presentTrackSummary),
-    nextCursor: more && last ? encodeCursor([new Date(last.created_at).toISOString(), last.id]) : null,
-  };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const after = (cursor: string | undefined) => {
-  if (!cursor) return undefined;
-  const [createdAt, id] = decodeCursor(cursor, 2);
-  // An edited cursor must not reach PostgreSQL as an invalid date or uuid (a 500).
-  if (
-    typeof createdAt !== "string" ||
-    Number.isNaN(Date.parse(createdAt)) ||
-    typeof id !== "string" ||
-    !UUID.test(id)
-  ) {
-    throw new AppError("VALIDATION_FAILED", "The cursor is not valid", [
-      { path: "querystring.cursor", message: "malformed cursor" },
-    ]);
-  }
-  return { createdAt, id };
-};
+/** A page of track summaries from rows fetched with limit + 1. */
+const toPage = (rows: (TrackRow & { created_key: string })[], limit: number) =>
+  pageFrom(rows, limit, presentTrackSummary, (row) => ({ at: row.created_key, id: row.id }));
 
 export async function registerTrackRoutes(app: FastifyInstance, ctx: TracksContext) {
   // Each upload passes the limit that applies at that moment (an admin may change it at any time).
@@ -108,8 +85,9 @@ export async function registerTrackRoutes(app: FastifyInstance, ctx: TracksConte
       toPage(
         await listPublicTracks(ctx.database.forRead(), {
           limit: request.query.limit,
-          after: after(request.query.cursor),
+          after: decodeKeyset(request.query.cursor),
         }),
+        request.query.limit,
       ),
   );
 
@@ -130,9 +108,10 @@ export async function registerTrackRoutes(app: FastifyInstance, ctx: TracksConte
         await listTracksByOwner(
           ctx.database.primary,
           principalOf(request).userId,
-          { limit: request.query.limit, after: after(request.query.cursor) },
+          { limit: request.query.limit, after: decodeKeyset(request.query.cursor) },
           { everything: true },
         ),
+        request.query.limit,
       ),
   );
 
@@ -157,9 +136,10 @@ export async function registerTrackRoutes(app: FastifyInstance, ctx: TracksConte
         await listTracksByOwner(
           everything ? ctx.database.primary : db,
           ownerId,
-          { limit: request.query.limit, after: after(request.query.cursor) },
+          { limit: request.query.limit, after: decodeKeyset(request.query.cursor) },
           { everything },
         ),
+        request.query.limit,
       );
     },
   );
