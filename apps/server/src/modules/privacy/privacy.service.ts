@@ -102,6 +102,9 @@ export async function openExportDownload(ctx: PrivacyContext, userId: string, ex
   if (row.status === "expired" || (row.expires_at && row.expires_at.getTime() <= Date.now())) {
     throw new AppError("EXPORT_EXPIRED", "This export has expired; request a new one");
   }
+  if (row.status === "failed") {
+    throw new AppError("EXPORT_NOT_READY", "This export could not be built and never will be; request a new one");
+  }
   if (row.status !== "ready" || !row.storage_key) {
     throw new AppError("EXPORT_NOT_READY", "This export is not ready yet");
   }

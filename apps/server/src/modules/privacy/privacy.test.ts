@@ -317,6 +317,12 @@ describe("data export: failures", () => {
       [lost.id]: "failed",
       [waiting.id]: "pending",
     });
+    const download = await app.inject({
+      url: `/api/v1/me/exports/${lost.id}/download`,
+      headers: { cookie: session.cookie },
+    });
+    expect(download.statusCode).toBe(409);
+    expect(download.json().error.message).toMatch(/could not be built.*request a new one/);
   });
 
   it("leaves no ZIP and no notification behind when the account is deleted while its export is built", async () => {
