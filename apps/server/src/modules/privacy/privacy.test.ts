@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import type { DataExportList } from "@stave/contracts";
+import type { DataExportList, DeleteAccountRequest } from "@stave/contracts";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,6 +47,8 @@ const runJob = <N extends keyof ReturnType<typeof privacyJobs>>(
     jobContext,
   );
 
+const deleteMyAccount = (session: SignedIn, payload: DeleteAccountRequest) =>
+  app.inject({ method: "DELETE", url: "/api/v1/users/me", headers: session.headers, payload });
 const post = (session: SignedIn, url: string, payload?: object) =>
   app.inject({ method: "POST", url, headers: session.headers, ...(payload ? { payload } : {}) });
 
@@ -335,12 +337,7 @@ describe("data export: failures", () => {
       storage: {
         ...storage,
         put: async (key: string, body: Readable) => {
-          const deleted = await app.inject({
-            method: "DELETE",
-            url: "/api/v1/users/me",
-            headers: session.headers,
-            payload: { password: user.password },
-          });
+          const deleted = await deleteMyAccount(session, { password: user.password });
           expect(deleted.statusCode).toBe(204);
           return storage.put(key, body);
         },
@@ -417,24 +414,14 @@ describe("account deletion", () => {
   it("needs the password, and a 2FA code when it is on", async () => {
     const user = await buildUser(testDb.database);
     const session = await signIn(app, user);
-    const wrong = await app.inject({
-      method: "DELETE",
-      url: "/api/v1/users/me",
-      headers: session.headers,
-      payload: { password: "nope" },
-    });
+    const wrong = await deleteMyAccount(session, { password: "nope" });
     expect(wrong.statusCode).toBe(403);
     expect(errorCode(wrong)).toBe("PASSWORD_INCORRECT");
 
     const setup = await post(session, "/api/v1/users/me/2fa/setup");
     const secret = setup.json().secret as string;
     expect((await post(session, "/api/v1/users/me/2fa/enable", { code: totpCode(secret) })).statusCode).toBe(200);
-    const withoutCode = await app.inject({
-      method: "DELETE",
-      url: "/api/v1/users/me",
-      headers: session.headers,
-      payload: { password: user.password },
-    });
+    const withoutCode = await deleteMyAccount(session, { password: user.password });
     expect(errorCode(withoutCode)).toBe("INVALID_TWO_FACTOR_CODE");
   });
 
@@ -444,12 +431,7 @@ describe("account deletion", () => {
     const { export: pending } = (await post(busy.session, "/api/v1/me/export")).json();
     expect(pending.status).toBe("pending");
 
-    const deleted = await app.inject({
-      method: "DELETE",
-      url: "/api/v1/users/me",
-      headers: busy.session.headers,
-      payload: { password: busy.user.password, keepPublicTracks: true },
-    });
+    const deleted = await deleteMyAccount(busy.session, { password: busy.user.password, keepPublicTracks: true });
     expect(deleted.statusCode, deleted.body).toBe(204);
 
     for (const session of [busy.session, otherSession]) {
@@ -536,12 +518,7 @@ describe("account deletion", () => {
     const user = await buildUser(testDb.database, { role: "creator" });
     const session = await signIn(app, user);
     const track = await insertReadyTrack(testDb.database, user.id, "Gone With Me");
-    const deleted = await app.inject({
-      method: "DELETE",
-      url: "/api/v1/users/me",
-      headers: session.headers,
-      payload: { password: user.password },
-    });
+    const deleted = await deleteMyAccount(session, { password: user.password });
     expect(deleted.statusCode).toBe(204);
     expect((await app.inject(`/api/v1/tracks/${track}`)).statusCode).toBe(404);
   });
