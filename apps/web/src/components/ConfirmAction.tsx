@@ -27,7 +27,7 @@ type ConfirmActionProps = {
 
 /**
  * A button that asks before it acts: the question takes its place, with focus on the safe
- * answer, and a failure is told in place.
+ * answer (and back on the button when it folds away), and a failure is told in place.
  */
 export function ConfirmAction({
   label,
@@ -47,14 +47,25 @@ export function ConfirmAction({
 }: ConfirmActionProps) {
   const [confirming, setConfirming] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const labelRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
 
+  // Focus follows the question in, and back to the button when it folds away.
   useEffect(() => {
     if (confirming) cancelRef.current?.focus();
+    else if (wasConfirming.current) labelRef.current?.focus();
+    wasConfirming.current = confirming;
   }, [confirming]);
 
   if (!confirming) {
     return (
-      <button type="button" className={labelClassName} aria-label={labelAriaLabel} onClick={() => setConfirming(true)}>
+      <button
+        ref={labelRef}
+        type="button"
+        className={labelClassName}
+        aria-label={labelAriaLabel}
+        onClick={() => setConfirming(true)}
+      >
         {label}
       </button>
     );

@@ -203,6 +203,20 @@ describe("mock moderation API", () => {
           createdAt: "2025-05-01T10:00:00.000Z",
           resolvedAt: null,
         },
+        {
+          id: "00000000-0000-4000-8000-0000000fee02",
+          status: "open",
+          category: "copyright",
+          details: "",
+          subjectType: "track",
+          subjectId: beaTrack.id,
+          reporter: ownerOf(bea),
+          outcome: null,
+          resolutionNote: null,
+          resolver: null,
+          createdAt: "2025-04-01T10:00:00.000Z",
+          resolvedAt: null,
+        },
       ],
     });
     const queue = reportPageSchema.parse((await call("GET", "/api/v1/admin/reports")).json);
@@ -219,6 +233,12 @@ describe("mock moderation API", () => {
       body: { action: "dismiss", note: "Again." },
     });
     expectError(again, 409, "REPORT_ALREADY_CLOSED");
+    // Restoring what is not taken down would tell the reporter something was lifted that never was.
+    const notTakenDown = await call("POST", "/api/v1/admin/reports/00000000-0000-4000-8000-0000000fee02/resolve", {
+      csrf: CSRF,
+      body: { action: "restore", note: "Back up." },
+    });
+    expectError(notTakenDown, 409, "CONFLICT");
 
     const restored = await call("POST", `/api/v1/admin/comments/${comment.id}/restore`, {
       csrf: CSRF,

@@ -82,6 +82,12 @@ export function moderationHandlers(state: MockAdminState) {
             "Only a track, comment or playlist that still exists can be taken down.",
           );
         }
+        if (action === "restore" && !subject.item.takedown) {
+          return errorResponse(
+            "CONFLICT",
+            `The reported ${subject.type} is not taken down: close the report with no action, or dismiss it`,
+          );
+        }
         if (action === "take_down") takeDown(subject, note, copyright);
         else restore(subject);
       }

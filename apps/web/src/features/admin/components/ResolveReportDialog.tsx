@@ -32,6 +32,11 @@ function actionsFor(report: ModerationReport): { action: Action; label: string }
 
 const fields = ["action", "note"] as const;
 
+/** The queue reloads on these 409s, so what is listed behind the dialog is current again. */
+const resolveMessages = {
+  REPORT_ALREADY_CLOSED: "Someone else closed this report while you were looking at it.",
+};
+
 /** Resolves a report, and every other open one on the same subject, with a note that is kept (and shown to the owner on a takedown). */
 export function ResolveReportDialog({ report, onClose, onResolved }: ResolveReportDialogProps) {
   const id = useId();
@@ -112,7 +117,9 @@ export function ResolveReportDialog({ report, onClose, onResolved }: ResolveRepo
           error={errors.note}
           disabled={resolve.isPending}
         />
-        {resolve.isError ? <ErrorAlert>The report wasn't resolved. {errorMessage(resolve.error)}</ErrorAlert> : null}
+        {resolve.isError ? (
+          <ErrorAlert>The report wasn't resolved. {errorMessage(resolve.error, resolveMessages)}</ErrorAlert>
+        ) : null}
         <FormActions submitLabel="Resolve" pendingLabel="Resolving…" pending={resolve.isPending} onCancel={onClose} />
       </form>
     </ModalDialog>

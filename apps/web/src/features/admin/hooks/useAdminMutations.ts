@@ -88,15 +88,22 @@ export function useRetryJob(id: string) {
   });
 }
 
-/** Resolving closes other reports on the same subject too: every queue reloads. */
+/**
+ * Resolving closes other reports on the same subject too: every queue reloads. So does a 409
+ * (closed by someone else meanwhile, or the subject restored already): the queue was stale.
+ */
 export function useResolveReport(id: string) {
   const queryClient = useQueryClient();
+  const refreshQueues = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: adminKeys.reportLists }),
+      queryClient.invalidateQueries({ queryKey: adminKeys.stats }),
+    ]);
   return useMutation({
     mutationFn: (resolution: ResolveReportRequest) => resolveReport(id, resolution),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: adminKeys.reportLists }),
-        queryClient.invalidateQueries({ queryKey: adminKeys.stats }),
-      ]),
+    onSuccess: refreshQueues,
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) void refreshQueues();
+    },
   });
 }

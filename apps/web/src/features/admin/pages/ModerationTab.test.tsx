@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { sharedAnnotations } from "../../../../.storybook/annotations.tsx";
 import { recordApiRequests } from "../../../test/requests.ts";
 import { applyStoryHandlers } from "../../../test/storyMocks.ts";
-import { gus, reports, spamComment, theoTrack } from "../adminStoryMocks.ts";
+import { gus, reports, spamComment, theoPlaylist, theoTrack } from "../adminStoryMocks.ts";
 import * as dialogStories from "../components/ResolveReportDialog.stories.tsx";
 import * as stories from "./ModerationTab.stories.tsx";
 
@@ -124,6 +124,24 @@ describe("Moderation queue", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Status" }), "Dismissed");
     const dismissed = await queue("Dismissed reports");
     expect(within(dismissed).getByText(/Dismissed by Morgan/)).toHaveTextContent("The title is fine.");
+  });
+
+  it("says when another moderator closed the report first (409), and the queue drops it", async () => {
+    const user = await renderStory(AsModerator);
+    const list = await queue();
+    await user.click(itemAbout(list, "Stolen Tapes").getByRole("button", { name: /^Resolve report/ }));
+    // Another moderator dismisses it while this one is writing the note.
+    const report = moderatorApi.admin.state.reports.find((candidate) => candidate.subjectId === theoPlaylist.id);
+    if (report) report.status = "dismissed";
+
+    await user.click(dialog().getByRole("radio", { name: "Leave it as it is (no action)" }));
+    await user.type(dialog().getByRole("textbox", { name: "Note" }), "Looks fine to me.");
+    await user.click(dialog().getByRole("button", { name: "Resolve" }));
+
+    expect(await dialog().findByRole("alert")).toHaveTextContent(
+      "The report wasn't resolved. Someone else closed this report while you were looking at it.",
+    );
+    await waitFor(async () => expect(labels(await queue())).toEqual(["Paper Planes", spamComment.body, "gus"]));
   });
 
   it("offers no takedown for a user report: they are suspended from their admin page", async () => {

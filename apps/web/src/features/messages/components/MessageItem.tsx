@@ -1,5 +1,5 @@
 import type { Message } from "@stave/contracts";
-import { useId } from "react";
+import { ConfirmAction } from "../../../components/ConfirmAction.tsx";
 import { formatDateTime } from "../../../lib/dates.ts";
 
 type MessageItemProps = {
@@ -7,13 +7,15 @@ type MessageItemProps = {
   mine: boolean;
   /** The other person's name. */
   otherName: string;
-  onDelete: () => void;
+  /** Deletes my copy; `done` folds the question away. */
+  onDelete: (done: () => void) => void;
   deleting: boolean;
+  /** Why deleting this message failed, told next to it rather than atop a long thread. */
+  deleteError: Error | null;
 };
 
 /** One message, its text shown exactly as written: escaped by React, line breaks kept by CSS. */
-export function MessageItem({ message, mine, otherName, onDelete, deleting }: MessageItemProps) {
-  const bodyId = useId();
+export function MessageItem({ message, mine, otherName, onDelete, deleting, deleteError }: MessageItemProps) {
   const sender = mine ? "You" : message.senderId === null ? "Deleted user" : otherName;
   return (
     <li className={mine ? "message message--mine" : "message"}>
@@ -21,19 +23,18 @@ export function MessageItem({ message, mine, otherName, onDelete, deleting }: Me
         <span className="message__sender">{sender}</span>{" "}
         <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
       </p>
-      <p id={bodyId} className="message__body">
-        {message.body}
-      </p>
-      <button
-        type="button"
-        className="link-button message__delete"
-        aria-describedby={bodyId}
-        title="Delete your copy of this message"
-        disabled={deleting}
-        onClick={onDelete}
-      >
-        {deleting ? "Deleting…" : "Delete"}
-      </button>
+      <p className="message__body">{message.body}</p>
+      <ConfirmAction
+        label="Delete"
+        labelClassName="link-button message__delete"
+        question={`Delete your copy of this message? ${otherName} keeps theirs.`}
+        confirmLabel="Delete my copy"
+        pendingLabel="Deleting…"
+        onConfirm={onDelete}
+        pending={deleting}
+        error={deleteError}
+        failure="That message wasn't deleted."
+      />
     </li>
   );
 }

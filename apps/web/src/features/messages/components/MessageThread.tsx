@@ -52,7 +52,6 @@ export function MessageThread({ conversation, myId }: { conversation: Conversati
       {thread.isSuccess && messages.length === 0 ? (
         <p className="empty-state">No messages yet. Say hello to {name}.</p>
       ) : null}
-      {remove.isError ? <ErrorAlert>That message wasn't deleted. {errorMessage(remove.error)}</ErrorAlert> : null}
       <div role="log" aria-label={`Messages with ${name}`}>
         <ol className="thread__messages">
           {messages.map((message) => (
@@ -62,7 +61,8 @@ export function MessageThread({ conversation, myId }: { conversation: Conversati
               mine={message.senderId === myId}
               otherName={name}
               deleting={remove.isPending && remove.variables === message.id}
-              onDelete={() => remove.mutate(message.id)}
+              deleteError={remove.isError && remove.variables === message.id ? remove.error : null}
+              onDelete={(done) => remove.mutate(message.id, { onSuccess: done })}
             />
           ))}
         </ol>

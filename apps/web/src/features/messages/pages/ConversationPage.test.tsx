@@ -130,7 +130,7 @@ describe("ConversationPage", () => {
     expect(screen.getByText("This is the beginning of your conversation with Grace Hopper.")).toBeInTheDocument();
   });
 
-  it("deletes my copy of a message", async () => {
+  it("deletes my copy of a message once I confirm", async () => {
     const requests = recordApiRequests();
     const { user } = await renderThread();
     const item = thread()
@@ -138,10 +138,33 @@ describe("ConversationPage", () => {
       .find((candidate) => candidate.textContent?.includes("Yes! Listening now.")) as HTMLElement;
 
     await user.click(within(item).getByRole("button", { name: "Delete" }));
+    expect(within(item).getByText(/Delete your copy of this message\?/)).toBeInTheDocument();
+    expect(requests.to(new RegExp(`^${threadPath}/messages/[^/]+$`), "DELETE")).toHaveLength(0);
+    await user.click(within(item).getByRole("button", { name: "Delete my copy" }));
 
     await waitFor(() => expect(bodies()).not.toContain("Yes! Listening now."));
     expect(bodies()).toHaveLength(2);
     expect(requests.to(new RegExp(`^${threadPath}/messages/[^/]+$`), "DELETE")).toHaveLength(1);
+  });
+
+  it("says on the message itself when deleting it failed", async () => {
+    const { user } = await renderThread();
+    server.use(
+      http.delete(`${threadPath}/messages/:messageId`, () =>
+        errorResponse("SERVICE_UNAVAILABLE", "The database is unavailable"),
+      ),
+    );
+    const item = thread()
+      .getAllByRole("listitem")
+      .find((candidate) => candidate.textContent?.includes("Yes! Listening now.")) as HTMLElement;
+
+    await user.click(within(item).getByRole("button", { name: "Delete" }));
+    await user.click(within(item).getByRole("button", { name: "Delete my copy" }));
+
+    expect(await within(item).findByRole("alert")).toHaveTextContent(
+      "That message wasn't deleted. Something went wrong on our side.",
+    );
+    expect(bodies()).toContain("Yes! Listening now.");
   });
 
   it("deletes my copy of the conversation after asking, and goes back to the list", async () => {
@@ -170,6 +193,7 @@ describe("ConversationPage", () => {
     ).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Cancel" }));
     expect(requests.to("/api/v1/me/blocks/grace")).toHaveLength(0);
+    expect(screen.getByRole("button", { name: "Block" })).toHaveFocus();
 
     await user.click(screen.getByRole("button", { name: "Block" }));
     await user.click(screen.getByRole("button", { name: "Block Grace Hopper" }));
