@@ -31,6 +31,29 @@ ALTER TABLE playlists
   ADD COLUMN taken_down_at   timestamptz,
   ADD COLUMN takedown_reason text;
 
+-- A track's comment count is what everyone sees beside the comments everyone sees: a comment
+-- taken down leaves the count, and comes back to it when restored.
+CREATE OR REPLACE FUNCTION social_count_track_comments() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.taken_down_at IS NULL THEN
+      UPDATE tracks SET comment_count = comment_count + 1 WHERE id = NEW.track_id;
+    END IF;
+  ELSIF TG_OP = 'DELETE' THEN
+    IF OLD.taken_down_at IS NULL THEN
+      UPDATE tracks SET comment_count = comment_count - 1 WHERE id = OLD.track_id;
+    END IF;
+  ELSIF (OLD.taken_down_at IS NULL) <> (NEW.taken_down_at IS NULL) THEN
+    UPDATE tracks SET comment_count = comment_count + CASE WHEN NEW.taken_down_at IS NULL THEN 1 ELSE -1 END
+     WHERE id = NEW.track_id;
+  END IF;
+  RETURN NULL;
+END $$;
+DROP TRIGGER track_comments_count ON track_comments;
+CREATE TRIGGER track_comments_count AFTER INSERT OR DELETE OR UPDATE OF taken_down_at ON track_comments
+  FOR EACH ROW EXECUTE FUNCTION social_count_track_comments();
+
 CREATE TABLE reports (
   id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   -- Kept when the reporter deletes their account: the report still needs handling.

@@ -11,6 +11,7 @@ import type {
   Track,
   TrackComment,
   TrackPage,
+  TrackSocial,
 } from "@stave/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { errorCode, useTestApp } from "../../../test/app.ts";
@@ -176,8 +177,13 @@ describe("comment takedown", () => {
     const listed = async (who: Person | null) =>
       (await get<CommentPage>(who, `/api/v1/tracks/${trackId}/comments`)).items.find((item) => item.id === commentId);
 
+    const commentCount = async () => (await get<TrackSocial>(null, `/api/v1/tracks/${trackId}/social`)).commentCount;
+    expect(await commentCount()).toBe(1);
+
     ok(await moderate(t, moderator, "comments", commentId, "takedown", { reason: "Harassment" }));
     for (const who of [null, fan, creator]) expect(await listed(who)).toBeUndefined();
+    // The count beside the comments leaves it out too, as long as it is down.
+    expect(await commentCount()).toBe(0);
     const takedown = { kind: "policy", reason: "Harassment", at: expect.any(String) };
     expect((await listed(author))?.takedown).toEqual(takedown);
     expect((await listed(moderator))?.takedown).toEqual(takedown);
@@ -191,6 +197,7 @@ describe("comment takedown", () => {
     ok(await moderate(t, moderator, "comments", commentId, "restore", { reason: "Context explained" }));
     expect((await listed(fan))?.body).toBe("Nasty words");
     expect((await listed(fan))?.takedown).toBeUndefined();
+    expect(await commentCount()).toBe(1);
     expect(await auditOf(t.db.database, "moderation.takedown", commentId)).toHaveLength(1);
     expect(await auditOf(t.db.database, "moderation.restore", commentId)).toHaveLength(1);
   });
