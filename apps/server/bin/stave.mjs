@@ -9,12 +9,16 @@ const serverRoot = fileURLToPath(new URL("../", import.meta.url));
 const bundle = `${serverRoot}dist/stave.mjs`;
 const sources = [`${serverRoot}src`, `${serverRoot}../../packages/contracts/src`, `${serverRoot}package.json`];
 
+// Tests are not in the bundle: editing one must not send the next start through tsx.
+const isBundled = (file) => !file.endsWith(".test.ts") && !file.endsWith(".test.tsx");
+
 function newestChange(entry) {
   const stats = statSync(entry);
   if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = stats.mtimeMs;
+  let newest = 0;
   for (const file of readdirSync(entry, { recursive: true })) {
-    newest = Math.max(newest, statSync(`${entry}/${file}`).mtimeMs);
+    const fileStats = statSync(`${entry}/${file}`);
+    if (fileStats.isFile() && isBundled(file)) newest = Math.max(newest, fileStats.mtimeMs);
   }
   return newest;
 }
