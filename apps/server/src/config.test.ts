@@ -28,6 +28,7 @@ describe("configuration", () => {
     [{ SECRET_KEY: "short" }, "SECRET_KEY"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ PUBLIC_URL: "not a url" }, "PUBLIC_URL"],
+    [{ DATABASE_POOL_SIZE: "2" }, "DATABASE_POOL_SIZE"],
   ])("stops on %j with one line naming the variable", (env, name) => {
     let error: unknown;
     try {

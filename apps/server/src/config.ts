@@ -25,7 +25,14 @@ const envSchema = z.object({
   DATABASE_URL: postgresUrl,
   DATABASE_READ_URL: postgresUrl,
   DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number().positive().max(86_400).default(5),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Two connections of the pool stay open for LISTEN (the job worker's and the notification
+  // hub's); with fewer than three, no query would ever get one and start-up would hang.
+  DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(3, "must be at least 3: two connections stay open for notifications")
+    .max(200)
+    .default(10),
   SECRET_KEY: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   SMTP_URL: z.preprocess(
     emptyToUndefined,
