@@ -60,7 +60,12 @@ export async function startStave(env: Record<string, string> = {}, options: Star
   const exited = new Promise((resolve) => child.once("exit", resolve));
   for (let waited = 0; ; waited += 100) {
     if ((await fetch(`${url}/readyz`).catch(() => null))?.ok) break;
-    if (child.exitCode !== null || waited > 60_000) throw new Error("Stave did not start");
+    if (child.exitCode !== null || waited > 60_000) {
+      // A Stave stuck starting still owns its embedded PostgreSQL: stop both, or the next run finds it in use.
+      child.kill("SIGTERM");
+      await exited;
+      throw new Error("Stave did not start");
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
