@@ -20,7 +20,7 @@ const trackVisibleTo = (viewerId: string | null): RawBuilder<boolean> =>
  * Private playlists are their owner's alone; public and unlisted ones anyone's who has the id,
  * unless a moderator took them down (then their owner's alone too). `p` is playlists.
  */
-const playlistVisibleTo = (viewerId: string | null): RawBuilder<boolean> =>
+export const playlistVisibleTo = (viewerId: string | null): RawBuilder<boolean> =>
   viewerId === null
     ? sql<boolean>`(p.visibility <> 'private' AND p.taken_down_at IS NULL)`
     : sql<boolean>`((p.visibility <> 'private' AND p.taken_down_at IS NULL) OR p.owner_id = ${viewerId})`;

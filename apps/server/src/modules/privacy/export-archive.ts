@@ -4,6 +4,8 @@ import { type Kysely, sql } from "kysely";
 import { ZipFile } from "yazl";
 import type { DB } from "../../platform/db/schema.ts";
 import type { Storage } from "../../platform/storage/index.ts";
+import { playlistVisibleTo } from "../playlists/playlists.repo.ts";
+import { trackVisibleTo } from "../social/social.columns.ts";
 
 /** Bumped whenever a file's shape changes, so tools reading exports can tell. */
 export const EXPORT_FORMAT_VERSION = 1;
@@ -83,13 +85,12 @@ const keyset = (after: { at: Date; id: string } | null, at: string, id: string) 
   after ? sql`AND (${sql.ref(at)}, ${sql.ref(id)}) > (${after.at}, ${after.id})` : sql``;
 
 /**
- * A title as the user may see it today: someone else's track or playlist made private (or
- * taken down) since keeps its title to itself, as the history page and the API do.
+ * A title as the user may see it today, by the rules the API reads by: someone else's track
+ * or playlist made private (or taken down) since keeps its title to itself.
  */
 const visibleTrackTitle = (userId: string) =>
-  sql`CASE WHEN t.owner_id = ${userId} OR (t.visibility <> 'private' AND t.status = 'ready') THEN t.title END`;
-const visiblePlaylistTitle = (userId: string) =>
-  sql`CASE WHEN p.owner_id = ${userId} OR (p.visibility <> 'private' AND p.taken_down_at IS NULL) THEN p.title END`;
+  sql`CASE WHEN ${trackVisibleTo({ userId, isAdmin: false })} THEN t.title END`;
+const visiblePlaylistTitle = (userId: string) => sql`CASE WHEN ${playlistVisibleTo(userId)} THEN p.title END`;
 
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
 
@@ -370,12 +371,12 @@ export async function writeExportArchive(
         (
           await sql<KeyedRow>`
             SELECT a.id, a.action, a.target_type, a.target_id,
-                   -- An admin's action on the account: when and what, not the admin's address and browser.
-                   CASE WHEN others.acted THEN NULL ELSE host(a.ip) END AS ip,
-                   CASE WHEN others.acted THEN NULL ELSE a.user_agent END AS user_agent,
+                   -- An admin's action on the account: when and what, not the admin's address and
+                   -- browser. (No actor, as in a failed sign-in, compares NULL: the row keeps both.)
+                   CASE WHEN a.actor_id <> ${userId} THEN NULL ELSE host(a.ip) END AS ip,
+                   CASE WHEN a.actor_id <> ${userId} THEN NULL ELSE a.user_agent END AS user_agent,
                    a.metadata, a.created_at AS at
               FROM audit_log a
-             CROSS JOIN LATERAL (SELECT a.actor_id IS NOT NULL AND a.actor_id <> ${userId} AS acted) others
              WHERE (a.actor_id = ${userId} OR (a.target_type = 'user' AND a.target_id = ${userId}))
                ${keyset(after, "a.created_at", "a.id")}
              ORDER BY a.created_at, a.id LIMIT ${BATCH}`.execute(db)
