@@ -2,7 +2,7 @@ import { type DataExport, type DeleteAccountRequest, EXPORTS_PER_DAY, HARD_DELET
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
-import { enqueue } from "../../platform/jobs/index.ts";
+import { enqueue, noLiveJobFor } from "../../platform/jobs/index.ts";
 import type { RequestMeta } from "../accounts/accounts.context.ts";
 import { findCredentialsById } from "../accounts/accounts.repo.ts";
 import { confirmAccountHolder } from "../accounts/two-factor.service.ts";
@@ -302,17 +302,7 @@ export async function failAbandonedExports(ctx: PrivacyContext) {
     .updateTable("data_exports")
     .set({ status: "failed", error: "The export could not be built; request a new one" })
     .where("status", "in", ["pending", "processing"])
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("jobs")
-            .select(sql`1`.as("one"))
-            .where("jobs.name", "=", "privacy.build_export")
-            .where("jobs.state", "in", ["queued", "running"])
-            .where(sql<boolean>`jobs.payload->>'exportId' = data_exports.id::text`),
-        ),
-      ),
-    )
+    .where(noLiveJobFor("privacy.build_export", "exportId", sql.ref("data_exports.id")))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

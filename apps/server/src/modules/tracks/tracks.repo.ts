@@ -2,6 +2,7 @@ import type { UpdateTrackRequest } from "@stave/contracts";
 import { type Kysely, type SelectQueryBuilder, sql, type Updateable } from "kysely";
 import type { DB, TracksTable } from "../../platform/db/schema.ts";
 import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
+import { noLiveJobFor } from "../../platform/jobs/index.ts";
 
 export interface NewTrack {
   id: string;
@@ -242,17 +243,7 @@ export async function findOrphanedProcessing(db: Kysely<DB>) {
     .select(["id", "owner_id", "title"])
     .where("status", "in", ["uploaded", "processing"])
     .where("updated_at", "<", sql<Date>`now() - interval '2 minutes'`)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("jobs")
-            .select(sql`1`.as("one"))
-            .where("jobs.name", "=", "tracks.process")
-            .where("jobs.state", "in", ["queued", "running"])
-            .where(sql<boolean>`jobs.payload->>'trackId' = tracks.id::text`),
-        ),
-      ),
-    )
+    .where(noLiveJobFor("tracks.process", "trackId", sql.ref("tracks.id")))
     .execute();
 }
 

@@ -1,6 +1,16 @@
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import { JOBS_CHANNEL } from "./enqueue.ts";
 import type { Executor } from "./types.ts";
+
+/**
+ * Whether no job `name` whose payload's `payloadKey` names the row in `idColumn` is still
+ * queued or running: the row's job died with its worker (or ran out of attempts) without
+ * settling it. For the reconcile passes that mark such rows failed.
+ */
+export const noLiveJobFor = (name: string, payloadKey: string, idColumn: RawBuilder<string>): RawBuilder<boolean> =>
+  sql<boolean>`NOT EXISTS (SELECT 1 FROM jobs
+     WHERE jobs.name = ${name} AND jobs.state IN ('queued', 'running')
+       AND jobs.payload->>${payloadKey} = ${idColumn}::text)`;
 
 /** What an operator sees of the queue. `dead` is the queue's word for failed for good. */
 export async function countJobsByState(db: Executor) {
