@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
+import { trackVisibleTo } from "../social/social.columns.ts";
 import { trackSummaryColumns } from "../tracks/track-columns.ts";
 import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
 
@@ -38,8 +39,7 @@ export async function listHistory(db: Kysely<DB>, viewer: HistoryViewer, { limit
       "h.played_at",
       "h.listened_ms",
       timeKey(sql.ref<Date>("h.played_at")).as("played_at_key"),
-      sql<boolean>`(t.owner_id = ${viewer.userId} OR ${viewer.isAdmin}
-        OR (t.status = 'ready' AND t.visibility <> 'private'))`.as("visible"),
+      trackVisibleTo(viewer).as("visible"),
       ...trackSummaryColumns,
     ])
     .where("h.user_id", "=", viewer.userId)

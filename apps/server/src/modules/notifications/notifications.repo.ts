@@ -2,6 +2,7 @@ import type { NotificationKind } from "@stave/contracts";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
+import { blockedBetween } from "../social/social.columns.ts";
 
 const withActor = (db: Kysely<DB>) =>
   db
@@ -18,10 +19,7 @@ export type NotificationRow = Awaited<ReturnType<ReturnType<typeof withActor>["e
  * their comments), and brings them back on unblocking: checked when read, either way round.
  * `n` is notifications.
  */
-const actorNotBlocked = sql<boolean>`NOT EXISTS (
-  SELECT 1 FROM user_blocks b
-   WHERE (b.blocker_id = n.user_id AND b.blocked_id = n.actor_id)
-      OR (b.blocker_id = n.actor_id AND b.blocked_id = n.user_id))`;
+const actorNotBlocked = sql<boolean>`NOT ${blockedBetween(sql.ref("n.user_id"), sql.ref("n.actor_id"))}`;
 
 export const findNotification = (db: Kysely<DB>, id: string) => withActor(db).where("n.id", "=", id).executeTakeFirst();
 

@@ -32,7 +32,7 @@ export const trackVisibleTo = (viewer: { userId: string; isAdmin: boolean } | nu
     : sql<boolean>`(t.owner_id = ${viewer.userId} OR ${viewer.isAdmin}
         OR (t.status = 'ready' AND t.visibility <> 'private'))`;
 
-/** Whether either of `a` (a user id) and the user in column `other` blocked the other. */
-export const blockedBetween = (a: string, other: RawBuilder<string>): RawBuilder<boolean> =>
+/** Whether either of `a` (a user id, or a column of one) and the user in column `other` blocked the other. */
+export const blockedBetween = (a: string | RawBuilder<string>, other: RawBuilder<string>): RawBuilder<boolean> =>
   sql<boolean>`EXISTS (SELECT 1 FROM user_blocks b
      WHERE (b.blocker_id = ${a} AND b.blocked_id = ${other}) OR (b.blocker_id = ${other} AND b.blocked_id = ${a}))`;
