@@ -49,22 +49,15 @@ export async function insertReport(db: Kysely<DB>, report: NewReport): Promise<s
  * waits, then finds its report closed. A row changed meanwhile is re-read once it is free.
  */
 export async function lockReport(trx: Transaction<DB>, id: string) {
-  const subject = await trx
-    .selectFrom("reports")
-    .select(["subject_type", "subject_id"])
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (!subject) return undefined;
-  const locked = await trx
-    .selectFrom("reports")
-    .select(["id", "status", "subject_type", "subject_id"])
-    .where("subject_type", "=", subject.subject_type)
-    .where("subject_id", "=", subject.subject_id)
-    .where((eb) => eb.or([eb("status", "=", "open"), eb("id", "=", id)]))
-    .orderBy("id")
-    .forUpdate()
-    .execute();
-  return locked.find((row) => row.id === id);
+  const { rows } = await sql<{ id: string; status: string; subject_type: ReportSubjectType; subject_id: string }>`
+    SELECT r.id, r.status, r.subject_type, r.subject_id
+      FROM reports r
+      JOIN reports target ON target.id = ${id}
+     WHERE r.subject_type = target.subject_type AND r.subject_id = target.subject_id
+       AND (r.status = 'open' OR r.id = target.id)
+     ORDER BY r.id
+       FOR UPDATE OF r`.execute(trx);
+  return rows.find((row) => row.id === id);
 }
 
 export interface Closing {
