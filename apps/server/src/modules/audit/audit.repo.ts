@@ -1,7 +1,7 @@
 import type { AuditEntry } from "@stave/contracts";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
-import { beforeKeyset, decodeKeyset, encodeKeyset, timeKey } from "../../platform/http/cursor.ts";
+import { beforeKeyset, decodeKeyset, pageFrom, timeKey } from "../../platform/http/cursor.ts";
 
 export interface AuditFilter {
   actorId?: string | undefined;
@@ -64,9 +64,7 @@ export async function listAuditEntries(db: Kysely<DB>, filter: AuditFilter): Pro
     .orderBy("audit_log.id", "desc")
     .limit(filter.limit + 1)
     .execute();
-  const page = rows.slice(0, filter.limit);
-  const last = page.at(-1);
-  const items: AuditEntry[] = page.map((row) => ({
+  const present = (row: (typeof rows)[number]): AuditEntry => ({
     id: row.id,
     actorId: row.actor_id,
     actorUsername: row.actor_username,
@@ -77,9 +75,6 @@ export async function listAuditEntries(db: Kysely<DB>, filter: AuditFilter): Pro
     userAgent: row.user_agent,
     metadata: row.metadata,
     createdAt: new Date(row.created_at).toISOString(),
-  }));
-  return {
-    items,
-    nextCursor: rows.length > filter.limit && last ? encodeKeyset(last.sort_at, last.id) : null,
-  };
+  });
+  return pageFrom(rows, filter.limit, present, (row) => ({ at: row.sort_at, id: row.id }));
 }

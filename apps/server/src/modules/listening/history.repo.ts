@@ -48,7 +48,7 @@ export async function listHistory(db: Kysely<DB>, viewer: HistoryViewer, { limit
     .limit(limit + 1);
   if (after) query = query.where(beforeKeyset(sql.ref<Date>("h.played_at"), sql.ref<string>("h.id"), after));
   const rows: HistoryRow[] = await query.execute();
-  return { rows: rows.slice(0, limit), more: rows.length > limit };
+  return rows;
 }
 
 export async function deleteHistoryEntry(db: Kysely<DB>, userId: string, entryId: string): Promise<boolean> {

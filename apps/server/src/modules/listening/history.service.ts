@@ -1,23 +1,19 @@
 import type { HistoryPage, PageQuery } from "@stave/contracts";
 import type { Database } from "../../platform/db/database.ts";
 import type { Principal } from "../../platform/http/access.ts";
-import { decodeKeyset, encodeKeyset } from "../../platform/http/cursor.ts";
+import { decodeKeyset, pageFrom } from "../../platform/http/cursor.ts";
 import { notFound } from "../../platform/http/errors.ts";
 import { clearHistory, deleteHistoryEntry, listHistory } from "./history.repo.ts";
 import { presentHistoryEntry } from "./listening.presenter.ts";
 
 /** My history, newest first. My own data, which I may have just written: read from the primary. */
 export async function getHistory(database: Database, principal: Principal, page: PageQuery): Promise<HistoryPage> {
-  const { rows, more } = await listHistory(
+  const rows = await listHistory(
     database.primary,
     { userId: principal.userId, isAdmin: principal.role === "admin" },
     { limit: page.limit, after: decodeKeyset(page.cursor) },
   );
-  const last = rows.at(-1);
-  return {
-    items: rows.map(presentHistoryEntry),
-    nextCursor: more && last ? encodeKeyset(last.played_at_key, last.entry_id) : null,
-  };
+  return pageFrom(rows, page.limit, presentHistoryEntry, (row) => ({ at: row.played_at_key, id: row.entry_id }));
 }
 
 /** Removes one entry of mine; the play it records still counts. Someone else's entry is a 404. */

@@ -98,8 +98,7 @@ export async function listConversations(
     .limit(options.limit + 1);
   const { after } = options;
   if (after) query = query.where(beforeKeyset(sql.ref<Date>("c.last_message_at"), sql.ref<string>("c.id"), after));
-  const rows = await query.execute();
-  return { rows: rows.slice(0, options.limit), more: rows.length > options.limit };
+  return query.execute();
 }
 
 export interface MessageRow {
@@ -147,7 +146,7 @@ export async function listMessages(
        ${before ? sql`AND ${beforeKeyset(sql.ref("m.created_at"), sql.ref("m.id"), before)}` : sql``}
      ORDER BY m.created_at DESC, m.id DESC
      LIMIT ${options.limit + 1}`.execute(db);
-  return { rows: rows.slice(0, options.limit), more: rows.length > options.limit };
+  return rows;
 }
 
 /** One message, if `userId` is in its conversation and has not removed it. */

@@ -11,7 +11,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { principalOf } from "../../platform/http/access.ts";
-import { decodeKeyset, encodeKeyset } from "../../platform/http/cursor.ts";
+import { decodeKeyset, pageFrom } from "../../platform/http/cursor.ts";
 import type { NotificationsContext } from "../notifications/notifications.context.ts";
 import { presentConversation, presentMessage } from "./messages.presenter.ts";
 import { countUnreadMessages, listConversations, listMessages } from "./messages.repo.ts";
@@ -50,14 +50,10 @@ export function registerMessageRoutes(app: FastifyInstance, ctx: NotificationsCo
     },
     async (request) => {
       const { userId } = principalOf(request);
-      const { rows, more } = await listConversations(db, userId, {
-        limit: request.query.limit,
-        after: decodeKeyset(request.query.cursor),
-      });
-      const last = rows.at(-1);
+      const { limit } = request.query;
+      const rows = await listConversations(db, userId, { limit, after: decodeKeyset(request.query.cursor) });
       return {
-        items: rows.map(presentConversation),
-        nextCursor: more && last ? encodeKeyset(last.last_message_key, last.id) : null,
+        ...pageFrom(rows, limit, presentConversation, (row) => ({ at: row.last_message_key, id: row.id })),
         unreadCount: await countUnreadMessages(db, userId),
       };
     },
@@ -110,15 +106,12 @@ export function registerMessageRoutes(app: FastifyInstance, ctx: NotificationsCo
     async (request) => {
       const { userId } = principalOf(request);
       await loadConversation(ctx, request.params.id, userId);
-      const { rows, more } = await listMessages(db, request.params.id, userId, {
-        limit: request.query.limit,
+      const { limit } = request.query;
+      const rows = await listMessages(db, request.params.id, userId, {
+        limit,
         before: decodeKeyset(request.query.cursor),
       });
-      const last = rows.at(-1);
-      return {
-        items: rows.map(presentMessage),
-        nextCursor: more && last ? encodeKeyset(last.created_key, last.id) : null,
-      };
+      return pageFrom(rows, limit, presentMessage, (row) => ({ at: row.created_key, id: row.id }));
     },
   );
 

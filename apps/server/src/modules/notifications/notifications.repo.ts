@@ -39,8 +39,7 @@ export async function listNotifications(
   if (options.unreadOnly) query = query.where("n.read_at", "is", null);
   const { after } = options;
   if (after) query = query.where(beforeKeyset(sql.ref<Date>("n.created_at"), sql.ref<string>("n.id"), after));
-  const rows = await query.execute();
-  return { rows: rows.slice(0, options.limit), more: rows.length > options.limit };
+  return query.execute();
 }
 
 export async function countUnreadNotifications(db: Kysely<DB>, userId: string): Promise<number> {

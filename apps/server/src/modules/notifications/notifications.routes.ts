@@ -9,7 +9,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { principalOf } from "../../platform/http/access.ts";
-import { decodeKeyset, encodeKeyset } from "../../platform/http/cursor.ts";
+import { decodeKeyset, pageFrom } from "../../platform/http/cursor.ts";
 import { type OpenStreams, openEventStream } from "../../platform/http/sse.ts";
 import { presentMessage } from "../messages/messages.presenter.ts";
 import { countUnreadMessages, findMessageFor } from "../messages/messages.repo.ts";
@@ -50,15 +50,14 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: Notificati
       const { userId } = principalOf(request);
       // The social lists' keyset cursors: checked (a made-up one is a 400, not a 500), and exact
       // to the microsecond, so notifications made within one millisecond are not skipped.
-      const { rows, more } = await listNotifications(db, userId, {
-        limit: request.query.limit,
+      const { limit } = request.query;
+      const rows = await listNotifications(db, userId, {
+        limit,
         unreadOnly: request.query.unread ?? false,
         after: decodeKeyset(request.query.cursor),
       });
-      const last = rows.at(-1);
       return {
-        items: rows.map(presentNotification),
-        nextCursor: more && last ? encodeKeyset(last.created_key, last.id) : null,
+        ...pageFrom(rows, limit, presentNotification, (row) => ({ at: row.created_key, id: row.id })),
         unreadCount: await countUnreadNotifications(db, userId),
       };
     },
