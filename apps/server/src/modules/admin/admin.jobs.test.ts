@@ -125,4 +125,19 @@ describe("failed jobs", () => {
     }
     expect((await jobState(id)).state).toBe("dead");
   });
+
+  it("are not retried by anyone else under an escaped spelling of the URL: refused before the handler runs", async () => {
+    failing.add(5);
+    const id = await enqueueTestJob(t.db.database.primary, "test.sometimes_fails", { n: 5 });
+    await settled(id, "dead");
+    const listener = await signIn(t.app, await buildUser(t.db.database));
+    for (const url of [`/%61pi/v1/admin/jobs/${id}/retry`, `/api/v1/%61dmin/jobs/${id}/retry`]) {
+      const anonymous = await t.app.inject({ method: "POST", url });
+      expect(anonymous.statusCode).toBe(401);
+      const signedIn = await t.app.inject({ method: "POST", url, headers: listener.headers });
+      expect(signedIn.statusCode).toBe(403);
+    }
+    expect((await jobState(id)).state).toBe("dead");
+    expect(runs.filter((n) => n === 5)).toHaveLength(1);
+  });
 });

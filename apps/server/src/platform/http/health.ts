@@ -5,14 +5,24 @@ import { sql } from "kysely";
 import type { Database } from "../db/database.ts";
 
 /** `/healthz`: the process answers. `/readyz`: it can also reach its database. */
+/** Load balancers probe these without credentials. */
+const operations = { access: "public", credentials: "none" } as const;
+
 export function registerHealth(app: FastifyInstance, database: Database) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  typed.get("/healthz", { schema: { tags: ["operations"], response: { 200: healthSchema } } }, async () => ({
-    status: "ok" as const,
-  }));
+  typed.get(
+    "/healthz",
+    { schema: { tags: ["operations"], response: { 200: healthSchema } }, config: operations },
+    async () => ({
+      status: "ok" as const,
+    }),
+  );
   typed.get(
     "/readyz",
-    { schema: { tags: ["operations"], response: { 200: readinessSchema, 503: readinessSchema } } },
+    {
+      schema: { tags: ["operations"], response: { 200: readinessSchema, 503: readinessSchema } },
+      config: operations,
+    },
     async (request, reply) => {
       try {
         await sql`SELECT 1`.execute(database.primary);

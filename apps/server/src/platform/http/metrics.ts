@@ -48,13 +48,18 @@ export function registerMetrics(app: FastifyInstance, database: Database, token?
     );
   });
 
-  app.get("/metrics", { schema: { hide: true } }, async (request, reply) => {
-    if (token && !bearerMatches(request.headers.authorization, token)) {
-      return sendError(reply, 401, "UNAUTHENTICATED", "The metrics token is missing or wrong");
-    }
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  // The metrics token is this route's own credential; sessions and access tokens play no part.
+  app.get(
+    "/metrics",
+    { schema: { hide: true }, config: { access: "public", credentials: "none" } },
+    async (request, reply) => {
+      if (token && !bearerMatches(request.headers.authorization, token)) {
+        return sendError(reply, 401, "UNAUTHENTICATED", "The metrics token is missing or wrong");
+      }
+      reply.type(registry.contentType);
+      return registry.metrics();
+    },
+  );
 
   return registry;
 }

@@ -2,6 +2,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { withPluginRoutes } from "./access.ts";
 
 /** OpenAPI 3.1 generated from the routes' zod schemas, at /api/openapi.json, with a docs page. */
 export async function registerOpenApi(app: FastifyInstance, version: string) {
@@ -19,6 +20,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string) {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  // The API's description is public, as its docs page is.
+  const anyone = { access: "public", credentials: "none" } as const;
+  await withPluginRoutes(app, anyone, async (scope) => {
+    await scope.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  });
+  app.get("/api/openapi.json", { schema: { hide: true }, config: anyone }, async () => app.swagger());
 }
