@@ -1,15 +1,12 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
-import { trackVisibleTo } from "../social/social.columns.ts";
 import { trackSummaryColumns } from "../tracks/track-columns.ts";
 import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
+import { trackRule, type Viewer } from "../visibility/index.ts";
 
-export interface HistoryViewer {
-  userId: string;
-  /** Admins see every track, as on the track's own page. */
-  isAdmin: boolean;
-}
+/** The history's owner: whether each entry still opens is the track page's rule (staff powers too). */
+export type HistoryViewer = NonNullable<Viewer>;
 
 export interface HistoryListQuery {
   limit: number;
@@ -39,7 +36,7 @@ export async function listHistory(db: Kysely<DB>, viewer: HistoryViewer, { limit
       "h.played_at",
       "h.listened_ms",
       timeKey(sql.ref<Date>("h.played_at")).as("played_at_key"),
-      trackVisibleTo(viewer).as("visible"),
+      trackRule.sql(viewer).as("visible"),
       ...trackSummaryColumns,
     ])
     .where("h.user_id", "=", viewer.userId)

@@ -10,7 +10,7 @@ import { presentHistoryEntry } from "./listening.presenter.ts";
 export async function getHistory(database: Database, principal: Principal, page: PageQuery): Promise<HistoryPage> {
   const rows = await listHistory(
     database.primary,
-    { userId: principal.userId, isAdmin: principal.role === "admin" },
+    { userId: principal.userId, role: principal.role },
     { limit: page.limit, after: decodeKeyset(page.cursor) },
   );
   return pageFrom(rows, page.limit, presentHistoryEntry, (row) => ({ at: row.played_at_key, id: row.entry_id }));

@@ -15,7 +15,9 @@ import type { RequestMeta } from "../accounts/accounts.context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { notify } from "../notifications/notifications.service.ts";
 import { getPlaylist } from "../playlists/playlists.service.ts";
+import { findTrack } from "../tracks/tracks.repo.ts";
 import { loadVisibleTrack } from "../tracks/tracks.service.ts";
+import { commentRule, viewerOf } from "../visibility/index.ts";
 import type { MediaMoves } from "./media-moves.ts";
 import type { ModerationContext } from "./moderation.context.ts";
 import { presentReport } from "./moderation.presenter.ts";
@@ -48,10 +50,8 @@ const ownContent: Record<ReportSubjectType, string> = {
   user: "You cannot report yourself",
 };
 
-const isModerator = (principal: Principal) => principal.role === "moderator" || principal.role === "admin";
-
 /**
- * Whose the subject is, if the reporter can see it: each module's own rule, and the same 404
+ * Whose the subject is, if the reporter can see it: the visibility module's rules, and the same 404
  * as for an id that never existed, so a report cannot probe for hidden things.
  */
 async function ownerOfVisibleSubject(ctx: ModerationContext, subject: Subject, principal: Principal) {
@@ -59,19 +59,17 @@ async function ownerOfVisibleSubject(ctx: ModerationContext, subject: Subject, p
     case "track":
       return (await loadVisibleTrack(ctx.tracks, subject.id, principal)).owner_id;
     case "comment": {
-      // A comment is seen where its track is, unless taken down (then by its author and moderators).
       const comment = await findCommentForReport(ctx.database.primary, subject.id);
-      const hidden = comment?.taken_down_at && comment.author_id !== principal.userId && !isModerator(principal);
-      if (!comment || hidden) throw notFound("Comment");
-      await loadVisibleTrack(ctx.tracks, comment.track_id, principal).catch((error: unknown) => {
-        throw error instanceof AppError && error.code === "NOT_FOUND" ? notFound("Comment") : error;
-      });
+      const track = comment && (await findTrack(ctx.database.primary, comment.track_id));
+      if (!comment || !track || !commentRule.allows(viewerOf(principal), { comment, track })) {
+        throw notFound("Comment");
+      }
       return comment.author_id;
     }
     case "playlist":
-      return (await getPlaylist(ctx.database, subject.id, principal.userId)).owner.id;
+      return (await getPlaylist(ctx.database, subject.id, viewerOf(principal))).owner.id;
     case "user": {
-      const id = await findActiveUserId(ctx.database.primary, subject.id);
+      const id = await findActiveUserId(ctx.database.primary, subject.id, viewerOf(principal));
       if (!id) throw notFound("User");
       return id;
     }

@@ -1,6 +1,7 @@
 import type { ReportSubjectType } from "@stave/contracts";
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import { profileRule, type Viewer } from "../visibility/index.ts";
 
 /**
  * What reports are about, looked up by id: to check a reporter may see it and whose it is,
@@ -16,13 +17,16 @@ export async function findCommentForReport(db: Kysely<DB>, id: string) {
     .executeTakeFirst();
 }
 
-/** An account that still exists (deleted ones are anonymised tombstones: nothing to report). */
-export async function findActiveUserId(db: Kysely<DB>, id: string) {
+/**
+ * An account whose profile the reporter may see (the visibility module's profile rule; deleted
+ * ones are anonymised tombstones: nothing to report).
+ */
+export async function findActiveUserId(db: Kysely<DB>, id: string, viewer: Viewer) {
   const row = await db
     .selectFrom("users")
     .select("id")
     .where("id", "=", id)
-    .where("deleted_at", "is", null)
+    .where(profileRule.sql(viewer, { user: "users" }))
     .executeTakeFirst();
   return row?.id;
 }

@@ -2,7 +2,7 @@ import type { NotificationKind } from "@stave/contracts";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
-import { blockedBetween } from "../social/social.columns.ts";
+import { blockedBetween } from "../visibility/index.ts";
 
 const withActor = (db: Kysely<DB>) =>
   db

@@ -12,7 +12,7 @@ function presentFields(row: PlaylistRow) {
     description: row.description,
     visibility: row.visibility,
     owner: { id: row.owner_id, username: row.owner_username, displayName: row.owner_display_name },
-    // Only its owner ever gets a taken-down playlist (playlistVisibleTo, readPlaylist).
+    // Only its owner and staff ever get a taken-down playlist (visibility module, playlistRule).
     ...(row.taken_down_at && {
       takedown: {
         kind: "policy" as const,

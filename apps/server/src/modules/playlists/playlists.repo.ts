@@ -1,29 +1,18 @@
 import type { Visibility } from "@stave/contracts";
-import { type Kysely, type RawBuilder, sql, type Transaction, type Updateable } from "kysely";
+import { type Kysely, sql, type Transaction, type Updateable } from "kysely";
 import type { DB, PlaylistsTable } from "../../platform/db/schema.ts";
 import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
 import { trackSummaryColumns } from "../tracks/track-columns.ts";
 import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
+import { listedPlaylistRule, playlistRule, sharedTrackRule, type Viewer } from "../visibility/index.ts";
 
 /**
- * Which tracks of a playlist a viewer gets: their own in any state; anyone else's once ready
- * and not private (unlisted ones too: whoever shares a playlist shares their links). This is
- * the tracks module's rule without its admin override, so a playlist looks the same to its
- * owner whatever their role. `t` is the tracks table.
+ * Which tracks of a playlist a viewer gets: the visibility module's `sharedTrackRule` (their
+ * own in any state; anyone else's once ready and not private, whatever the viewer's role).
+ * `t` is the tracks table.
  */
-const trackVisibleTo = (viewerId: string | null): RawBuilder<boolean> =>
-  viewerId === null
-    ? sql<boolean>`(t.status = 'ready' AND t.visibility <> 'private')`
-    : sql<boolean>`(t.owner_id = ${viewerId} OR (t.status = 'ready' AND t.visibility <> 'private'))`;
-
-/**
- * Private playlists are their owner's alone; public and unlisted ones anyone's who has the id,
- * unless a moderator took them down (then their owner's alone too). `p` is playlists.
- */
-export const playlistVisibleTo = (viewerId: string | null): RawBuilder<boolean> =>
-  viewerId === null
-    ? sql<boolean>`(p.visibility <> 'private' AND p.taken_down_at IS NULL)`
-    : sql<boolean>`((p.visibility <> 'private' AND p.taken_down_at IS NULL) OR p.owner_id = ${viewerId})`;
+const trackVisibleTo = (viewerId: string | null) =>
+  sharedTrackRule.sql(viewerId === null ? null : { userId: viewerId });
 
 const withOwner = (db: Kysely<DB>) =>
   db
@@ -92,12 +81,12 @@ export async function findPlaylist(db: Kysely<DB>, id: string): Promise<Playlist
 export async function findPlaylistSummaries(
   db: Kysely<DB>,
   ids: readonly string[],
-  viewerId: string | null,
+  viewer: Viewer,
 ): Promise<PlaylistSummaryRow[]> {
   if (ids.length === 0) return [];
-  return withStats(db, viewerId)
+  return withStats(db, viewer?.userId ?? null)
     .where("p.id", "in", [...new Set(ids)])
-    .where(playlistVisibleTo(viewerId))
+    .where(playlistRule.sql(viewer))
     .execute();
 }
 
@@ -120,7 +109,7 @@ export async function listPlaylistsByOwner(
     .orderBy("p.created_at", "desc")
     .orderBy("p.id", "desc")
     .limit(limit + 1);
-  if (!everything) query = query.where("p.visibility", "=", "public").where("p.taken_down_at", "is", null);
+  if (!everything) query = query.where(listedPlaylistRule.sql(null));
   if (after) query = query.where(beforeKeyset(sql.ref<Date>("p.created_at"), sql.ref<string>("p.id"), after));
   return query.execute();
 }

@@ -12,6 +12,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../../platform/db/database.ts";
 import { principalOf } from "../../platform/http/access.ts";
+import { viewerOf } from "../visibility/index.ts";
 import {
   addTrackToPlaylist,
   createPlaylist,
@@ -61,7 +62,7 @@ export function registerPlaylistRoutes(app: FastifyInstance, database: Database)
       },
     },
     async (request) => ({
-      playlist: await getPlaylist(database, request.params.id, request.principal?.userId ?? null),
+      playlist: await getPlaylist(database, request.params.id, viewerOf(request.principal)),
     }),
   );
 

@@ -13,6 +13,7 @@ import type { DB } from "../../platform/db/schema.ts";
 import { decodeKeyset, isUuid, type PageRequest, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import { findPageOwnerId } from "../accounts/accounts.repo.ts";
+import { playlistRule, type Viewer } from "../visibility/index.ts";
 import { presentPlaylist, presentPlaylistSummary } from "./playlists.presenter.ts";
 import {
   countAndLastPosition,
@@ -36,20 +37,18 @@ import {
 const playlistNotFound = () => notFound("Playlist");
 
 /**
- * The playlist as `viewerId` sees it. A private one is its owner's alone, and so is one a
- * moderator took down: anyone else gets the same 404 as for an id that never existed, so
- * its existence does not leak.
+ * The playlist as `viewer` sees it (the visibility module's playlist rule): anyone it hides
+ * from gets the same 404 as for an id that never existed, so its existence does not leak.
  */
-async function readPlaylist(db: Kysely<DB>, id: string, viewerId: string | null): Promise<Playlist> {
+async function readPlaylist(db: Kysely<DB>, id: string, viewer: NonNullable<Viewer> | null): Promise<Playlist> {
   const row = await findPlaylist(db, id);
-  const ownersAlone = row?.visibility === "private" || row?.taken_down_at !== null;
-  if (!row || (ownersAlone && row.owner_id !== viewerId)) throw playlistNotFound();
-  return presentPlaylist(row, await listVisiblePlaylistTracks(db, id, viewerId));
+  if (!row || !playlistRule.allows(viewer, { playlist: row })) throw playlistNotFound();
+  return presentPlaylist(row, await listVisiblePlaylistTracks(db, id, viewer?.userId ?? null));
 }
 
 /** Anyone's view of a playlist; a signed-in caller reads the primary, since it may be their own fresh change. */
-export function getPlaylist(database: Database, id: string, viewerId: string | null): Promise<Playlist> {
-  return readPlaylist(viewerId ? database.primary : database.forRead(), id, viewerId);
+export function getPlaylist(database: Database, id: string, viewer: Viewer): Promise<Playlist> {
+  return readPlaylist(viewer ? database.primary : database.forRead(), id, viewer);
 }
 
 export async function createPlaylist(
@@ -63,7 +62,7 @@ export async function createPlaylist(
     description: request.description ?? null,
     visibility: request.visibility,
   });
-  return readPlaylist(database.primary, id, ownerId);
+  return readPlaylist(database.primary, id, { userId: ownerId });
 }
 
 /** Only the owner may change a playlist; to anyone else it answers 404, as if it were private. */
@@ -74,7 +73,7 @@ export async function updatePlaylist(
   changes: UpdatePlaylistRequest,
 ): Promise<Playlist> {
   if (!(await updateOwnedPlaylist(database.primary, id, ownerId, changes))) throw playlistNotFound();
-  return readPlaylist(database.primary, id, ownerId);
+  return readPlaylist(database.primary, id, { userId: ownerId });
 }
 
 export async function deletePlaylist(database: Database, id: string, ownerId: string): Promise<void> {
@@ -93,7 +92,7 @@ async function changeTracks(
     await change(trx);
     await touchPlaylist(trx, id);
   });
-  return readPlaylist(database.primary, id, ownerId);
+  return readPlaylist(database.primary, id, { userId: ownerId });
 }
 
 /** Appends a track the owner may see (anyone's public or unlisted ready track, or one of their own). */
@@ -187,16 +186,12 @@ export async function listPublicPlaylistsOf(
 }
 
 /**
- * Summaries of the playlists `ids` names, in that order, as `viewerId` sees them; ids of
- * playlists that are gone, private to someone else, or not ids at all are skipped. One
- * statement however many ids (for search results).
+ * Summaries of the playlists `ids` names, in that order, as `viewer` sees them; ids of
+ * playlists that are gone, hidden from them, or not ids at all are skipped. One statement
+ * however many ids (for search results).
  */
-export async function loadPlaylistSummaries(
-  db: Kysely<DB>,
-  ids: string[],
-  viewerId: string | null,
-): Promise<PlaylistSummary[]> {
-  const rows = await findPlaylistSummaries(db, ids.filter(isUuid), viewerId);
+export async function loadPlaylistSummaries(db: Kysely<DB>, ids: string[], viewer: Viewer): Promise<PlaylistSummary[]> {
+  const rows = await findPlaylistSummaries(db, ids.filter(isUuid), viewer);
   const byId = new Map(rows.map((row) => [row.id, presentPlaylistSummary(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

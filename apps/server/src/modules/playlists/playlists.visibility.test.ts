@@ -161,7 +161,7 @@ describe("loadPlaylistSummaries", () => {
       },
     });
     const ids = [b.id, secret.id, gone, a.id, "not-an-id"];
-    const asOther = await loadPlaylistSummaries(counted, ids, other.id);
+    const asOther = await loadPlaylistSummaries(counted, ids, { userId: other.id });
     expect(queries).toBe(1);
     expect(asOther.map((summary) => summary.id)).toEqual([b.id, a.id]);
     expect(asOther[1]).toMatchObject({
@@ -172,7 +172,7 @@ describe("loadPlaylistSummaries", () => {
       owner: { id: owner.id, username: owner.username },
     });
 
-    const asOwner = await loadPlaylistSummaries(t.db.database.primary, ids, owner.id);
+    const asOwner = await loadPlaylistSummaries(t.db.database.primary, ids, { userId: owner.id });
     expect(asOwner.map((summary) => summary.id)).toEqual([b.id, secret.id, a.id]);
     expect(asOwner[2]).toMatchObject({
       trackCount: 2,

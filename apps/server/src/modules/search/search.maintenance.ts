@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "../../platform/db/database.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { defineJob } from "../../platform/jobs/index.ts";
+import { listedTrackRule } from "../visibility/index.ts";
 
 declare module "../../platform/jobs/types.ts" {
   interface JobPayloads {
@@ -17,6 +18,10 @@ declare module "../../platform/jobs/types.ts" {
  * written, so an hourly run on a settled catalogue touches little.
  */
 export async function refreshSearchIndex(db: Kysely<DB>) {
+  // What search lists is the visibility module's rule; ts_stat takes it as SQL text.
+  const listed = listedTrackRule.sql(null, { track: "tracks" });
+  const listedText = listed.compile(db);
+  if (listedText.parameters.length > 0) throw new Error("the listed-track rule must compile to literals only");
   await sql`
     WITH ranked AS (
       SELECT id,
@@ -24,7 +29,7 @@ export async function refreshSearchIndex(db: Kysely<DB>) {
                ORDER BY ln(1 + play_count) + 3 * exp(-extract(epoch FROM now() - created_at) / 1209600) DESC, id
              )::float8 / count(*) OVER () AS share
         FROM tracks
-       WHERE visibility = 'public' AND status = 'ready'
+       WHERE ${listed}
     ), tiered AS (
       SELECT id,
              (CASE WHEN share <= 0.002 THEN 0 WHEN share <= 0.02 THEN 1 WHEN share <= 0.2 THEN 2 ELSE 3 END)::smallint AS tier
@@ -36,11 +41,11 @@ export async function refreshSearchIndex(db: Kysely<DB>) {
   // Tracks no longer public keep no tier (they are outside the index anyway).
   await sql`
     UPDATE tracks SET search_tier = 3
-     WHERE search_tier <> 3 AND NOT (visibility = 'public' AND status = 'ready')`.execute(db);
+     WHERE search_tier <> 3 AND NOT ${listed}`.execute(db);
   await sql`
     WITH fresh AS (
       SELECT word, ndoc FROM ts_stat(
-        $$SELECT search_document FROM tracks WHERE visibility = 'public' AND status = 'ready'$$, 'ABC'
+        $$SELECT search_document FROM tracks WHERE ${sql.raw(listedText.sql)}$$, 'ABC'
       ) WHERE length(word) <= 60
     ), upserted AS (
       INSERT INTO search_words (word, documents) SELECT word, ndoc FROM fresh

@@ -2,6 +2,7 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { trackSummaryColumns } from "../tracks/track-columns.ts";
 import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
+import { listedPlaylistRule, listedTrackRule, profileRule } from "../visibility/index.ts";
 
 /**
  * The SQL of search. Every query asks a GIN index for its candidates and ranks a bounded
@@ -122,16 +123,17 @@ const rankedTracks = (candidates: RawBuilder<unknown>, search: TrackSearch) => s
  * `candidate_count` is enough.
  */
 export async function searchPublicTracks(db: Kysely<DB>, search: TrackSearch, tier: 0 | 1 | 2 | null) {
+  const listed = listedTrackRule.sql(null);
   const match =
     tier === null ? tsquery(search.tsquery) : sql`(${tsquery(search.tsquery)} && ${`'~tier${tier}'`}::tsquery)`;
   const candidates = sql`
     (SELECT t.id FROM tracks t
-      WHERE t.visibility = 'public' AND t.status = 'ready' AND t.search_document @@ ${match}
+      WHERE ${listed} AND t.search_document @@ ${match}
         AND ${trackFilters(search)}
       LIMIT ${CANDIDATE_CAP})
     UNION
     (SELECT t.id FROM tracks t
-      WHERE t.visibility = 'public' AND t.status = 'ready' AND stave_fold(t.title) = stave_fold(${search.text})
+      WHERE ${listed} AND stave_fold(t.title) = stave_fold(${search.text})
         AND ${trackFilters(search)}
       LIMIT ${EXACT_TITLE_CAP})`;
   const { rows } = await rankedTracks(candidates, search).execute(db);
@@ -180,7 +182,7 @@ export async function searchCreators(db: Kysely<DB>, text: string, take: number)
         FROM matches m
         JOIN users u ON u.id = m.id
         JOIN user_profiles p ON p.user_id = u.id
-       WHERE u.deleted_at IS NULL
+       WHERE ${profileRule.sql(null)}
        ORDER BY similarity DESC, u.id
        LIMIT ${CANDIDATE_CAP}
     )
@@ -189,7 +191,7 @@ export async function searchCreators(db: Kysely<DB>, text: string, take: number)
       FROM named s
      CROSS JOIN LATERAL (
        SELECT count(*)::int AS track_count, coalesce(sum(play_count), 0) AS plays
-         FROM tracks WHERE owner_id = s.id AND visibility = 'public' AND status = 'ready'
+         FROM tracks WHERE owner_id = s.id AND ${listedTrackRule.sql(null, { track: "tracks" })}
      ) stats
      WHERE stats.track_count > 0 OR s.role IN ('creator', 'artist', 'producer', 'label')
      ORDER BY score DESC, s.id
@@ -215,8 +217,7 @@ export async function searchPlaylists(
 ) {
   const query = tsquery(search.tsquery);
   const matches = sql`(pl.search_document @@ ${query} OR stave_fold(pl.title) % stave_fold(${search.text}))`;
-  const scope =
-    ownerId === null ? sql`pl.visibility = 'public' AND pl.taken_down_at IS NULL` : sql`pl.owner_id = ${ownerId}`;
+  const scope = ownerId === null ? listedPlaylistRule.sql(null, { playlist: "pl" }) : sql`pl.owner_id = ${ownerId}`;
   const { rows } = await sql<PlaylistHit>`
     WITH candidates AS (
       SELECT pl.id FROM playlists pl WHERE ${scope} AND ${matches} LIMIT ${CANDIDATE_CAP}

@@ -197,7 +197,8 @@ export async function searchCatalog(
           const items: PlaylistSummary[] = await loadPlaylistSummaries(
             viewerId === null ? dbs.forRead : dbs.primary,
             page.items,
-            viewerId,
+            // Only an id: search lists, and staff powers list nothing more (visibility module).
+            viewerId === null ? null : { userId: viewerId },
           );
           return { ...page, items };
         })

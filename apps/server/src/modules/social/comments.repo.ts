@@ -1,8 +1,8 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { beforeKeyset, timeKey } from "../../platform/http/cursor.ts";
+import { listedCommentRule, type Viewer } from "../visibility/index.ts";
 import type { ListQuery } from "./likes.repo.ts";
-import { blockedBetween } from "./social.columns.ts";
 
 const withAuthor = (db: Kysely<DB>) =>
   db
@@ -53,29 +53,18 @@ export async function deleteComment(db: Kysely<DB>, id: string) {
 }
 
 /**
- * A track's comments, newest first. For a signed-in viewer, comments by someone they blocked
- * or who blocked them are left out. A deleted account's comments stay, from its anonymised
- * tombstone ("Deleted user"), as its messages do. A comment a moderator took down is left
- * out for everyone but its author and, with `moderator`, moderators.
+ * A track's comments as the viewer reads them, newest first: the visibility module's
+ * `listedCommentRule` (none between people who blocked each other; a taken-down one for its
+ * author and staff only). A deleted account's comments stay, from its anonymised tombstone
+ * ("Deleted user"), as its messages do.
  */
-export async function listComments(
-  db: Kysely<DB>,
-  trackId: string,
-  viewerId: string | null,
-  { limit, after }: ListQuery,
-  { moderator = false } = {},
-) {
+export async function listComments(db: Kysely<DB>, trackId: string, viewer: Viewer, { limit, after }: ListQuery) {
   let query = withAuthor(db)
     .where("c.track_id", "=", trackId)
+    .where(listedCommentRule.sql(viewer))
     .orderBy("c.created_at", "desc")
     .orderBy("c.id", "desc")
     .limit(limit + 1);
-  if (viewerId !== null) query = query.where((eb) => eb.not(blockedBetween(viewerId, sql.ref<string>("c.author_id"))));
-  if (!moderator) {
-    query = query.where((eb) =>
-      eb.or([eb("c.taken_down_at", "is", null), ...(viewerId ? [eb("c.author_id", "=", viewerId)] : [])]),
-    );
-  }
   if (after) query = query.where(beforeKeyset(sql.ref<Date>("c.created_at"), sql.ref<string>("c.id"), after));
   return query.execute();
 }

@@ -2,6 +2,7 @@ import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import type { Keyset } from "../../platform/http/cursor.ts";
 import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
+import { feedTrackRule, listedTrackRule } from "../visibility/index.ts";
 import { trackSummaryColumns } from "./social.columns.ts";
 import type { TrackSocialRow } from "./social.presenter.ts";
 
@@ -12,12 +13,11 @@ const viewerFlags = (viewerId: string) => sql`
   EXISTS (SELECT 1 FROM track_likes l WHERE l.track_id = t.id AND l.user_id = ${viewerId}) AS viewer_liked,
   EXISTS (SELECT 1 FROM track_reposts r WHERE r.track_id = t.id AND r.user_id = ${viewerId}) AS viewer_reposted`;
 
-/** What any feed may show the viewer: public, ready, not theirs, nobody they blocked or who blocked them. */
-const showable = (viewerId: string) => sql`
-  t.visibility = 'public' AND t.status = 'ready' AND t.owner_id <> ${viewerId}
-  AND NOT EXISTS (SELECT 1 FROM user_blocks b
-                   WHERE (b.blocker_id = ${viewerId} AND b.blocked_id = t.owner_id)
-                      OR (b.blocker_id = t.owner_id AND b.blocked_id = ${viewerId}))`;
+/**
+ * What any feed may show the viewer: the visibility module's `feedTrackRule` (publicly listed,
+ * nobody they blocked or who blocked them), and not their own.
+ */
+const showable = (viewerId: string) => sql`${feedTrackRule.sql({ userId: viewerId })} AND t.owner_id <> ${viewerId}`;
 
 export type FollowedActivityRow = TrackSummaryRow &
   TrackSocialRow & {
@@ -52,7 +52,7 @@ export async function listFollowedActivity(
     WITH events AS (
       SELECT t.id AS track_id, t.created_at AS at, NULL::uuid AS reposter_id
         FROM follows f JOIN tracks t ON t.owner_id = f.followee_id
-       WHERE f.follower_id = ${viewerId} AND t.visibility = 'public' AND t.status = 'ready' ${afterTrack}
+       WHERE f.follower_id = ${viewerId} AND ${listedTrackRule.sql(null)} ${afterTrack}
       UNION ALL
       SELECT r.track_id, r.created_at, r.user_id
         FROM follows f JOIN track_reposts r ON r.user_id = f.followee_id

@@ -1,19 +1,30 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { beforeKeyset, timeKey } from "../../platform/http/cursor.ts";
+import { listedTrackRule, profileRule, type Viewer } from "../visibility/index.ts";
 import type { ListQuery } from "./likes.repo.ts";
 
-/** An account that exists and is not deleted; usernames are stored lower-case. */
-const activeUser = (db: Kysely<DB>, username: string) =>
-  db.selectFrom("users").where("username", "=", username.toLowerCase()).where("deleted_at", "is", null);
+/**
+ * An account whose profile the viewer may see (the visibility module's profile rule: not
+ * deleted, not suspended unless it is theirs or they are staff); usernames are stored lower-case.
+ */
+const activeUser = (db: Kysely<DB>, username: string, viewer: Viewer) =>
+  db
+    .selectFrom("users")
+    .where("username", "=", username.toLowerCase())
+    .where(profileRule.sql(viewer, { user: "users" }));
 
-export async function findActiveUserId(db: Kysely<DB>, username: string): Promise<string | undefined> {
-  return (await activeUser(db, username).select("id").executeTakeFirst())?.id;
+export async function findActiveUserId(db: Kysely<DB>, username: string, viewer: Viewer): Promise<string | undefined> {
+  return (await activeUser(db, username, viewer).select("id").executeTakeFirst())?.id;
 }
 
 /** The user to follow, key-share locked so the account cannot vanish before the follow refers to it. */
-export async function lockActiveUser(trx: Transaction<DB>, username: string): Promise<string | undefined> {
-  return (await activeUser(trx, username).select("id").forKeyShare().executeTakeFirst())?.id;
+export async function lockActiveUser(
+  trx: Transaction<DB>,
+  username: string,
+  viewer: Viewer,
+): Promise<string | undefined> {
+  return (await activeUser(trx, username, viewer).select("id").forKeyShare().executeTakeFirst())?.id;
 }
 
 export async function insertFollow(trx: Transaction<DB>, followerId: string, followeeId: string): Promise<boolean> {
@@ -43,8 +54,8 @@ export async function deleteFollowsBetween(db: Kysely<DB>, a: string, b: string)
     .execute();
 }
 
-/** A user's public profile with their counts (public, ready tracks only). */
-export async function findProfile(db: Kysely<DB>, username: string) {
+/** A user's profile as the viewer may see it, with their counts (publicly listed tracks only). */
+export async function findProfile(db: Kysely<DB>, username: string, viewer: Viewer) {
   return db
     .selectFrom("users as u")
     .leftJoin("user_profiles as p", "p.user_id", "u.id")
@@ -60,10 +71,10 @@ export async function findProfile(db: Kysely<DB>, username: string) {
       "p.location",
       "p.avatar_key",
       sql<number>`(SELECT count(*) FROM tracks t
-         WHERE t.owner_id = u.id AND t.visibility = 'public' AND t.status = 'ready')::int`.as("track_count"),
+         WHERE t.owner_id = u.id AND ${listedTrackRule.sql(null)})::int`.as("track_count"),
     ])
     .where("u.username", "=", username.toLowerCase())
-    .where("u.deleted_at", "is", null)
+    .where(profileRule.sql(viewer))
     .executeTakeFirst();
 }
 export type ProfileRow = NonNullable<Awaited<ReturnType<typeof findProfile>>>;
@@ -88,7 +99,8 @@ export async function followFlags(db: Kysely<DB>, viewerId: string, userId: stri
 
 /**
  * A user's followers (`direction: "followers"`) or the users they follow, latest follow
- * first, with whether the viewer follows each. Deleted accounts are left out.
+ * first, with whether the viewer follows each. Only profiles anyone may see are listed
+ * (deleted and suspended accounts are left out: a list shows no staff power).
  */
 export async function listFollows(
   db: Kysely<DB>,
@@ -118,7 +130,7 @@ export async function listFollows(
       ).as("viewer_following"),
     ])
     .where(self, "=", userId)
-    .where("u.deleted_at", "is", null)
+    .where(profileRule.sql(null))
     .orderBy("f.created_at", "desc")
     .orderBy(other, "desc")
     .limit(limit + 1);

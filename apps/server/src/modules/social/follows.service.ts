@@ -6,6 +6,7 @@ import { decodeKeyset, type PageRequest, pageFrom } from "../../platform/http/cu
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import { isBlockedBetween } from "../notifications/notifications.repo.ts";
 import { notify } from "../notifications/notifications.service.ts";
+import { type Viewer, viewerOf } from "../visibility/index.ts";
 import {
   deleteFollow,
   findActiveUserId,
@@ -41,11 +42,12 @@ function presentProfile(row: ProfileRow, viewer: UserProfile["viewer"]): UserPro
   };
 }
 
-async function readProfile(db: Kysely<DB>, flagsDb: Kysely<DB>, username: string, viewerId: string | null) {
-  const row = await findProfile(db, username);
+async function readProfile(db: Kysely<DB>, flagsDb: Kysely<DB>, username: string, viewer: Viewer) {
+  const viewerId = viewer?.userId ?? null;
+  const row = await findProfile(db, username, viewer);
   if (!row) return null;
-  const viewer = viewerId && viewerId !== row.id ? await followFlags(flagsDb, viewerId, row.id) : null;
-  return presentProfile(row, viewerId === row.id ? { following: false, followsYou: false } : viewer);
+  const flags = viewerId && viewerId !== row.id ? await followFlags(flagsDb, viewerId, row.id) : null;
+  return presentProfile(row, viewerId === row.id ? { following: false, followsYou: false } : flags);
 }
 
 /**
@@ -55,11 +57,11 @@ async function readProfile(db: Kysely<DB>, flagsDb: Kysely<DB>, username: string
  */
 export async function getProfile(ctx: SocialContext, username: string, principal: Principal | null) {
   if (!plausibleUsername(username)) throw userNotFound();
-  const viewerId = principal?.userId ?? null;
+  const viewer = viewerOf(principal);
   const { primary } = ctx.database;
   const profile =
-    (await readProfile(ctx.database.forRead(), primary, username, viewerId)) ??
-    (principal ? await readProfile(primary, primary, username, viewerId) : null);
+    (await readProfile(ctx.database.forRead(), primary, username, viewer)) ??
+    (principal ? await readProfile(primary, primary, username, viewer) : null);
   if (!profile) throw userNotFound();
   return profile;
 }
@@ -70,7 +72,7 @@ export async function followUser(ctx: SocialContext, username: string, principal
   await ctx.limiter.hit(socialActionRule, principal.userId);
   const { primary } = ctx.database;
   await primary.transaction().execute(async (trx) => {
-    const followeeId = await lockActiveUser(trx, username);
+    const followeeId = await lockActiveUser(trx, username, viewerOf(principal));
     if (!followeeId) throw userNotFound();
     if (followeeId === principal.userId) throw new AppError("BAD_REQUEST", "You cannot follow yourself");
     if (await isBlockedBetween(trx, principal.userId, followeeId)) {
@@ -85,14 +87,14 @@ export async function followUser(ctx: SocialContext, username: string, principal
 
 export async function unfollowUser(ctx: SocialContext, username: string, principal: Principal): Promise<UserProfile> {
   if (!plausibleUsername(username)) throw userNotFound();
-  const followeeId = await findActiveUserId(ctx.database.primary, username);
+  const followeeId = await findActiveUserId(ctx.database.primary, username, viewerOf(principal));
   if (!followeeId) throw userNotFound();
   await deleteFollow(ctx.database.primary, principal.userId, followeeId);
   return getOwnView(ctx, username, principal);
 }
 
 async function getOwnView(ctx: SocialContext, username: string, principal: Principal) {
-  const profile = await readProfile(ctx.database.primary, ctx.database.primary, username, principal.userId);
+  const profile = await readProfile(ctx.database.primary, ctx.database.primary, username, viewerOf(principal));
   if (!profile) throw userNotFound();
   return profile;
 }
@@ -113,7 +115,8 @@ export async function listFollowsOf(
   const { primary } = ctx.database;
   const replica = ctx.database.forRead();
   const userId =
-    (await findActiveUserId(replica, username)) ?? (principal ? await findActiveUserId(primary, username) : undefined);
+    (await findActiveUserId(replica, username, viewerOf(principal))) ??
+    (principal ? await findActiveUserId(primary, username, viewerOf(principal)) : undefined);
   if (!userId) throw userNotFound();
   const rows = await listFollows(userId === viewerId ? primary : replica, userId, direction, viewerId, {
     limit: page.limit,

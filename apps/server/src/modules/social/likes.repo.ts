@@ -1,7 +1,8 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
-import { trackSummaryColumns, trackVisibleTo, viewerTrackFlags } from "./social.columns.ts";
+import { playlistRule, trackRule, type Viewer } from "../visibility/index.ts";
+import { trackSummaryColumns, viewerTrackFlags } from "./social.columns.ts";
 
 /**
  * The track, with what visibility and notifications need, holding a key-share lock until the
@@ -11,7 +12,7 @@ import { trackSummaryColumns, trackVisibleTo, viewerTrackFlags } from "./social.
 export async function lockTrack(trx: Transaction<DB>, id: string) {
   return trx
     .selectFrom("tracks")
-    .select(["id", "owner_id", "status", "visibility", "title", "duration_ms"])
+    .select(["id", "owner_id", "status", "visibility", "taken_down_at", "title", "duration_ms"])
     .where("id", "=", id)
     .forKeyShare()
     .executeTakeFirst();
@@ -109,11 +110,7 @@ export interface ListQuery {
 }
 
 /** The tracks the viewer liked and may still see, latest like first, as summaries with counts. */
-export async function listLikedTracks(
-  db: Kysely<DB>,
-  viewer: { userId: string; isAdmin: boolean },
-  { limit, after }: ListQuery,
-) {
+export async function listLikedTracks(db: Kysely<DB>, viewer: NonNullable<Viewer>, { limit, after }: ListQuery) {
   let query = db
     .selectFrom("track_likes as lk")
     .innerJoin("tracks as t", "t.id", "lk.track_id")
@@ -126,7 +123,7 @@ export async function listLikedTracks(
       timeKey(sql.ref<Date>("lk.created_at")).as("liked_key"),
     ])
     .where("lk.user_id", "=", viewer.userId)
-    .where(trackVisibleTo(viewer))
+    .where(trackRule.sql(viewer))
     .orderBy("lk.created_at", "desc")
     .orderBy("lk.track_id", "desc")
     .limit(limit + 1);
@@ -136,10 +133,10 @@ export async function listLikedTracks(
 export type LikedTrackRow = Awaited<ReturnType<typeof listLikedTracks>>[number];
 
 /**
- * The playlists the user liked and may still see (private and taken-down ones are their owner's alone),
+ * The playlists the user liked and may still see (the visibility module's playlist rule),
  * latest like first: ids and like times; the summaries come from the playlists module.
  */
-export async function listLikedPlaylists(db: Kysely<DB>, userId: string, { limit, after }: ListQuery) {
+export async function listLikedPlaylists(db: Kysely<DB>, viewer: NonNullable<Viewer>, { limit, after }: ListQuery) {
   let query = db
     .selectFrom("playlist_likes as lk")
     .innerJoin("playlists as p", "p.id", "lk.playlist_id")
@@ -149,13 +146,8 @@ export async function listLikedPlaylists(db: Kysely<DB>, userId: string, { limit
       "lk.created_at as liked_at",
       timeKey(sql.ref<Date>("lk.created_at")).as("liked_key"),
     ])
-    .where("lk.user_id", "=", userId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("p.visibility", "<>", "private"), eb("p.taken_down_at", "is", null)]),
-        eb("p.owner_id", "=", userId),
-      ]),
-    )
+    .where("lk.user_id", "=", viewer.userId)
+    .where(playlistRule.sql(viewer))
     .orderBy("lk.created_at", "desc")
     .orderBy("lk.playlist_id", "desc")
     .limit(limit + 1);

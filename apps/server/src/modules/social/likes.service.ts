@@ -8,6 +8,7 @@ import type { RateRule } from "../../platform/http/rate-limit.ts";
 import { notify } from "../notifications/notifications.service.ts";
 import { loadPlaylistSummaries } from "../playlists/playlists.service.ts";
 import { canView, loadVisibleTrack } from "../tracks/tracks.service.ts";
+import { listedTrackRule, playlistRule, viewerOf } from "../visibility/index.ts";
 import {
   deletePlaylistLike,
   deleteRepost,
@@ -105,7 +106,7 @@ export async function repostTrack(ctx: SocialContext, trackId: string, principal
   await ctx.limiter.hit(socialActionRule, principal.userId);
   await withVisibleTrack(ctx, trackId, principal, async (trx, track) => {
     if (track.owner_id === principal.userId) throw new AppError("BAD_REQUEST", "You cannot repost your own track");
-    if (track.visibility !== "public" || track.status !== "ready") {
+    if (!listedTrackRule.allows(null, { track })) {
       throw new AppError("CONFLICT", "Only public tracks can be reposted");
     }
     if (!(await insertRepost(trx, trackId, principal.userId))) return;
@@ -129,12 +130,6 @@ export async function unrepostTrack(ctx: SocialContext, trackId: string, princip
   return trackSocialAfterChange(ctx, trackId, principal.userId);
 }
 
-/** The playlists module's rule: a private or taken-down playlist is its owner's alone. */
-const canViewPlaylist = (
-  playlist: { owner_id: string; visibility: string; taken_down_at: Date | null },
-  userId: string | null,
-) => (playlist.visibility !== "private" && playlist.taken_down_at === null) || playlist.owner_id === userId;
-
 async function changePlaylistLike(
   ctx: SocialContext,
   playlistId: string,
@@ -143,7 +138,7 @@ async function changePlaylistLike(
 ): Promise<PlaylistSocial> {
   await ctx.database.primary.transaction().execute(async (trx) => {
     const playlist = await lockPlaylist(trx, playlistId);
-    if (!playlist || !canViewPlaylist(playlist, principal.userId)) throw playlistNotFound();
+    if (!playlist || !playlistRule.allows(viewerOf(principal), { playlist })) throw playlistNotFound();
     if (!liked) return deletePlaylistLike(trx, playlistId, principal.userId);
     if (!(await insertPlaylistLike(trx, playlistId, principal.userId))) return;
     await notify(
@@ -179,7 +174,7 @@ export async function getPlaylistSocial(
   const db = principal ? ctx.database.primary : ctx.database.forRead();
   const viewerId = principal?.userId ?? null;
   const playlist = await findPlaylistAccess(db, playlistId);
-  if (!playlist || !canViewPlaylist(playlist, viewerId)) throw playlistNotFound();
+  if (!playlist || !playlistRule.allows(viewerOf(principal), { playlist })) throw playlistNotFound();
   const row = await findPlaylistSocial(db, playlistId, viewerId);
   if (!row) throw playlistNotFound();
   return presentPlaylistSocial(row, principal !== null);
@@ -193,7 +188,7 @@ export async function listMyLikedTracks(
 ): Promise<LikedTrackPage> {
   const rows = await listLikedTracks(
     ctx.database.primary,
-    { userId: principal.userId, isAdmin: principal.role === "admin" },
+    { userId: principal.userId, role: principal.role },
     { limit: page.limit, after: decodeKeyset(page.cursor) },
   );
   return pageFrom(
@@ -210,17 +205,21 @@ export async function listMyLikedPlaylists(
   page: PageRequest,
 ): Promise<LikedPlaylistPage> {
   const db = ctx.database.primary;
-  const rows = await listLikedPlaylists(db, principal.userId, {
-    limit: page.limit,
-    after: decodeKeyset(page.cursor),
-  });
+  const rows = await listLikedPlaylists(
+    db,
+    { userId: principal.userId, role: principal.role },
+    {
+      limit: page.limit,
+      after: decodeKeyset(page.cursor),
+    },
+  );
   const shown = rows.slice(0, page.limit);
   const summaries = new Map<string, PlaylistSummary>(
     (
       await loadPlaylistSummaries(
         db,
         shown.map((row) => row.id),
-        principal.userId,
+        viewerOf(principal),
       )
     ).map((summary) => [summary.id, summary]),
   );

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { DB } from "../../platform/db/schema.ts";
 import { defineJob, enqueue } from "../../platform/jobs/index.ts";
 import { notify } from "../notifications/notifications.service.ts";
+import { listedTrackRule } from "../visibility/index.ts";
 import { advanceAnnouncement, lockAnnouncement } from "./announcements.repo.ts";
 import { nextFollowers } from "./follows.repo.ts";
 import { lockTrack } from "./likes.repo.ts";
@@ -42,7 +43,8 @@ export async function announceTrack(
     signal?.throwIfAborted();
     const finished = await ctx.database.primary.transaction().execute(async (trx) => {
       const track = await lockTrack(trx, trackId);
-      if (track?.status !== "ready" || track.visibility !== "public") return true;
+      // Only what is publicly listed is announced (the visibility module's rule).
+      if (!track || !listedTrackRule.allows(null, { track })) return true;
       const state = await lockAnnouncement(trx, trackId);
       if (state.finished_at) return true;
       const after =
