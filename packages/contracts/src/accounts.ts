@@ -119,8 +119,31 @@ export const twoFactorSetupSchema = z.object({
   qrCodeDataUrl: z.string(),
 });
 export type TwoFactorSetup = z.infer<typeof twoFactorSetupSchema>;
-export const twoFactorCodeRequestSchema = z.object({ code: z.string().min(6).max(20) });
 export const backupCodesSchema = z.object({ backupCodes: z.array(z.string()) });
+
+/**
+ * An in-session confirmation that it is really the account holder at the keyboard, not
+ * someone who found a signed-in browser: the current password, or a fresh second-factor
+ * code (TOTP or backup code) when two-factor sign-in is on. At least one is required
+ * (403 REAUTH_REQUIRED); a wrong one answers PASSWORD_INCORRECT or INVALID_TWO_FACTOR_CODE,
+ * and attempts are rate limited like sign-in (429 with Retry-After).
+ */
+export const reauthFields = {
+  password: z.string().min(1).max(256).optional(),
+  code: z.string().min(6).max(20).optional(),
+};
+export const reauthRequestSchema = z.object(reauthFields);
+export type ReauthRequest = z.infer<typeof reauthRequestSchema>;
+
+/** Turning two-factor on: a code from the new secret, and the current password. */
+export const twoFactorEnableRequestSchema = z.object({
+  code: z.string().min(6).max(20),
+  password: z.string().min(1).max(256),
+});
+export type TwoFactorEnableRequest = z.infer<typeof twoFactorEnableRequestSchema>;
+/** Replacing the backup codes: the current password or a second-factor code. */
+export const regenerateBackupCodesRequestSchema = reauthRequestSchema;
+/** Turning two-factor off needs both factors: it removes one of them. */
 export const twoFactorDisableRequestSchema = z.object({
   password: z.string().min(1).max(256),
   code: z.string().min(6).max(20),
@@ -134,16 +157,48 @@ export const upgradeCreatorResponseSchema = z.object({
 });
 export type UpgradeCreatorResponse = z.infer<typeof upgradeCreatorResponseSchema>;
 
+/**
+ * What a personal access token may do. `read`: GET and HEAD; `write`: every other method;
+ * `upload`: the upload routes; `admin`: admin and moderator routes
+ * (grantable only by someone whose role reaches them, and still bounded by that role).
+ */
+export const tokenScopes = ["read", "write", "upload", "admin"] as const;
+export const tokenScopeSchema = z.enum(tokenScopes);
+export type TokenScope = z.infer<typeof tokenScopeSchema>;
+/** A token created without naming scopes can only read: least privilege unless asked. */
+export const defaultTokenScopes: readonly TokenScope[] = ["read"];
+export const MAX_TOKEN_LIFETIME_DAYS = 3650;
+
 export const personalTokenSchema = z.object({
   id: z.uuid(),
   name: z.string(),
+  scopes: z.array(tokenScopeSchema),
   createdAt: isoDate,
   lastUsedAt: isoDate.nullable(),
+  /** Null: never expires. */
+  expiresAt: isoDate.nullable(),
+  /** Past its expiry: refused like a revoked token, listed until revoked. */
+  expired: z.boolean(),
 });
+export type PersonalToken = z.infer<typeof personalTokenSchema>;
 export const personalTokenListSchema = z.object({ items: z.array(personalTokenSchema) });
-export const createTokenRequestSchema = z.object({ name: z.string().trim().min(1).max(80) });
+export const createTokenRequestSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  /** Defaults to `defaultTokenScopes`. */
+  scopes: z
+    .array(tokenScopeSchema)
+    .min(1)
+    .max(tokenScopes.length)
+    .refine((scopes) => new Set(scopes).size === scopes.length, "Each scope at most once")
+    .optional(),
+  /** Omitted: the token never expires. */
+  expiresInDays: z.number().int().min(1).max(MAX_TOKEN_LIFETIME_DAYS).optional(),
+  ...reauthFields,
+});
+export type CreateTokenRequest = z.infer<typeof createTokenRequestSchema>;
 /** The token itself is shown once, at creation. */
 export const createdTokenSchema = personalTokenSchema.extend({ token: z.string() });
+export type CreatedToken = z.infer<typeof createdTokenSchema>;
 
 export const auditEntrySchema = z.object({
   id: z.uuid(),

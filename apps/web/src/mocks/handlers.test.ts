@@ -2,11 +2,13 @@ import {
   acceptedSchema,
   auditPageSchema,
   backupCodesSchema,
+  createdTokenSchema,
   csrfResponseSchema,
   errorEnvelopeSchema,
   instanceInfoSchema,
   loginResponseSchema,
   meSchema,
+  personalTokenListSchema,
   registerResponseSchema,
   sessionListSchema,
   sessionStartedSchema,
@@ -240,11 +242,19 @@ describe("mock accounts API: /users/me", () => {
     expect(setup.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
     expect(setup.qrCodeDataUrl).toMatch(/^data:image\//);
     expectError(
-      await call("POST", "/api/v1/users/me/2fa/enable", { body: { code: "000000" }, csrf }),
+      await call("POST", "/api/v1/users/me/2fa/enable", { body: { code: "000000", password: MOCK_PASSWORD }, csrf }),
       401,
       "INVALID_TWO_FACTOR_CODE",
     );
-    const enabled = await call("POST", "/api/v1/users/me/2fa/enable", { body: { code: MOCK_TOTP_CODE }, csrf });
+    expectError(
+      await call("POST", "/api/v1/users/me/2fa/enable", { body: { code: MOCK_TOTP_CODE, password: "wrong" }, csrf }),
+      403,
+      "PASSWORD_INCORRECT",
+    );
+    const enabled = await call("POST", "/api/v1/users/me/2fa/enable", {
+      body: { code: MOCK_TOTP_CODE, password: MOCK_PASSWORD },
+      csrf,
+    });
     const { backupCodes } = backupCodesSchema.parse(enabled.json);
     expect(new Set(backupCodes).size).toBe(10);
     expect(meSchema.parse((await call("GET", "/api/v1/users/me")).json).twoFactorEnabled).toBe(true);
@@ -263,6 +273,37 @@ describe("mock accounts API: /users/me", () => {
     });
     expect(disabled.status).toBe(204);
     expect(meSchema.parse((await call("GET", "/api/v1/users/me")).json).twoFactorEnabled).toBe(false);
+  });
+
+  it("creates scoped, expiring tokens only after a confirmation, and revokes them all on a password change", async () => {
+    server.use(...accountsHandlers({ me: buildVerifiedUser() }));
+
+    expectError(await call("POST", "/api/v1/users/me/tokens", { body: { name: "ci" }, csrf }), 403, "REAUTH_REQUIRED");
+    expectError(
+      await call("POST", "/api/v1/users/me/tokens", {
+        body: { name: "ci", scopes: ["admin"], password: MOCK_PASSWORD },
+        csrf,
+      }),
+      403,
+      "FORBIDDEN",
+    );
+    const created = await call("POST", "/api/v1/users/me/tokens", {
+      body: { name: "ci", scopes: ["read", "write"], expiresInDays: 7, password: MOCK_PASSWORD },
+      csrf,
+    });
+    expect(created.status).toBe(201);
+    const token = createdTokenSchema.parse(created.json);
+    expect(token).toMatchObject({ scopes: ["read", "write"], expired: false });
+    expect(token.token).toMatch(/^stave_pat_/);
+    const { items } = personalTokenListSchema.parse((await call("GET", "/api/v1/users/me/tokens")).json);
+    expect(items.map((item) => item.id)).toEqual([token.id]);
+
+    const changed = await call("PUT", "/api/v1/users/me/password", {
+      body: { currentPassword: MOCK_PASSWORD, newPassword: "a much longer passphrase" },
+      csrf,
+    });
+    expect(changed.status).toBe(204);
+    expect(personalTokenListSchema.parse((await call("GET", "/api/v1/users/me/tokens")).json).items).toEqual([]);
   });
 
   it("upgrades a verified listener once, then answers already_elevated", async () => {

@@ -1,18 +1,32 @@
+import type { TokenScope } from "@stave/contracts";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import { announceSignInsRevoked } from "../notifications/user-events.ts";
 
-export async function insertAccessToken(db: Kysely<DB>, token: { userId: string; name: string; tokenHash: Buffer }) {
+const tokenColumns = ["id", "name", "scopes", "created_at", "last_used_at", "expires_at"] as const;
+
+export async function insertAccessToken(
+  db: Kysely<DB>,
+  token: { userId: string; name: string; tokenHash: Buffer; scopes: readonly TokenScope[]; expiresAt: Date | null },
+) {
   return db
     .insertInto("personal_access_tokens")
-    .values({ user_id: token.userId, name: token.name, token_hash: token.tokenHash })
-    .returning(["id", "name", "created_at", "last_used_at"])
+    .values({
+      user_id: token.userId,
+      name: token.name,
+      token_hash: token.tokenHash,
+      scopes: [...token.scopes],
+      expires_at: token.expiresAt,
+    })
+    .returning(tokenColumns)
     .executeTakeFirstOrThrow();
 }
 
+/** Every unrevoked token, expired ones included: the owner sees what lapsed and can remove it. */
 export async function listAccessTokens(db: Kysely<DB>, userId: string) {
   return db
     .selectFrom("personal_access_tokens")
-    .select(["id", "name", "created_at", "last_used_at"])
+    .select(tokenColumns)
     .where("user_id", "=", userId)
     .where("revoked_at", "is", null)
     .orderBy("created_at", "desc")
@@ -27,10 +41,16 @@ export async function revokeAccessToken(db: Kysely<DB>, userId: string, tokenId:
     .where("user_id", "=", userId)
     .where("revoked_at", "is", null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const revoked = Number(result.numUpdatedRows) === 1;
+  // Event streams opened with it end once this commits.
+  if (revoked) await announceSignInsRevoked(db, userId);
+  return revoked;
 }
 
-/** Revokes every live token of the user (suspension, forced password reset); returns how many. */
+/**
+ * Revokes every live token of the user (password change or reset, 2FA turned off,
+ * suspension, forced password reset); returns how many.
+ */
 export async function revokeAllAccessTokens(db: Kysely<DB>, userId: string): Promise<number> {
   const result = await db
     .updateTable("personal_access_tokens")
@@ -38,10 +58,15 @@ export async function revokeAllAccessTokens(db: Kysely<DB>, userId: string): Pro
     .where("user_id", "=", userId)
     .where("revoked_at", "is", null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const revoked = Number(result.numUpdatedRows);
+  if (revoked > 0) await announceSignInsRevoked(db, userId);
+  return revoked;
 }
 
-/** Not a suspended user's: suspending revokes their tokens too, and this holds if one slipped past that. */
+/**
+ * A token that is not revoked, not expired, and not a suspended user's: suspending revokes
+ * their tokens too, and this holds if one slipped past that.
+ */
 export async function findLiveAccessToken(db: Kysely<DB>, tokenHash: Buffer) {
   return db
     .selectFrom("personal_access_tokens")
@@ -50,11 +75,18 @@ export async function findLiveAccessToken(db: Kysely<DB>, tokenHash: Buffer) {
       "personal_access_tokens.id",
       "personal_access_tokens.user_id",
       "personal_access_tokens.last_used_at",
+      "personal_access_tokens.scopes",
       "users.role",
       "users.is_verified",
     ])
     .where("personal_access_tokens.token_hash", "=", tokenHash)
     .where("personal_access_tokens.revoked_at", "is", null)
+    .where((eb) =>
+      eb.or([
+        eb("personal_access_tokens.expires_at", "is", null),
+        eb("personal_access_tokens.expires_at", ">", sql<Date>`now()`),
+      ]),
+    )
     .where("users.deleted_at", "is", null)
     .where("users.suspended_at", "is", null)
     .executeTakeFirst();

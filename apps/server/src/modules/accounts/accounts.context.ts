@@ -30,6 +30,10 @@ export const rateRules = {
   loginPerIp: { name: "login:ip", limit: 30, windowSeconds: minutes(15) },
   loginPerAccount: { name: "login:account", limit: 10, windowSeconds: minutes(15) },
   twoFactorPerUser: { name: "2fa:user", limit: 5, windowSeconds: minutes(15) },
+  // In-session confirmations (password, TOTP or backup code before a sensitive change): as
+  // strict as sign-in, so a stolen session cannot be used to guess the password or a code.
+  confirmPerUser: { name: "confirm:user", limit: 10, windowSeconds: minutes(15) },
+  confirmPerIp: { name: "confirm:ip", limit: 30, windowSeconds: minutes(15) },
   registerPerIp: { name: "register:ip", limit: 10, windowSeconds: minutes(60) },
   verificationMailPerIp: { name: "verify-mail:ip", limit: 10, windowSeconds: minutes(60) },
   verificationMailPerEmail: { name: "verify-mail:email", limit: 3, windowSeconds: minutes(60) },

@@ -5,9 +5,10 @@ import {
   createTokenRequestSchema,
   meSchema,
   personalTokenListSchema,
+  regenerateBackupCodesRequestSchema,
   sessionListSchema,
-  twoFactorCodeRequestSchema,
   twoFactorDisableRequestSchema,
+  twoFactorEnableRequestSchema,
   twoFactorSetupSchema,
   updateProfileRequestSchema,
   upgradeCreatorResponseSchema,
@@ -56,7 +57,11 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AccountsContext) {
     "/api/v1/users/me/password",
     {
       config: signedIn,
-      schema: { tags, summary: "Change my password (signs out my other sessions)", body: changePasswordRequestSchema },
+      schema: {
+        tags,
+        summary: "Change my password (signs out my other sessions, revokes my tokens)",
+        body: changePasswordRequestSchema,
+      },
     },
     async (request, reply) => {
       const principal = principalOf(request);
@@ -120,13 +125,16 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AccountsContext) {
       config: signedIn,
       schema: {
         tags,
-        summary: "Create a personal access token (shown once)",
+        summary: "Create a personal access token (shown once; needs the password or a 2FA code)",
+        description:
+          "Scopes default to `read`; `admin` is for administrators and moderators only. " +
+          "`expiresInDays` omitted: the token never expires. Only from a cookie session, not with a token.",
         body: createTokenRequestSchema,
         response: { 201: createdTokenSchema },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await accessTokens.create(ctx, principalOf(request).userId, request.body.name)),
+      reply.status(201).send(await accessTokens.create(ctx, principalOf(request), request.body, requestMeta(request))),
   );
 
   routes.delete(
@@ -150,23 +158,27 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AccountsContext) {
       config: signedIn,
       schema: {
         tags,
-        summary: "Confirm a code and turn two-factor on",
-        body: twoFactorCodeRequestSchema,
+        summary: "Confirm a code and the current password, and turn two-factor on",
+        body: twoFactorEnableRequestSchema,
         response: { 200: backupCodesSchema },
       },
     },
-    async (request) =>
-      twoFactor.enableTwoFactor(ctx, principalOf(request).userId, request.body.code, requestMeta(request)),
+    async (request) => twoFactor.enableTwoFactor(ctx, principalOf(request).userId, request.body, requestMeta(request)),
   );
 
   routes.post(
     "/api/v1/users/me/2fa/disable",
     {
       config: signedIn,
-      schema: { tags, summary: "Turn two-factor off (password and code)", body: twoFactorDisableRequestSchema },
+      schema: {
+        tags,
+        summary: "Turn two-factor off (password and code; revokes my tokens and other sessions)",
+        body: twoFactorDisableRequestSchema,
+      },
     },
     async (request, reply) => {
-      await twoFactor.disableTwoFactor(ctx, principalOf(request).userId, request.body, requestMeta(request));
+      const principal = principalOf(request);
+      await twoFactor.disableTwoFactor(ctx, principal.userId, principal.sessionId, request.body, requestMeta(request));
       return reply.status(204).send();
     },
   );
@@ -177,12 +189,12 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AccountsContext) {
       config: signedIn,
       schema: {
         tags,
-        summary: "Replace my backup codes",
-        body: twoFactorCodeRequestSchema,
+        summary: "Replace my backup codes (needs the password or a 2FA code)",
+        body: regenerateBackupCodesRequestSchema,
         response: { 200: backupCodesSchema },
       },
     },
     async (request) =>
-      twoFactor.regenerateBackupCodes(ctx, principalOf(request).userId, request.body.code, requestMeta(request)),
+      twoFactor.regenerateBackupCodes(ctx, principalOf(request).userId, request.body, requestMeta(request)),
   );
 }

@@ -52,7 +52,7 @@ describe("changing my password", () => {
       .where("actor_id", "=", user.id)
       .where("action", "=", "user.password_change")
       .executeTakeFirstOrThrow();
-    expect(audit.metadata).toEqual({ otherSessionsRevoked: 1 });
+    expect(audit.metadata).toEqual({ otherSessionsRevoked: 1, accessTokensRevoked: 0 });
   });
 });
 

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import { announceSignInsRevoked } from "../notifications/user-events.ts";
 
 export async function insertSession(
   db: Kysely<DB>,
@@ -65,5 +66,8 @@ export async function revokeSessions(
   if (scope.only) query = query.where("id", "=", scope.only);
   if (scope.except) query = query.where("id", "!=", scope.except);
   const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const revoked = Number(result.numUpdatedRows);
+  // Their open event streams end once this commits (those of the sessions still live stay).
+  if (revoked > 0) await announceSignInsRevoked(db, userId);
+  return revoked;
 }

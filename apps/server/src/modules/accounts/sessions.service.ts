@@ -1,8 +1,18 @@
+import {
+  type CreateTokenRequest,
+  defaultTokenScopes,
+  type Role,
+  type TokenScope,
+  tokenScopeSchema,
+  tokenScopes,
+} from "@stave/contracts";
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { randomToken, sha256 } from "../../platform/crypto.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { csrfTokenFor, type Principal, type PrincipalResolver } from "../../platform/http/access.ts";
+import { AppError } from "../../platform/http/errors.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import {
   findLiveAccessToken,
   insertAccessToken,
@@ -12,6 +22,8 @@ import {
   touchAccessToken,
 } from "./access-tokens.repo.ts";
 import type { AccountsContext, RequestMeta } from "./accounts.context.ts";
+import { findCredentialsById } from "./accounts.repo.ts";
+import { confirmRecentIdentity } from "./reauthentication.ts";
 import { findLiveSession, insertSession, revokeSessions, touchSession } from "./sessions.repo.ts";
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
@@ -52,6 +64,7 @@ export function createPrincipalResolver(ctx: AccountsContext): PrincipalResolver
         isVerified: session.is_verified,
         via: "session",
         sessionId: session.id,
+        scopes: null,
       };
     },
     async fromBearerToken(token: string): Promise<Principal | null> {
@@ -59,31 +72,90 @@ export function createPrincipalResolver(ctx: AccountsContext): PrincipalResolver
       const found = await findLiveAccessToken(db, sha256(token));
       if (!found) return null;
       if (isStale(found.last_used_at)) await touchAccessToken(db, found.id);
-      return { userId: found.user_id, role: found.role, isVerified: found.is_verified, via: "token", sessionId: null };
+      return {
+        userId: found.user_id,
+        role: found.role,
+        isVerified: found.is_verified,
+        via: "token",
+        sessionId: null,
+        // Fail closed: a value the contract does not know grants nothing.
+        scopes: found.scopes.filter((scope): scope is TokenScope => tokenScopeSchema.safeParse(scope).success),
+      };
     },
   };
 }
 
 /**
- * Signs the user out everywhere: every session and every personal access token, in the
- * caller's transaction (an admin suspending them or forcing a password reset).
+ * Signs the user out everywhere: every session (but the one named, when the user is the one
+ * acting) and every personal access token, in the caller's transaction. Every credential dies
+ * together: an admin suspending them or forcing a password reset, a password change or
+ * reset, two-factor turned off.
  */
-export async function revokeAllSignIns(db: Kysely<DB>, userId: string) {
-  return { sessions: await revokeSessions(db, userId), accessTokens: await revokeAllAccessTokens(db, userId) };
+export async function revokeAllSignIns(db: Kysely<DB>, userId: string, keep: { exceptSession?: string | null } = {}) {
+  return {
+    sessions: await revokeSessions(db, userId, { except: keep.exceptSession ?? null }),
+    accessTokens: await revokeAllAccessTokens(db, userId),
+  };
 }
 
-const presentToken = (row: { id: string; name: string; created_at: Date | string; last_used_at: Date | null }) => ({
+interface TokenRow {
+  id: string;
+  name: string;
+  scopes: string[];
+  created_at: Date | string;
+  last_used_at: Date | null;
+  expires_at: Date | null;
+}
+
+const presentToken = (row: TokenRow) => ({
   id: row.id,
   name: row.name,
+  scopes: row.scopes.filter((scope): scope is TokenScope => tokenScopeSchema.safeParse(scope).success),
   createdAt: new Date(row.created_at).toISOString(),
   lastUsedAt: row.last_used_at?.toISOString() ?? null,
+  expiresAt: row.expires_at?.toISOString() ?? null,
+  expired: row.expires_at !== null && row.expires_at.getTime() <= Date.now(),
 });
 
-/** Personal access tokens for API clients: shown once, stored hashed, revocable. */
+/** The roles whose routes an `admin`-scoped token can reach: only they may grant that scope. */
+const mayGrantAdminScope = (role: Role) => role === "admin" || role === "moderator";
+
+/** Personal access tokens for API clients: shown once, stored hashed, scoped, revocable. */
 export const accessTokens = {
-  async create(ctx: AccountsContext, userId: string, name: string) {
+  /**
+   * Mints a token after an in-session confirmation (password or 2FA code). Only from a
+   * cookie session: a token never mints another (it could otherwise widen its own scopes).
+   */
+  async create(ctx: AccountsContext, principal: Principal, input: CreateTokenRequest, meta: RequestMeta) {
+    if (principal.via !== "session") {
+      throw new AppError("FORBIDDEN", "Personal access tokens are created from a signed-in browser session");
+    }
+    const user = await findCredentialsById(ctx.database.primary, principal.userId);
+    if (!user) throw new AppError("NOT_FOUND", "User not found");
+    // Stored in the contract's order, whatever order they were asked in.
+    const requested = input.scopes ?? defaultTokenScopes;
+    const scopes = tokenScopes.filter((scope) => requested.includes(scope));
+    if (scopes.includes("admin") && !mayGrantAdminScope(user.role)) {
+      throw new AppError("FORBIDDEN", "Only administrators and moderators can create a token with the admin scope");
+    }
+    await confirmRecentIdentity(ctx, user, input, meta);
     const token = `${ACCESS_TOKEN_PREFIX}${randomToken()}`;
-    const row = await insertAccessToken(ctx.database.primary, { userId, name, tokenHash: sha256(token) });
+    const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 24 * 3600 * 1000) : null;
+    const row = await insertAccessToken(ctx.database.primary, {
+      userId: user.id,
+      name: input.name,
+      tokenHash: sha256(token),
+      scopes,
+      expiresAt,
+    });
+    await recordAudit(ctx.database.primary, ctx.logger, {
+      actorId: user.id,
+      action: "user.token_create",
+      targetType: "user",
+      targetId: user.id,
+      ...meta,
+      metadata: { tokenId: row.id, scopes: [...scopes], expiresAt: expiresAt?.toISOString() ?? null },
+    });
     return { ...presentToken(row), token };
   },
   async list(ctx: AccountsContext, userId: string) {

@@ -165,7 +165,7 @@ describe("sessions and access tokens", () => {
       method: "POST",
       url: "/api/v1/users/me/tokens",
       headers: session.headers,
-      payload: { name: "my script" },
+      payload: { name: "my script", scopes: ["read", "write"], password: user.password },
     });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();

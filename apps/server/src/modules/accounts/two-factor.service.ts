@@ -3,19 +3,21 @@ import QRCode from "qrcode";
 import { AppError } from "../../platform/http/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { AccountsContext, RequestMeta } from "./accounts.context.ts";
-import { claimTotpStep, consumeBackupCode, findCredentialsById, updateTwoFactor } from "./accounts.repo.ts";
-import { verifyPassword } from "./passwords.ts";
+import { findCredentialsById, updateTwoFactor } from "./accounts.repo.ts";
+import { confirmAccountHolder, confirmRecentIdentity } from "./reauthentication.ts";
+import { BACKUP_PURPOSE, normaliseBackupCode, SECRET_PURPOSE } from "./second-factor.ts";
+import { revokeAllSignIns } from "./sessions.service.ts";
 import { generateTotpSecret, matchTotpStep, otpauthUri } from "./totp.ts";
 
-const SECRET_PURPOSE = "2fa-secret";
-const BACKUP_PURPOSE = "2fa-backup-code";
+// Account deletion (privacy) confirms the account holder the same way as turning 2FA off.
+export { confirmAccountHolder } from "./reauthentication.ts";
+export { verifySecondFactor } from "./second-factor.ts";
+
 const BACKUP_CODE_COUNT = 10;
 // Unambiguous characters only (no 0/O, 1/l/I): codes are read off paper.
 const BACKUP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
 type Credentials = NonNullable<Awaited<ReturnType<typeof findCredentialsById>>>;
-
-const normaliseBackupCode = (code: string) => code.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 function newBackupCodes(ctx: AccountsContext) {
   const codes = Array.from({ length: BACKUP_CODE_COUNT }, () => {
@@ -32,44 +34,6 @@ async function loadUser(ctx: AccountsContext, userId: string): Promise<Credentia
   return user;
 }
 
-/**
- * Checks a second factor: a TOTP code (accepted once per time step) or a backup code
- * (removed on use). Returns which one matched, or null.
- */
-export async function verifySecondFactor(
-  ctx: AccountsContext,
-  user: Credentials,
-  code: string,
-): Promise<"totp" | "backup_code" | null> {
-  const db = ctx.database.primary;
-  if (!user.two_factor_enabled || !user.two_factor_secret) return null;
-  const secret = ctx.secrets.decrypt(SECRET_PURPOSE, user.two_factor_secret);
-  const step = matchTotpStep(secret, code.trim());
-  if (step !== null) return (await claimTotpStep(db, user.id, step)) ? "totp" : null;
-  const normalised = normaliseBackupCode(code);
-  if (normalised.length !== 10) return null;
-  return (await consumeBackupCode(db, user.id, ctx.secrets.hmac(BACKUP_PURPOSE, normalised))) ? "backup_code" : null;
-}
-
-/**
- * Confirms it is really the account holder before something drastic: the password, and a
- * second factor when two-factor sign-in is on.
- */
-export async function confirmAccountHolder(
-  ctx: AccountsContext,
-  user: Credentials,
-  input: { password: string; code?: string | undefined },
-) {
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.password))) {
-    throw new AppError("PASSWORD_INCORRECT", "The password is not correct");
-  }
-  if (!user.two_factor_enabled) return;
-  if (!input.code) throw new AppError("INVALID_TWO_FACTOR_CODE", "Enter a code from your authenticator app");
-  if (!(await verifySecondFactor(ctx, user, input.code))) {
-    throw new AppError("INVALID_TWO_FACTOR_CODE", "That code is not valid");
-  }
-}
-
 export async function beginTwoFactorSetup(ctx: AccountsContext, userId: string) {
   const user = await loadUser(ctx, userId);
   if (user.two_factor_enabled)
@@ -82,15 +46,26 @@ export async function beginTwoFactorSetup(ctx: AccountsContext, userId: string) 
   return { secret, otpauthUri: uri, qrCodeDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 240 }) };
 }
 
-export async function enableTwoFactor(ctx: AccountsContext, userId: string, code: string, meta: RequestMeta) {
+/**
+ * Turns two-factor on: the current password proves the account holder is at the keyboard
+ * (else someone with a borrowed session could lock them out with their own authenticator),
+ * and a code from the new secret proves the authenticator has it.
+ */
+export async function enableTwoFactor(
+  ctx: AccountsContext,
+  userId: string,
+  input: { code: string; password: string },
+  meta: RequestMeta,
+) {
   const user = await loadUser(ctx, userId);
   if (user.two_factor_enabled)
     throw new AppError("TWO_FACTOR_ALREADY_ENABLED", "Two-factor authentication is already on");
   if (!user.two_factor_pending_secret) {
     throw new AppError("TWO_FACTOR_SETUP_REQUIRED", "Start the two-factor setup first");
   }
+  await confirmRecentIdentity(ctx, user, { password: input.password }, meta);
   const secret = ctx.secrets.decrypt(SECRET_PURPOSE, user.two_factor_pending_secret);
-  const step = matchTotpStep(secret, code.trim());
+  const step = matchTotpStep(secret, input.code.trim());
   if (step === null)
     throw new AppError("INVALID_TWO_FACTOR_CODE", "That code is not valid; check your authenticator's clock");
   const { codes, hashes } = newBackupCodes(ctx);
@@ -111,21 +86,30 @@ export async function enableTwoFactor(ctx: AccountsContext, userId: string, code
   return { backupCodes: codes };
 }
 
+/**
+ * Turns two-factor off, with the password and a code. The account is weaker from here on,
+ * so every other credential made under the stronger regime dies with it: personal access
+ * tokens and the other sessions (this one stays signed in).
+ */
 export async function disableTwoFactor(
   ctx: AccountsContext,
   userId: string,
+  currentSessionId: string | null,
   input: { password: string; code: string },
   meta: RequestMeta,
 ) {
   const user = await loadUser(ctx, userId);
   if (!user.two_factor_enabled) throw new AppError("TWO_FACTOR_NOT_ENABLED", "Two-factor authentication is off");
-  await confirmAccountHolder(ctx, user, input);
-  await updateTwoFactor(ctx.database.primary, userId, {
-    two_factor_enabled: false,
-    two_factor_secret: null,
-    two_factor_pending_secret: null,
-    two_factor_last_step: null,
-    backup_codes: [],
+  await confirmAccountHolder(ctx, user, input, meta);
+  const revoked = await ctx.database.primary.transaction().execute(async (trx) => {
+    await updateTwoFactor(trx, userId, {
+      two_factor_enabled: false,
+      two_factor_secret: null,
+      two_factor_pending_secret: null,
+      two_factor_last_step: null,
+      backup_codes: [],
+    });
+    return revokeAllSignIns(trx, userId, { exceptSession: currentSessionId });
   });
   await recordAudit(ctx.database.primary, ctx.logger, {
     actorId: userId,
@@ -133,14 +117,20 @@ export async function disableTwoFactor(
     targetType: "user",
     targetId: userId,
     ...meta,
+    metadata: { otherSessionsRevoked: revoked.sessions, accessTokensRevoked: revoked.accessTokens },
   });
 }
 
-export async function regenerateBackupCodes(ctx: AccountsContext, userId: string, code: string, meta: RequestMeta) {
+/** New backup codes (the old ones stop working), after the password or a second-factor code. */
+export async function regenerateBackupCodes(
+  ctx: AccountsContext,
+  userId: string,
+  input: { password?: string | undefined; code?: string | undefined },
+  meta: RequestMeta,
+) {
   const user = await loadUser(ctx, userId);
   if (!user.two_factor_enabled) throw new AppError("TWO_FACTOR_NOT_ENABLED", "Two-factor authentication is off");
-  if (!(await verifySecondFactor(ctx, user, code)))
-    throw new AppError("INVALID_TWO_FACTOR_CODE", "That code is not valid");
+  await confirmRecentIdentity(ctx, user, input, meta);
   const { codes, hashes } = newBackupCodes(ctx);
   await updateTwoFactor(ctx.database.primary, userId, { backup_codes: hashes });
   await recordAudit(ctx.database.primary, ctx.logger, {

@@ -19,7 +19,10 @@ async function userWithTwoFactor(): Promise<{
   const user = await buildUser(t.db.database);
   const session = await signIn(t.app, user);
   const setup = (await post("/api/v1/users/me/2fa/setup", session)).json();
-  const enabled = await post("/api/v1/users/me/2fa/enable", session, { code: totpCode(setup.secret) });
+  const enabled = await post("/api/v1/users/me/2fa/enable", session, {
+    code: totpCode(setup.secret),
+    password: user.password,
+  });
   expect(enabled.statusCode).toBe(200);
   return { user, session, secret: setup.secret, backupCodes: enabled.json().backupCodes };
 }
@@ -54,11 +57,14 @@ describe("two-factor setup", () => {
     );
     expect(setup.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
 
-    const wrong = await post("/api/v1/users/me/2fa/enable", session, { code: "000000" });
+    const wrong = await post("/api/v1/users/me/2fa/enable", session, { code: "000000", password: user.password });
     expect(wrong.statusCode).toBe(401);
     expect(errorCode(wrong)).toBe("INVALID_TWO_FACTOR_CODE");
 
-    const enabled = await post("/api/v1/users/me/2fa/enable", session, { code: totpCode(setup.secret) });
+    const enabled = await post("/api/v1/users/me/2fa/enable", session, {
+      code: totpCode(setup.secret),
+      password: user.password,
+    });
     const { backupCodes } = enabled.json();
     expect(backupCodes).toHaveLength(10);
     expect(new Set(backupCodes).size).toBe(10);
@@ -78,7 +84,7 @@ describe("two-factor setup", () => {
 
   it("refuses to enable without a setup first", async () => {
     const session = await signIn(t.app, await buildUser(t.db.database));
-    const response = await post("/api/v1/users/me/2fa/enable", session, { code: "123456" });
+    const response = await post("/api/v1/users/me/2fa/enable", session, { code: "123456", password: "irrelevant" });
     expect(response.statusCode).toBe(409);
     expect(errorCode(response)).toBe("TWO_FACTOR_SETUP_REQUIRED");
   });

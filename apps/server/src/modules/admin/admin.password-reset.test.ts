@@ -62,7 +62,7 @@ describe("POST /api/v1/admin/users/:id/force-password-reset", () => {
         method: "POST",
         url: "/api/v1/users/me/tokens",
         headers: session.headers,
-        payload: { name: "sync" },
+        payload: { name: "sync", password: user.password },
       })
     ).json().token as string;
 

@@ -2,6 +2,7 @@ import type { RequestHandler } from "msw";
 import { authHandlers } from "./authHandlers.ts";
 import { meHandlers } from "./meHandlers.ts";
 import { type MockAccountsSeed, MockAccountsState } from "./state.ts";
+import { tokenHandlers } from "./tokenHandlers.ts";
 
 export * from "./factories.ts";
 export type { MockAccountsSeed, MockUser } from "./state.ts";
@@ -18,7 +19,7 @@ const created = new Set<MockAccountsState>();
 export function createMockAccounts(seed: MockAccountsSeed = {}): MockAccounts {
   const state = new MockAccountsState(seed);
   created.add(state);
-  return { state, handlers: [...authHandlers(state), ...meHandlers(state)] };
+  return { state, handlers: [...authHandlers(state), ...meHandlers(state), ...tokenHandlers(state)] };
 }
 
 /** Just the handlers, for `parameters.msw.handlers.accounts` and `server.use(...)`. */

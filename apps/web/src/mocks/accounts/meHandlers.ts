@@ -1,8 +1,9 @@
 import {
   changePasswordRequestSchema,
   isCreatorTier,
-  twoFactorCodeRequestSchema,
+  regenerateBackupCodesRequestSchema,
   twoFactorDisableRequestSchema,
+  twoFactorEnableRequestSchema,
   updateProfileRequestSchema,
 } from "@stave/contracts";
 import { HttpResponse, http } from "msw";
@@ -10,7 +11,7 @@ import { errorResponse, validationFailed } from "../errors.ts";
 import { buildQrCodeDataUrl, MOCK_TOTP_CODE, MOCK_TWO_FACTOR_SECRET, MOCK_WEAK_PASSWORDS } from "./factories.ts";
 import { readJson, requireUser } from "./guards.ts";
 import type { MockAccountsState } from "./state.ts";
-import { checkSecondFactor } from "./twoFactor.ts";
+import { checkSecondFactor, confirmationFailure } from "./twoFactor.ts";
 
 const noContent = () => new HttpResponse(null, { status: 204 });
 const wrongCode = () => errorResponse("INVALID_TWO_FACTOR_CODE", "Invalid two-factor code.");
@@ -45,7 +46,9 @@ export function meHandlers(state: MockAccountsState) {
         return errorResponse("WEAK_PASSWORD", "This password is too common. Choose one that is harder to guess.");
       }
       user.password = parsed.data.newPassword;
+      // Every other credential dies with the old password: other sessions and every token.
       state.sessions = state.sessions.filter((session) => session.current);
+      state.accessTokens = [];
       state.record(user.me, "user.password_change", request);
       return noContent();
     }),
@@ -82,13 +85,16 @@ export function meHandlers(state: MockAccountsState) {
     http.post("/api/v1/users/me/2fa/enable", async ({ request }) => {
       const user = requireUser(state, request);
       if (user instanceof Response) return user;
-      const parsed = twoFactorCodeRequestSchema.safeParse(await readJson(request));
+      const parsed = twoFactorEnableRequestSchema.safeParse(await readJson(request));
       if (!parsed.success) return validationFailed(parsed.error.issues);
       if (user.me.twoFactorEnabled) {
         return errorResponse("TWO_FACTOR_ALREADY_ENABLED", "Two-factor authentication is already on.");
       }
       if (!state.pendingTwoFactor) {
         return errorResponse("TWO_FACTOR_SETUP_REQUIRED", "Start the two-factor setup first.");
+      }
+      if (parsed.data.password !== user.password) {
+        return errorResponse("PASSWORD_INCORRECT", "The password is not correct.");
       }
       if (parsed.data.code !== MOCK_TOTP_CODE) return wrongCode();
       state.pendingTwoFactor = false;
@@ -112,6 +118,8 @@ export function meHandlers(state: MockAccountsState) {
       if (!checkSecondFactor(user, parsed.data.code)) return wrongCode();
       user.me.twoFactorEnabled = false;
       user.backupCodes = [];
+      state.sessions = state.sessions.filter((session) => session.current);
+      state.accessTokens = [];
       state.record(user.me, "user.2fa_disable", request);
       return noContent();
     }),
@@ -119,12 +127,13 @@ export function meHandlers(state: MockAccountsState) {
     http.post("/api/v1/users/me/2fa/backup-codes", async ({ request }) => {
       const user = requireUser(state, request);
       if (user instanceof Response) return user;
-      const parsed = twoFactorCodeRequestSchema.safeParse(await readJson(request));
+      const parsed = regenerateBackupCodesRequestSchema.safeParse(await readJson(request));
       if (!parsed.success) return validationFailed(parsed.error.issues);
       if (!user.me.twoFactorEnabled) {
         return errorResponse("TWO_FACTOR_NOT_ENABLED", "Two-factor authentication is not on.");
       }
-      if (!checkSecondFactor(user, parsed.data.code)) return wrongCode();
+      const refused = confirmationFailure(user, parsed.data);
+      if (refused) return refused;
       user.backupCodes = state.newBackupCodes();
       state.record(user.me, "user.2fa_backup_codes_regenerate", request);
       return HttpResponse.json({ backupCodes: user.backupCodes });

@@ -1,4 +1,4 @@
-import type { AuditEntry, Me, Session } from "@stave/contracts";
+import type { AuditEntry, Me, PersonalToken, Session } from "@stave/contracts";
 import {
   buildBackupCodes,
   buildMe,
@@ -20,6 +20,8 @@ export type MockAccountsSeed = {
   sessions?: Session[];
   /** The signed-in user's security events, newest first. */
   securityEvents?: AuditEntry[];
+  /** The signed-in user's personal access tokens, newest first (default: none). */
+  accessTokens?: PersonalToken[];
 };
 
 export type MockUser = { me: Me; password: string; backupCodes: string[] };
@@ -32,6 +34,7 @@ export class MockAccountsState {
   currentUserId: string | null = null;
   csrfToken: string | null = null;
   sessions: Session[] = [];
+  accessTokens: PersonalToken[] = [];
   events: AuditEntry[] = [];
   challenges = new Map<string, string>();
   tokens = new Map<string, Token>();
@@ -67,6 +70,7 @@ export class MockAccountsState {
     this.csrfToken = seed.me ? "mock-csrf-token" : null;
     this.sessions = seed.me ? (seed.sessions ?? buildSessions()) : [];
     this.events = seed.me ? (seed.securityEvents ?? buildSecurityEvents(seed.me)) : [];
+    this.accessTokens = seed.me ? (seed.accessTokens ?? []) : [];
     this.challenges.clear();
     this.tokens.clear();
     this.pendingTwoFactor = false;

@@ -1,3 +1,5 @@
+import type { ReauthRequest } from "@stave/contracts";
+import { errorResponse } from "../errors.ts";
 import { MOCK_TOTP_CODE } from "./factories.ts";
 import type { MockUser } from "./state.ts";
 
@@ -8,4 +10,21 @@ export function checkSecondFactor(user: MockUser, code: string): boolean {
   if (index === -1) return false;
   user.backupCodes.splice(index, 1);
   return true;
+}
+
+/**
+ * The server's in-session confirmation: the password, or a second-factor code when two-factor
+ * is on. The error reply it would give, or nothing when confirmed.
+ */
+export function confirmationFailure(user: MockUser, confirmation: ReauthRequest): Response | undefined {
+  if (!confirmation.password && !confirmation.code) {
+    return errorResponse("REAUTH_REQUIRED", "Confirm it is you: enter your password.");
+  }
+  if (confirmation.password !== undefined && confirmation.password !== user.password) {
+    return errorResponse("PASSWORD_INCORRECT", "The password is not correct.");
+  }
+  if (confirmation.code !== undefined && !(user.me.twoFactorEnabled && checkSecondFactor(user, confirmation.code))) {
+    return errorResponse("INVALID_TWO_FACTOR_CODE", "That code is not valid.");
+  }
+  return undefined;
 }

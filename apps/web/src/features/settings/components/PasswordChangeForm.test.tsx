@@ -34,7 +34,7 @@ describe("PasswordChangeForm", () => {
     await fill(MOCK_PASSWORD, "a much longer passphrase");
 
     expect(await screen.findByRole("status")).toHaveTextContent(
-      "Password changed. Your other sessions have been signed out.",
+      "Password changed. Your other sessions have been signed out and your access tokens revoked.",
     );
     const [put] = requests.to("/api/v1/users/me/password", "PUT");
     expect(await put?.json()).toEqual({ currentPassword: MOCK_PASSWORD, newPassword: "a much longer passphrase" });

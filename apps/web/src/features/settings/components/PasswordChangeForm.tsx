@@ -7,6 +7,7 @@ import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors, validate } from "../../../lib/forms.ts";
 import { confirmationError, NewPasswordFields } from "../../auth/components/NewPasswordFields.tsx";
 import { changePassword } from "../services/accountApi.ts";
+import { accessTokensQueryKey } from "./AccessTokens.tsx";
 import { securityEventsQueryKey } from "./SecurityEvents.tsx";
 import { sessionsQueryKey } from "./SessionsList.tsx";
 
@@ -23,8 +24,9 @@ export function PasswordChangeForm() {
     mutationFn: changePassword,
     onSuccess: () => {
       setValues(empty);
-      // The server has just signed out every other session.
+      // The server has just signed out every other session and revoked every token.
       void queryClient.invalidateQueries({ queryKey: sessionsQueryKey });
+      void queryClient.invalidateQueries({ queryKey: accessTokensQueryKey });
       void queryClient.invalidateQueries({ queryKey: securityEventsQueryKey });
     },
   });
@@ -69,14 +71,14 @@ export function PasswordChangeForm() {
           values={values}
           onChange={set}
           errors={errors}
-          hintNote="Changing it signs you out on your other devices."
+          hintNote="Changing it signs you out on your other devices and revokes your access tokens."
         />
         {change.isError && !hasFieldErrors(serverErrors) ? (
           <ErrorAlert>Your password wasn't changed. {errorMessage(change.error)}</ErrorAlert>
         ) : null}
         {change.isSuccess ? (
           <SuccessNotice>
-            <p>Password changed. Your other sessions have been signed out.</p>
+            <p>Password changed. Your other sessions have been signed out and your access tokens revoked.</p>
           </SuccessNotice>
         ) : null}
         <button type="submit" className="button" disabled={change.isPending}>

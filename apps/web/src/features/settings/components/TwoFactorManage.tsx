@@ -24,38 +24,60 @@ export function TwoFactorManage({ onBackupCodes, onDisabled }: Props) {
   );
 }
 
+const regenerateFields = ["password", "code"] as const;
+type RegenerateField = (typeof regenerateFields)[number];
+
+/** New backup codes after the password or a code: either proves it is the account holder. */
 function RegenerateBackupCodesForm({ onBackupCodes }: { onBackupCodes: (codes: string[]) => void }) {
-  const [code, setCode] = useState("");
-  const [clientError, setClientError] = useState<string>();
+  const [values, setValues] = useState<Record<RegenerateField, string>>({ password: "", code: "" });
+  const [clientErrors, setClientErrors] = useState<FieldErrors<RegenerateField>>({});
   const regenerate = useMutation({ mutationFn: regenerateBackupCodes, onSuccess: onBackupCodes });
-  const serverError = fieldErrorsFromApi(
+  const serverErrors = fieldErrorsFromApi(
     regenerate.error,
-    ["code"] as const,
-    { INVALID_TWO_FACTOR_CODE: "code" },
-    wrongCodeMessages,
-  ).code;
+    regenerateFields,
+    { PASSWORD_INCORRECT: "password", INVALID_TWO_FACTOR_CODE: "code" },
+    { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
+  );
+  const errors = { ...serverErrors, ...clientErrors };
+  const set = (field: RegenerateField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setClientError(isCodeShaped(code) ? undefined : codeMissing);
-    if (isCodeShaped(code)) regenerate.mutate(code.replace(/\s+/g, ""));
+    const code = values.code.replace(/\s+/g, "");
+    const nextErrors: FieldErrors<RegenerateField> = {};
+    if (!values.password && !code) nextErrors.password = "Enter your password or a code from your app";
+    else if (code && !isCodeShaped(code)) nextErrors.code = codeMissing;
+    setClientErrors(nextErrors);
+    if (hasFieldErrors(nextErrors)) return;
+    regenerate.mutate({ ...(values.password && { password: values.password }), ...(code && { code }) });
   }
 
   return (
     <form className="form form--inline-section" onSubmit={onSubmit} noValidate aria-label="New backup codes">
       <h3>Backup codes</h3>
-      <p>Lost your codes, or used most of them? Get a new set; the old codes stop working.</p>
-      {regenerate.isError && serverError === undefined ? (
+      <p>
+        Lost your codes, or used most of them? Get a new set; the old codes stop working. Confirm with your password or
+        a code from your app.
+      </p>
+      {regenerate.isError && !hasFieldErrors(serverErrors) ? (
         <ErrorAlert>Couldn't make new backup codes. {errorMessage(regenerate.error)}</ErrorAlert>
       ) : null}
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={values.password}
+        onChange={set("password")}
+        error={errors.password}
+      />
       <Field
         label="Code from your app"
         name="code"
         autoComplete="one-time-code"
-        required
-        value={code}
-        onChange={setCode}
-        error={clientError ?? serverError}
+        value={values.code}
+        onChange={set("code")}
+        error={errors.code}
       />
       <button type="submit" className="button button--secondary" disabled={regenerate.isPending}>
         {regenerate.isPending ? "Generating…" : "Generate new backup codes"}
@@ -100,7 +122,10 @@ function DisableTwoFactorForm({ onDisabled }: { onDisabled: () => void }) {
       aria-label="Turn off two-factor authentication"
     >
       <h3>Turn off two-factor authentication</h3>
-      <p>Your account will be protected by your password alone.</p>
+      <p>
+        Your account will be protected by your password alone. Your personal access tokens are revoked and your other
+        sessions signed out.
+      </p>
       {disable.isError && !hasFieldErrors(serverErrors) ? (
         <ErrorAlert>Two-factor authentication is still on. {errorMessage(disable.error)}</ErrorAlert>
       ) : null}

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { sharedAnnotations } from "../../../../.storybook/annotations.tsx";
 import { MOCK_PASSWORD, MOCK_TOTP_CODE, MOCK_TWO_FACTOR_SECRET } from "../../../mocks/handlers.ts";
+import { recordApiRequests } from "../../../test/requests.ts";
 import { applyStoryHandlers } from "../../../test/storyMocks.ts";
 import * as stories from "./TwoFactorSettings.stories.tsx";
 
@@ -30,6 +31,7 @@ describe("TwoFactorSettings", () => {
     expect(within(card).getByText(MOCK_TWO_FACTOR_SECRET)).toBeInTheDocument();
 
     await user.type(within(card).getByLabelText("Code from your app"), MOCK_TOTP_CODE);
+    await user.type(within(card).getByLabelText("Your password"), MOCK_PASSWORD);
     await user.click(within(card).getByRole("button", { name: "Turn on two-factor authentication" }));
 
     const codes = await within(card).findByRole("region", { name: "Your backup codes" });
@@ -50,6 +52,7 @@ describe("TwoFactorSettings", () => {
     await user.click(within(card).getByRole("button", { name: "Set up two-factor authentication" }));
 
     await user.type(await within(card).findByLabelText("Code from your app"), "000000");
+    await user.type(within(card).getByLabelText("Your password"), MOCK_PASSWORD);
     await user.click(within(card).getByRole("button", { name: "Turn on two-factor authentication" }));
 
     expect(await within(card).findByText(/that code didn't work/i)).toBeInTheDocument();
@@ -57,14 +60,52 @@ describe("TwoFactorSettings", () => {
     expect(within(card).queryByRole("region", { name: "Your backup codes" })).not.toBeInTheDocument();
   });
 
+  it("asks for the current password to turn two-factor on, and refuses a wrong one", async () => {
+    const user = userEvent.setup();
+    const requests = recordApiRequests();
+    const card = await renderStory(Off);
+    await user.click(within(card).getByRole("button", { name: "Set up two-factor authentication" }));
+
+    await user.type(await within(card).findByLabelText("Code from your app"), MOCK_TOTP_CODE);
+    await user.click(within(card).getByRole("button", { name: "Turn on two-factor authentication" }));
+    expect(within(card).getByLabelText(/Your password/)).toHaveAccessibleDescription(/enter your password/i);
+    expect(requests.to("/api/v1/users/me/2fa/enable", "POST")).toHaveLength(0);
+
+    await user.type(within(card).getByLabelText(/Your password/), "not my password");
+    await user.click(within(card).getByRole("button", { name: "Turn on two-factor authentication" }));
+    expect(await within(card).findByText("Your password is incorrect.")).toBeInTheDocument();
+    expect(within(card).queryByRole("region", { name: "Your backup codes" })).not.toBeInTheDocument();
+    const [enable] = requests.to("/api/v1/users/me/2fa/enable", "POST");
+    expect(await enable?.json()).toEqual({ code: MOCK_TOTP_CODE, password: "not my password" });
+  });
+
   it("makes a new set of backup codes when two-factor is on", async () => {
     const user = userEvent.setup();
     const card = await renderStory(On);
     const form = within(card).getByRole("form", { name: "New backup codes" });
 
-    await user.type(within(form).getByLabelText("Code from your app"), MOCK_TOTP_CODE);
+    await user.type(within(form).getByLabelText(/Code from your app/), MOCK_TOTP_CODE);
     await user.click(within(form).getByRole("button", { name: "Generate new backup codes" }));
 
+    const codes = await within(card).findByRole("region", { name: "Your backup codes" });
+    expect(within(codes).getAllByRole("listitem")).toHaveLength(10);
+  });
+
+  it("makes new backup codes with the password instead of a code, and refuses without either", async () => {
+    const user = userEvent.setup();
+    const card = await renderStory(On);
+    const form = within(card).getByRole("form", { name: "New backup codes" });
+
+    await user.click(within(form).getByRole("button", { name: "Generate new backup codes" }));
+    expect(within(form).getByLabelText(/Password/)).toHaveAccessibleDescription(/your password or a code/i);
+
+    await user.type(within(form).getByLabelText(/Password/), "not my password");
+    await user.click(within(form).getByRole("button", { name: "Generate new backup codes" }));
+    expect(await within(form).findByText("Your password is incorrect.")).toBeInTheDocument();
+
+    await user.clear(within(form).getByLabelText(/Password/));
+    await user.type(within(form).getByLabelText(/Password/), MOCK_PASSWORD);
+    await user.click(within(form).getByRole("button", { name: "Generate new backup codes" }));
     const codes = await within(card).findByRole("region", { name: "Your backup codes" });
     expect(within(codes).getAllByRole("listitem")).toHaveLength(10);
   });

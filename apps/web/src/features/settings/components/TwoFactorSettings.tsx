@@ -2,8 +2,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useId, useState } from "react";
 import { SuccessNotice } from "../../../components/Alert.tsx";
 import { meQueryKey, useMe } from "../../auth/useMe.ts";
+import { accessTokensQueryKey } from "./AccessTokens.tsx";
 import { BackupCodes } from "./BackupCodes.tsx";
 import { securityEventsQueryKey } from "./SecurityEvents.tsx";
+import { sessionsQueryKey } from "./SessionsList.tsx";
 import { TwoFactorManage } from "./TwoFactorManage.tsx";
 import { TwoFactorSetup } from "./TwoFactorSetup.tsx";
 
@@ -19,6 +21,9 @@ export function TwoFactorSettings() {
   const refreshAccount = () => {
     void queryClient.invalidateQueries({ queryKey: meQueryKey });
     void queryClient.invalidateQueries({ queryKey: securityEventsQueryKey });
+    // Turning two-factor off revokes every token and signs out the other sessions.
+    void queryClient.invalidateQueries({ queryKey: accessTokensQueryKey });
+    void queryClient.invalidateQueries({ queryKey: sessionsQueryKey });
   };
 
   let body: ReactNode;

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { fieldErrorsFromApi } from "../../../lib/forms.ts";
+import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../lib/forms.ts";
 import { enableTwoFactor, startTwoFactorSetup } from "../services/twoFactorApi.ts";
 import { wrongCodeMessages } from "./twoFactorCodes.ts";
 
@@ -27,26 +27,31 @@ export function TwoFactorSetup({ onEnabled }: { onEnabled: (backupCodes: string[
   );
 }
 
+const confirmFields = ["code", "password"] as const;
+type ConfirmField = (typeof confirmFields)[number];
+
 function ConfirmSetup({ setup, onEnabled }: { setup: Setup; onEnabled: (backupCodes: string[]) => void }) {
-  const [code, setCode] = useState("");
-  const [clientError, setClientError] = useState<string>();
+  const [values, setValues] = useState<Record<ConfirmField, string>>({ code: "", password: "" });
+  const [clientErrors, setClientErrors] = useState<FieldErrors<ConfirmField>>({});
   const enable = useMutation({ mutationFn: enableTwoFactor, onSuccess: onEnabled });
-  const serverError = fieldErrorsFromApi(
+  const serverErrors = fieldErrorsFromApi(
     enable.error,
-    ["code"] as const,
-    { INVALID_TWO_FACTOR_CODE: "code" },
-    wrongCodeMessages,
-  ).code;
+    confirmFields,
+    { INVALID_TWO_FACTOR_CODE: "code", PASSWORD_INCORRECT: "password" },
+    { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
+  );
+  const errors = { ...serverErrors, ...clientErrors };
+  const set = (field: ConfirmField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const value = code.replace(/\s+/g, "");
-    if (!/^\d{6}$/.test(value)) {
-      setClientError("Enter the 6-digit code your app shows");
-      return;
-    }
-    setClientError(undefined);
-    enable.mutate(value);
+    const code = values.code.replace(/\s+/g, "");
+    const nextErrors: FieldErrors<ConfirmField> = {};
+    if (!/^\d{6}$/.test(code)) nextErrors.code = "Enter the 6-digit code your app shows";
+    // Someone at a borrowed, signed-in browser must not be able to tie the account to their phone.
+    if (!values.password) nextErrors.password = "Enter your password";
+    setClientErrors(nextErrors);
+    if (!hasFieldErrors(nextErrors)) enable.mutate({ code, password: values.password });
   }
 
   return (
@@ -61,7 +66,7 @@ function ConfirmSetup({ setup, onEnabled }: { setup: Setup; onEnabled: (backupCo
         </li>
         <li>
           <form className="form" onSubmit={onSubmit} noValidate aria-label="Confirm two-factor setup">
-            {enable.isError && serverError === undefined ? (
+            {enable.isError && !hasFieldErrors(serverErrors) ? (
               <ErrorAlert>Couldn't turn on two-factor authentication. {errorMessage(enable.error)}</ErrorAlert>
             ) : null}
             <Field
@@ -70,9 +75,20 @@ function ConfirmSetup({ setup, onEnabled }: { setup: Setup; onEnabled: (backupCo
               autoComplete="one-time-code"
               inputMode="numeric"
               required
-              value={code}
-              onChange={setCode}
-              error={clientError ?? serverError}
+              value={values.code}
+              onChange={set("code")}
+              error={errors.code}
+            />
+            <Field
+              label="Your password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              hint="To confirm it is you."
+              value={values.password}
+              onChange={set("password")}
+              error={errors.password}
             />
             <button type="submit" className="button" disabled={enable.isPending}>
               {enable.isPending ? "Checking…" : "Turn on two-factor authentication"}

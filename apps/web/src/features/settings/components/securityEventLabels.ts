@@ -14,6 +14,7 @@ const labels: Record<string, string> = {
   "user.2fa_disable": "Two-factor authentication turned off",
   "user.2fa_backup_codes_regenerate": "New backup codes generated",
   "user.upgrade_creator": "Upgraded to a creator account",
+  "user.token_create": "Personal access token created",
 };
 
 const failedSignInReasons: Record<string, string> = {

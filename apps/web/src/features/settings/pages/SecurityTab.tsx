@@ -1,3 +1,4 @@
+import { AccessTokens } from "../components/AccessTokens.tsx";
 import { PasswordChangeForm } from "../components/PasswordChangeForm.tsx";
 import { SecurityEvents } from "../components/SecurityEvents.tsx";
 import { SessionsList } from "../components/SessionsList.tsx";
@@ -9,6 +10,7 @@ export function SecurityTab() {
       <PasswordChangeForm />
       <TwoFactorSettings />
       <SessionsList />
+      <AccessTokens />
       <SecurityEvents />
     </>
   );

@@ -1,0 +1,75 @@
+import { AppError } from "../../platform/http/errors.ts";
+import { type AccountsContext, type RequestMeta, rateRules } from "./accounts.context.ts";
+import type { findCredentialsById } from "./accounts.repo.ts";
+import { verifyPassword } from "./passwords.ts";
+import { verifySecondFactor } from "./second-factor.ts";
+
+type Credentials = NonNullable<Awaited<ReturnType<typeof findCredentialsById>>>;
+
+/**
+ * Counts one confirmation attempt, like a sign-in attempt: per account always, per address
+ * when the request's is known. Throws 429 RATE_LIMITED (with Retry-After) past the limit.
+ */
+export async function countConfirmationAttempt(ctx: AccountsContext, userId: string, meta?: RequestMeta) {
+  await ctx.limiter.hit(rateRules.confirmPerUser, userId);
+  if (meta) await ctx.limiter.hit(rateRules.confirmPerIp, meta.ip ?? "unknown");
+}
+
+/** A successful confirmation forgets the account's failures, as a successful sign-in does. */
+export const forgetConfirmationFailures = (ctx: AccountsContext, userId: string) =>
+  ctx.limiter.reset(rateRules.confirmPerUser, userId);
+
+async function checkPassword(user: Credentials, password: string) {
+  if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
+    throw new AppError("PASSWORD_INCORRECT", "The password is not correct");
+  }
+}
+
+async function checkSecondFactor(ctx: AccountsContext, user: Credentials, code: string) {
+  if (!user.two_factor_enabled) {
+    throw new AppError("INVALID_TWO_FACTOR_CODE", "Two-factor sign-in is off: confirm with your password");
+  }
+  if (!(await verifySecondFactor(ctx, user, code))) {
+    throw new AppError("INVALID_TWO_FACTOR_CODE", "That code is not valid");
+  }
+}
+
+/**
+ * Confirms it is really the account holder before something drastic (account deletion,
+ * turning two-factor off): the password, and a second factor when two-factor sign-in is on.
+ */
+export async function confirmAccountHolder(
+  ctx: AccountsContext,
+  user: Credentials,
+  input: { password: string; code?: string | undefined },
+  meta?: RequestMeta,
+) {
+  if (user.two_factor_enabled && !input.code) {
+    throw new AppError("INVALID_TWO_FACTOR_CODE", "Enter a code from your authenticator app");
+  }
+  await countConfirmationAttempt(ctx, user.id, meta);
+  await checkPassword(user, input.password);
+  if (user.two_factor_enabled && input.code) await checkSecondFactor(ctx, user, input.code);
+  await forgetConfirmationFailures(ctx, user.id);
+}
+
+/**
+ * Confirms, inside a signed-in session, that the person at the keyboard knows a secret of
+ * the account (creating a token, managing two-factor): the current password or a fresh
+ * second-factor code. Every one given must be right.
+ */
+export async function confirmRecentIdentity(
+  ctx: AccountsContext,
+  user: Credentials,
+  input: { password?: string | undefined; code?: string | undefined },
+  meta: RequestMeta,
+) {
+  if (!input.password && !input.code) {
+    const what = user.two_factor_enabled ? "your password or a two-factor code" : "your password";
+    throw new AppError("REAUTH_REQUIRED", `Confirm it is you: enter ${what}`);
+  }
+  await countConfirmationAttempt(ctx, user.id, meta);
+  if (input.password) await checkPassword(user, input.password);
+  if (input.code) await checkSecondFactor(ctx, user, input.code);
+  await forgetConfirmationFailures(ctx, user.id);
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { buildUser, signIn } from "../../../test/accounts.ts";
+import { errorCode, useTestApp } from "../../../test/app.ts";
+import { createAccessToken, freshAddress } from "../../../test/credentials.ts";
+
+// What a personal access token may reach, enforced by the access hook from the principal's
+// scopes (GET/HEAD need `read`, other methods `write`, admin and moderator routes `admin`).
+
+const t = useTestApp();
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+async function tokenOf(role: "user" | "admin", scopes: ("read" | "write" | "upload" | "admin")[]) {
+  const user = await buildUser(t.db.database, { role });
+  const session = await signIn(t.app, user);
+  return { user, session, ...(await createAccessToken(t.app, user, session, { scopes })) };
+}
+
+const patchProfile = (token: string) =>
+  t.app.inject({ method: "PATCH", url: "/api/v1/users/me", headers: bearer(token), payload: { location: "Lyon" } });
+const adminUsers = (token: string) => t.app.inject({ url: "/api/v1/admin/users?limit=5", headers: bearer(token) });
+
+describe("personal access token scopes", () => {
+  it("a read-only token reads but cannot change anything", async () => {
+    const { token } = await tokenOf("user", ["read"]);
+    expect((await t.app.inject({ url: "/api/v1/users/me", headers: bearer(token) })).statusCode).toBe(200);
+    const refused = await patchProfile(token);
+    expect(refused.statusCode).toBe(403);
+    expect(errorCode(refused)).not.toBe("INTERNAL");
+    const withWrite = await tokenOf("user", ["read", "write"]);
+    expect((await patchProfile(withWrite.token)).statusCode).toBe(200);
+  });
+
+  it("an admin's token without the admin scope gets 403 on admin routes; with it, it works", async () => {
+    const { token } = await tokenOf("admin", ["read", "write"]);
+    expect((await adminUsers(token)).statusCode).toBe(403);
+    const admin = await tokenOf("admin", ["read", "admin"]);
+    const allowed = await adminUsers(admin.token);
+    expect(allowed.statusCode, allowed.body).toBe(200);
+  });
+
+  it("an expired token gets 401", async () => {
+    const { id, token } = await tokenOf("user", ["read", "write"]);
+    await t.db.database.primary
+      .updateTable("personal_access_tokens")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("id", "=", id)
+      .execute();
+    const refused = await t.app.inject({ url: "/api/v1/users/me", headers: bearer(token) });
+    expect(refused.statusCode).toBe(401);
+    expect((await patchProfile(token)).statusCode).toBe(401);
+  });
+
+  it("a token gets 401 once its owner changes the password", async () => {
+    const { user, session, token } = await tokenOf("admin", ["read", "write", "admin"]);
+    expect((await adminUsers(token)).statusCode).toBe(200);
+    const changed = await t.app.inject({
+      method: "PUT",
+      url: "/api/v1/users/me/password",
+      headers: session.headers,
+      remoteAddress: freshAddress(),
+      payload: { currentPassword: user.password, newPassword: "a-brand-new-passphrase-79" },
+    });
+    expect(changed.statusCode, changed.body).toBe(204);
+    expect((await adminUsers(token)).statusCode).toBe(401);
+    expect((await t.app.inject({ url: "/api/v1/users/me", headers: bearer(token) })).statusCode).toBe(401);
+  });
+});
