@@ -18,7 +18,7 @@ describe("becoming a creator", () => {
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
 
     const links = await linksMailedTo(t.stave.dataDir, email);
-    const verifyLink = links.find((link) => link.includes("/verify-email?token="));
+    const verifyLink = links.find((link) => link.includes("/verify-email#token="));
     expect(verifyLink).toBeDefined();
     await page.goto(verifyLink as string);
     await page.getByText("Your email address is verified.").waitFor();

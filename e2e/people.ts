@@ -18,7 +18,8 @@ export async function postJson(stave: RunningStave, url: string, body: unknown, 
 export async function registerVerified(stave: RunningStave, person: Person): Promise<void> {
   expect((await postJson(stave, "/api/v1/auth/register", person)).status).toBe(201);
   const verifyLink = (await linksMailedTo(stave.dataDir, person.email)).find((link) => link.includes("verify-email"));
-  const token = new URL(verifyLink as string).searchParams.get("token");
+  // The token is in the fragment (#token=…), which browsers never send to a server.
+  const token = new URLSearchParams(new URL(verifyLink as string).hash.slice(1)).get("token");
   expect((await postJson(stave, "/api/v1/auth/verify-email", { token })).ok).toBe(true);
 }
 

@@ -39,7 +39,8 @@ describe("uploading and playing a track", () => {
     const verifyLink = (await linksMailedTo(dataDir, "grace@example.com")).find((link) =>
       link.includes("verify-email"),
     );
-    const token = new URL(verifyLink as string).searchParams.get("token");
+    // The token is in the fragment (#token=…), which browsers never send to a server.
+    const token = new URLSearchParams(new URL(verifyLink as string).hash.slice(1)).get("token");
     await fetch(`${url}/api/v1/auth/verify-email`, {
       method: "POST",
       headers: { "content-type": "application/json" },

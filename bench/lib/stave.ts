@@ -111,7 +111,7 @@ async function verificationToken(dataDir: string): Promise<string> {
   for (let waited = 0; waited < 15_000; waited += 100) {
     for (const file of existsSync(outbox) ? await readdir(outbox) : []) {
       const raw = (await readFile(path.join(outbox, file), "utf8")).replace(/=\r?\n/g, "").replaceAll("=3D", "=");
-      const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(raw)?.[1];
+      const token = /verify-email#token=([A-Za-z0-9_-]+)/.exec(raw)?.[1];
       if (token) return token;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

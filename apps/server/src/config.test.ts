@@ -43,6 +43,80 @@ describe("configuration", () => {
   });
 
   it("strips a trailing slash from PUBLIC_URL so links join cleanly", () => {
-    expect(loadConfig({ PUBLIC_URL: "https://music.example.org/" }).publicUrl).toBe("https://music.example.org");
+    expect(loadConfig({ ...production, PUBLIC_URL: "https://music.example.org/" }).publicUrl).toBe(
+      "https://music.example.org",
+    );
+  });
+});
+
+/** The one-line message a configuration stops on. */
+function refusal(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).not.toContain("\n");
+    return message;
+  }
+  throw new Error(`${JSON.stringify(env)} was accepted`);
+}
+
+/** Everything production asks for. */
+const production = {
+  PUBLIC_URL: "https://music.example.org",
+  METRICS_TOKEN: "a-metrics-token-of-16+",
+  SMTP_URL: "smtp://mail.example.org:587",
+};
+
+describe("TRUST_PROXY", () => {
+  it("trusts no proxy by default", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "false" }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "0" }).trustProxy).toBe(false);
+  });
+
+  it("takes a hop count or a list of proxy addresses and networks", () => {
+    expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toEqual({ hops: 1 });
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, 127.0.0.1,::1,fd00::/8,loopback" }).trustProxy).toEqual({
+      addresses: ["10.0.0.0/8", "127.0.0.1", "::1", "fd00::/8", "loopback"],
+    });
+  });
+
+  it("refuses true, which lets any client choose its address, and says what to set instead", () => {
+    const message = refusal({ TRUST_PROXY: "true" });
+    expect(message).toMatch(/^Invalid configuration: TRUST_PROXY: /);
+    expect(message).toContain("TRUST_PROXY=1");
+    expect(message).toContain("TRUST_PROXY=127.0.0.1,10.0.0.0/8");
+  });
+
+  it.each(["yes", "10.0.0.0/33", "10.0.0.1,nginx", "999", "-1", "::1/129"])("refuses %j", (value) => {
+    expect(refusal({ TRUST_PROXY: value })).toMatch(/^Invalid configuration: TRUST_PROXY: /);
+  });
+});
+
+describe("production mode", () => {
+  it("is off on a laptop, and nothing is asked for", () => {
+    expect(loadConfig({}).production).toBe(false);
+    expect(loadConfig({ NODE_ENV: "test", PUBLIC_URL: "http://127.0.0.1:4000" }).production).toBe(false);
+  });
+
+  it("starts when https, a metrics token and SMTP are all set", () => {
+    expect(loadConfig(production).production).toBe(true);
+    expect(loadConfig({ ...production, NODE_ENV: "production" }).production).toBe(true);
+  });
+
+  it.each([
+    [
+      "an http PUBLIC_URL under NODE_ENV=production (cookies not Secure)",
+      { NODE_ENV: "production", PUBLIC_URL: "http://music.example.org" },
+      "PUBLIC_URL",
+    ],
+    ["no PUBLIC_URL under NODE_ENV=production", { NODE_ENV: "production", PUBLIC_URL: "" }, "PUBLIC_URL"],
+    ["an open /metrics behind https", { METRICS_TOKEN: "" }, "METRICS_TOKEN"],
+    ["mail going to files behind https", { SMTP_URL: "" }, "SMTP_URL"],
+    ["an open /metrics under NODE_ENV=production", { NODE_ENV: "production", METRICS_TOKEN: "" }, "METRICS_TOKEN"],
+  ])("refuses %s, naming the setting to change", (_, change, name) => {
+    expect(refusal({ ...production, ...change })).toMatch(new RegExp(`^Invalid configuration: ${name}: must be`));
   });
 });

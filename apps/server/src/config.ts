@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustProxy } from "./platform/http/trust-proxy.ts";
 
 /**
  * Every setting Stave reads, parsed once. Defaults work on a laptop; a bad value
@@ -62,6 +63,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   BODY_LIMIT_BYTES: byteSize.default(1024 * 1024),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  MAX_TRACK_DURATION_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3 * 3600),
+  MAX_PROCESSING_PER_USER: z.coerce.number().int().min(1).max(64).default(2),
+  ARTWORK_MAX_PIXELS: z.coerce.number().int().min(1).default(40_000_000),
+  FFMPEG_THREADS: z.coerce.number().int().min(1).max(64).default(2),
   SITE_NAME: z.string().min(1).max(80).default("Stave"),
   UPLOAD_MAX_BYTES: byteSize.default(1024 ** 3),
   STORAGE_QUOTA_BYTES: byteSize.default(10 * 1024 ** 3),
@@ -77,10 +86,17 @@ const envSchema = z.object({
     .min(60)
     .max(7 * 24 * 3600)
     .default(6 * 3600),
+  // A hop count or the proxies' addresses; see platform/http/trust-proxy.ts for why not `true`.
   TRUST_PROXY: z
-    .enum(["true", "false"])
+    .string()
     .default("false")
-    .transform((v) => v === "true"),
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed !== "string") return parsed;
+      ctx.addIssue({ code: "custom", message: parsed });
+      return z.NEVER;
+    }),
+  NODE_ENV: optionalString,
   METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, "must be at least 16 characters").optional()),
 });
 
@@ -88,12 +104,39 @@ export type Env = z.input<typeof envSchema>;
 
 export type Config = ReturnType<typeof toConfig>;
 
+const publicUrlOf = (env: z.output<typeof envSchema>) =>
+  (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+
+/** Production: said so by NODE_ENV, or implied by users reaching Stave over https. */
+const isProduction = (env: z.output<typeof envSchema>) =>
+  env.NODE_ENV === "production" || publicUrlOf(env).startsWith("https://");
+
+/**
+ * In production, the laptop defaults that would expose an instance stop start-up, one at a
+ * time, as "<VARIABLE>: <what to set>". Session cookies are `Secure` exactly when
+ * PUBLIC_URL is https (app.ts), so requiring https is what makes them Secure.
+ */
+function productionProblem(env: z.output<typeof envSchema>): string | undefined {
+  if (!isProduction(env)) return undefined;
+  if (!publicUrlOf(env).startsWith("https://")) {
+    return "PUBLIC_URL: must be an https:// address in production (NODE_ENV=production), so session cookies are Secure";
+  }
+  if (!env.METRICS_TOKEN) {
+    return "METRICS_TOKEN: must be set in production (16+ characters), or /metrics is open to anyone";
+  }
+  if (!env.SMTP_URL) {
+    return "SMTP_URL: must be set in production, or mail (and the links in it) only goes to files in DATA_DIR/outbox";
+  }
+  return undefined;
+}
+
 function toConfig(env: z.output<typeof envSchema>) {
   const dataDir = path.resolve(env.DATA_DIR);
   return {
     port: env.PORT,
     host: env.HOST,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    publicUrl: publicUrlOf(env),
+    production: isProduction(env),
     dataDir,
     databaseUrl: env.DATABASE_URL,
     databaseReadUrl: env.DATABASE_READ_URL,
@@ -117,6 +160,10 @@ function toConfig(env: z.output<typeof envSchema>) {
     logLevel: env.LOG_LEVEL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     workerConcurrency: env.WORKER_CONCURRENCY,
+    maxTrackDurationSeconds: env.MAX_TRACK_DURATION_SECONDS,
+    maxProcessingPerUser: env.MAX_PROCESSING_PER_USER,
+    artworkMaxPixels: env.ARTWORK_MAX_PIXELS,
+    ffmpegThreads: env.FFMPEG_THREADS,
     siteName: env.SITE_NAME,
     uploadMaxBytes: env.UPLOAD_MAX_BYTES,
     storageQuotaBytes: env.STORAGE_QUOTA_BYTES,
@@ -145,5 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const name = issue?.path.join(".") ?? "environment";
     throw new ConfigError(`Invalid configuration: ${name}: ${issue?.message ?? "is invalid"}`);
   }
+  const problem = productionProblem(parsed.data);
+  if (problem) throw new ConfigError(`Invalid configuration: ${problem}`);
   return toConfig(parsed.data);
 }

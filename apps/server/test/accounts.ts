@@ -79,7 +79,7 @@ export async function latestMailTo(database: Database, to: string) {
 }
 
 export function linkToken(mailText: string | null | undefined, path: string): string {
-  const match = new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`).exec(mailText ?? "");
+  const match = new RegExp(`${path}#token=([A-Za-z0-9_-]+)`).exec(mailText ?? "");
   if (!match?.[1]) throw new Error(`no ${path} link in mail: ${mailText}`);
   return match[1];
 }

@@ -26,7 +26,7 @@ function StoryProviders({ route, children }: { route: string; children: ReactNod
   );
 }
 
-/** `parameters.route` starts a story at that URL, e.g. "/verify-email?token=…". */
+/** `parameters.route` starts a story at that URL, e.g. "/verify-email#token=…". */
 const withAppProviders: Decorator = (Story, { parameters }) => (
   <StoryProviders route={typeof parameters.route === "string" ? parameters.route : "/"}>
     <Story />

@@ -30,9 +30,10 @@ import {
   retireOneTimeTokens,
 } from "./one-time-tokens.repo.ts";
 import { hashPassword, passwordWeakness, verifyAgainstNobody, verifyPassword } from "./passwords.ts";
+import { countConfirmationAttempt, forgetConfirmationFailures } from "./reauthentication.ts";
+import { verifySecondFactor } from "./second-factor.ts";
 import { revokeSessions } from "./sessions.repo.ts";
-import { type StartedSession, startSession } from "./sessions.service.ts";
-import { verifySecondFactor } from "./two-factor.service.ts";
+import { revokeAllSignIns, type StartedSession, startSession } from "./sessions.service.ts";
 
 const VERIFY_EMAIL_TTL = 24 * 3600;
 const RESET_PASSWORD_TTL = 3600;
@@ -69,8 +70,9 @@ export async function getMe(ctx: AccountsContext, userId: string): Promise<Me> {
 }
 
 /**
- * Mails a fresh single-use link (`<PUBLIC_URL>/<page>?token=…`), retiring the user's older
+ * Mails a fresh single-use link (`<PUBLIC_URL>/<page>#token=…`), retiring the user's older
  * ones of the same purpose so only the newest link works. Runs in the caller's transaction.
+ * The token is in the fragment, which browsers do not send: no access log on the way sees it.
  */
 async function mailSingleUseLink(
   ctx: AccountsContext,
@@ -91,7 +93,7 @@ async function mailSingleUseLink(
     tokenHash: sha256(token),
     ttlSeconds: link.ttlSeconds,
   });
-  await queueMail(db, user.email, link.mail(ctx.siteName, `${ctx.publicUrl}/${link.page}?token=${token}`));
+  await queueMail(db, user.email, link.mail(ctx.siteName, `${ctx.publicUrl}/${link.page}#token=${token}`));
 }
 
 const verificationLink = {
@@ -289,16 +291,23 @@ export async function changePassword(
 ) {
   const user = await findCredentialsById(ctx.database.primary, userId);
   if (!user) throw new AppError("NOT_FOUND", "User not found");
+  // The current password is an in-session confirmation: limited like sign-in.
+  await countConfirmationAttempt(ctx, userId, meta);
   if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw new AppError("PASSWORD_INCORRECT", "The current password is not correct");
   }
+  await forgetConfirmationFailures(ctx, userId);
   assertStrongPassword(input.newPassword, { email: user.email, username: user.username });
   const passwordHash = await hashPassword(input.newPassword);
   const revoked = await ctx.database.primary.transaction().execute(async (trx) => {
     await setPasswordHash(trx, userId, passwordHash);
-    return revokeSessions(trx, userId, { except: currentSessionId });
+    // Whoever knew the old password may have made tokens or sessions with it: all go.
+    return revokeAllSignIns(trx, userId, { exceptSession: currentSessionId });
   });
-  await audit(ctx, "user.password_change", userId, meta, { otherSessionsRevoked: revoked });
+  await audit(ctx, "user.password_change", userId, meta, {
+    otherSessionsRevoked: revoked.sessions,
+    accessTokensRevoked: revoked.accessTokens,
+  });
 }
 
 export async function requestPasswordReset(ctx: AccountsContext, rawEmail: string, meta: RequestMeta) {
@@ -311,7 +320,7 @@ export async function requestPasswordReset(ctx: AccountsContext, rawEmail: strin
   await audit(ctx, "user.password_reset_requested", user.id, meta);
 }
 
-/** Sets a new password from a mailed token; every session is signed out. */
+/** Sets a new password from a mailed token; every session and access token is revoked. */
 export async function resetPassword(
   ctx: AccountsContext,
   input: { token: string; newPassword: string },
@@ -328,7 +337,7 @@ export async function resetPassword(
     await setPasswordHash(trx, user.id, passwordHash);
     // Following the link proves the address is theirs.
     await markVerified(trx, user.id);
-    await revokeSessions(trx, user.id);
+    await revokeAllSignIns(trx, user.id);
     return true;
   });
   if (!done) throw new AppError("INVALID_TOKEN", "This reset link has already been used");

@@ -1,5 +1,6 @@
 import type { AuditEntry } from "@stave/contracts";
 import type { Kysely } from "kysely";
+import { csvLine as line } from "../../platform/csv.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { type AuditFilter, listAuditEntries } from "./audit.repo.ts";
 
@@ -18,19 +19,6 @@ const columns: [string, (entry: AuditEntry) => string | null | undefined][] = [
   ["metadata", (entry) => JSON.stringify(entry.metadata)],
   ["id", (entry) => entry.id],
 ];
-
-/**
- * One CSV field (RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled).
- * A value a spreadsheet would run as a formula (= + - @, or a leading tab or CR) gets an
- * apostrophe first: a user agent or username is attacker-chosen text.
- */
-export function csvField(value: string | null | undefined): string {
-  if (value === null || value === undefined || value === "") return "";
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-const line = (fields: (string | null | undefined)[]) => `${fields.map(csvField).join(",")}\r\n`;
 
 /** The filtered log as CSV lines, newest first, a header row first; fetched a page at a time. */
 export async function* auditCsvLines(db: Kysely<DB>, filter: Omit<AuditFilter, "limit" | "cursor">) {

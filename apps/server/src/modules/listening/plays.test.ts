@@ -127,18 +127,46 @@ describe("counting a play", () => {
 });
 
 describe("anonymous listeners", () => {
-  it("may play public and unlisted tracks, told apart by address and browser", async () => {
+  it("may play public and unlisted tracks, told apart by address", async () => {
     const trackId = await newTrack();
     const unlisted = await newTrack({ visibility: "unlisted" });
     const browser = anonymous("203.0.113.50", "Firefox");
 
     expect((await listen(t.app, t.db.database, browser, trackId)).counted).toBe(true);
-    // The same address and browser is the same listener: within the window.
+    // The same address is the same listener within the window, whatever browser it names.
     expect((await listen(t.app, t.db.database, anonymous("203.0.113.50", "Firefox"), trackId)).counted).toBe(false);
-    // Another browser at that address, or the same browser elsewhere, is someone else.
-    expect((await listen(t.app, t.db.database, anonymous("203.0.113.50", "Chrome"), trackId)).counted).toBe(true);
+    expect((await listen(t.app, t.db.database, anonymous("203.0.113.50", "Chrome"), trackId)).counted).toBe(false);
+    // Another address is someone else.
     expect((await listen(t.app, t.db.database, anonymous("203.0.113.51", "Firefox"), trackId)).counted).toBe(true);
     expect((await listen(t.app, t.db.database, browser, unlisted)).counted).toBe(true);
+    expect(await playCountOf(t.db.database, trackId)).toBe(2);
+  });
+
+  it("counts one listener for an address that rotates its user agent", async () => {
+    const trackId = await newTrack();
+    const outcomes: boolean[] = [];
+    for (let i = 0; i < 20; i++) {
+      const rotating = anonymous("203.0.113.60", `Mozilla/5.0 (Rotating ${i}) Gecko/${20_100_101 + i}`);
+      outcomes.push((await listen(t.app, t.db.database, rotating, trackId)).counted);
+    }
+    // Within the repeat window one listener counts once: the first play, none of the rest.
+    expect(outcomes).toEqual([true, ...Array<boolean>(19).fill(false)]);
+    expect(await playCountOf(t.db.database, trackId)).toBe(1);
+    const listeners = await t.db.database.primary
+      .selectFrom("track_listeners")
+      .select("listener_key")
+      .where("track_id", "=", trackId)
+      .execute();
+    expect(listeners).toHaveLength(1);
+  });
+
+  it("takes an IPv6 client's /64 as one address, and an IPv4-mapped address as its IPv4", async () => {
+    const trackId = await newTrack();
+    expect((await listen(t.app, t.db.database, anonymous("2001:db8:7:8::1"), trackId)).counted).toBe(true);
+    expect((await listen(t.app, t.db.database, anonymous("2001:db8:7:8:ffff::2"), trackId)).counted).toBe(false);
+    expect((await listen(t.app, t.db.database, anonymous("2001:db8:7:9::1"), trackId)).counted).toBe(true);
+    expect((await listen(t.app, t.db.database, anonymous("203.0.113.61"), trackId)).counted).toBe(true);
+    expect((await listen(t.app, t.db.database, anonymous("::ffff:203.0.113.61"), trackId)).counted).toBe(false);
     expect(await playCountOf(t.db.database, trackId)).toBe(3);
   });
 

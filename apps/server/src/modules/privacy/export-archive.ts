@@ -2,10 +2,10 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { type Kysely, sql } from "kysely";
 import { ZipFile } from "yazl";
+import { type CsvValue, csvLine } from "../../platform/csv.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import type { Storage } from "../../platform/storage/index.ts";
-import { playlistVisibleTo } from "../playlists/playlists.repo.ts";
-import { trackVisibleTo } from "../social/social.columns.ts";
+import { playlistRule, sharedTrackRule } from "../visibility/index.ts";
 
 /** Bumped whenever a file's shape changes, so tools reading exports can tell. */
 export const EXPORT_FORMAT_VERSION = 1;
@@ -65,16 +65,11 @@ function jsonArray(rows: AsyncIterable<Row> | PageReader, present: (row: Row) =>
 
 /** The same rows as CSV, for spreadsheets. */
 function csv(readPage: PageReader, columns: string[]): Readable {
-  const cell = (value: unknown) => {
-    const text =
-      value instanceof Date ? value.toISOString() : value === null || value === undefined ? "" : String(value);
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
   return Readable.from(
     chunked(
       (async function* () {
-        yield `${columns.join(",")}\r\n`;
-        for await (const row of pages(readPage)) yield `${columns.map((column) => cell(row[column])).join(",")}\r\n`;
+        yield csvLine(columns);
+        for await (const row of pages(readPage)) yield csvLine(columns.map((column) => row[column] as CsvValue));
       })(),
     ),
   );
@@ -85,12 +80,12 @@ const keyset = (after: { at: Date; id: string } | null, at: string, id: string) 
   after ? sql`AND (${sql.ref(at)}, ${sql.ref(id)}) > (${after.at}, ${after.id})` : sql``;
 
 /**
- * A title as the user may see it today, by the rules the API reads by: someone else's track
- * or playlist made private (or taken down) since keeps its title to itself.
+ * A title as the user may see it today, by the visibility module's rules: someone else's track
+ * or playlist made private (or taken down) since keeps its title to itself. The viewer is
+ * given by id alone, so no staff power of theirs reaches their export.
  */
-const visibleTrackTitle = (userId: string) =>
-  sql`CASE WHEN ${trackVisibleTo({ userId, isAdmin: false })} THEN t.title END`;
-const visiblePlaylistTitle = (userId: string) => sql`CASE WHEN ${playlistVisibleTo(userId)} THEN p.title END`;
+const visibleTrackTitle = (userId: string) => sql`CASE WHEN ${sharedTrackRule.sql({ userId })} THEN t.title END`;
+const visiblePlaylistTitle = (userId: string) => sql`CASE WHEN ${playlistRule.sql({ userId })} THEN p.title END`;
 
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
 

@@ -420,7 +420,10 @@ describe("account deletion", () => {
 
     const setup = await post(session, "/api/v1/users/me/2fa/setup");
     const secret = setup.json().secret as string;
-    expect((await post(session, "/api/v1/users/me/2fa/enable", { code: totpCode(secret) })).statusCode).toBe(200);
+    expect(
+      (await post(session, "/api/v1/users/me/2fa/enable", { code: totpCode(secret), password: user.password }))
+        .statusCode,
+    ).toBe(200);
     const withoutCode = await deleteMyAccount(session, { password: user.password });
     expect(errorCode(withoutCode)).toBe("INVALID_TWO_FACTOR_CODE");
   });
@@ -521,5 +524,28 @@ describe("account deletion", () => {
     const deleted = await deleteMyAccount(session, { password: user.password });
     expect(deleted.statusCode).toBe(204);
     expect((await app.inject(`/api/v1/tracks/${track}`)).statusCode).toBe(404);
+  });
+});
+
+describe("data export: spreadsheets", () => {
+  it("neutralises a formula in a track title in playback_history.csv", async () => {
+    const listener = await buildUser(testDb.database);
+    const session = await signIn(app, listener);
+    const prankster = await buildUser(testDb.database, { role: "creator" });
+    const title = '=HYPERLINK("http://evil.example","Play me")';
+    const trackId = await insertReadyTrack(testDb.database, prankster.id, { title });
+    await testDb.database.primary
+      .insertInto("playback_history")
+      .values({ user_id: listener.id, track_id: trackId, listened_ms: 40_000 })
+      .execute();
+
+    const { export: created } = (await post(session, "/api/v1/me/export")).json();
+    const read = await exportFiles(session, created.id);
+    const [header, row] = read("playback_history.csv").trim().split("\r\n");
+    expect(header).toBe("at,listened_ms,track_id,track_title");
+    // A leading apostrophe keeps the cell text; the quotes are doubled as RFC 4180 has it.
+    expect(row).toMatch(
+      new RegExp(`^[0-9T:.Z-]+,40000,${trackId},"'=HYPERLINK\\(""http://evil.example"",""Play me""\\)"$`),
+    );
   });
 });

@@ -5,6 +5,7 @@ import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { RateRule } from "../../platform/http/rate-limit.ts";
 import { notify } from "../notifications/notifications.service.ts";
 import { loadVisibleTrack } from "../tracks/tracks.service.ts";
+import { commentRule, viewerOf } from "../visibility/index.ts";
 import { type CommentRow, deleteComment, findComment, insertComment, listComments } from "./comments.repo.ts";
 import { withVisibleTrack } from "./likes.service.ts";
 import type { SocialContext } from "./social.context.ts";
@@ -13,14 +14,13 @@ import { iso } from "./social.presenter.ts";
 /** Enough for a conversation under a track, too few for a spam run. */
 export const commentRateRule: RateRule = { name: "comments:user", limit: 10, windowSeconds: 60 };
 
-/** Besides a comment's author and the track's owner, these roles may remove it. */
-const moderatorRoles = new Set(["admin", "moderator"]);
-
+/**
+ * Only a comment's author and the track's owner (it is their page) may delete it. Moderators
+ * and admins get no exception: deleting is irreversible and unaudited, so they take a
+ * comment down through the moderation routes instead (reversible, in the audit log).
+ */
 const mayDelete = (comment: CommentRow, principal: Principal | null) =>
-  principal !== null &&
-  (principal.userId === comment.author_id ||
-    principal.userId === comment.track_owner_id ||
-    moderatorRoles.has(principal.role));
+  principal !== null && (principal.userId === comment.author_id || principal.userId === comment.track_owner_id);
 
 function presentComment(row: CommentRow, principal: Principal | null): TrackComment {
   return {
@@ -37,11 +37,6 @@ function presentComment(row: CommentRow, principal: Principal | null): TrackComm
     }),
   };
 }
-
-/** A taken-down comment is its author's and moderators' alone; to anyone else it does not exist. */
-const mayView = (comment: CommentRow, principal: Principal | null) =>
-  comment.taken_down_at === null ||
-  (principal !== null && (principal.userId === comment.author_id || moderatorRoles.has(principal.role)));
 
 /**
  * Comments are public writing: the author must have verified their address. A timestamp
@@ -105,13 +100,10 @@ export async function listTrackComments(
 ): Promise<CommentPage> {
   await loadVisibleTrack(ctx.tracks, trackId, principal);
   const db = principal ? ctx.database.primary : ctx.database.forRead();
-  const rows = await listComments(
-    db,
-    trackId,
-    principal?.userId ?? null,
-    { limit: page.limit, after: decodeKeyset(page.cursor) },
-    { moderator: principal !== null && moderatorRoles.has(principal.role) },
-  );
+  const rows = await listComments(db, trackId, viewerOf(principal), {
+    limit: page.limit,
+    after: decodeKeyset(page.cursor),
+  });
   return pageFrom(
     rows,
     page.limit,
@@ -120,11 +112,14 @@ export async function listTrackComments(
   );
 }
 
-/** Its author, the track's owner and moderators may delete a comment; anyone else who can see it gets 403. */
+/** Its author and the track's owner may delete a comment; anyone else who can see it (moderators too) gets 403. */
 export async function removeComment(ctx: SocialContext, trackId: string, commentId: string, principal: Principal) {
-  await loadVisibleTrack(ctx.tracks, trackId, principal);
+  const track = await loadVisibleTrack(ctx.tracks, trackId, principal);
   const comment = await findComment(ctx.database.primary, commentId);
-  if (!comment || comment.track_id !== trackId || !mayView(comment, principal)) throw notFound("Comment");
+  // The visibility module's comment rule: a taken-down comment is its author's and staff's alone.
+  const visible =
+    comment && comment.track_id === trackId && commentRule.allows(viewerOf(principal), { comment, track });
+  if (!comment || !visible) throw notFound("Comment");
   if (!mayDelete(comment, principal)) {
     throw new AppError("FORBIDDEN", "Only its author or the track's owner can delete this comment");
   }

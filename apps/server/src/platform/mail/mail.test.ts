@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
@@ -15,7 +15,7 @@ const welcome = composeMail({
   siteName: "Stave",
   subject: "Verify your email <now>",
   paragraphs: ["Welcome to Stave, Ada & friends."],
-  action: { label: "Verify", url: "http://localhost:3000/verify-email?token=abc123" },
+  action: { label: "Verify", url: "http://localhost:3000/verify-email#token=abc123" },
 });
 
 describe("mail", () => {
@@ -58,7 +58,7 @@ describe("mail", () => {
         .execute((trx) => queueMail(trx, "ada@example.com", welcome));
       const mail = await waitFor(async () => smtp.received[0], 10_000, "the mail to arrive");
       expect(mail).toMatchObject({ to: "ada@example.com", subject: "Verify your email <now>" });
-      expect(mail.text).toContain("http://localhost:3000/verify-email?token=abc123");
+      expect(mail.text).toContain("http://localhost:3000/verify-email#token=abc123");
       expect(mail.html).toContain("Verify your email &lt;now&gt;");
       expect(mail.html).toContain("Ada &amp; friends");
       const row = await waitFor(async () => {
@@ -119,6 +119,25 @@ describe("mail", () => {
     expect(parsed.subject).toBe("Verify your email <now>");
     expect(parsed.to && "text" in parsed.to ? parsed.to.text : "").toBe("ada@example.com");
     const logged = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === "mail written to the outbox");
-    expect(logged.links).toEqual(["http://localhost:3000/verify-email?token=abc123"]);
+    expect(logged.links).toEqual(["http://localhost:3000/verify-email#token=abc123"]);
+  });
+
+  it("removes outbox mails older than a week when it writes one", async () => {
+    const outboxDir = await mkdtemp(path.join(os.tmpdir(), "stave-outbox-"));
+    const daysAgo = async (name: string, days: number) => {
+      const file = path.join(outboxDir, name);
+      await writeFile(file, "old mail with a link token");
+      const when = new Date(Date.now() - days * 86_400_000);
+      await utimes(file, when, when);
+    };
+    await daysAgo("stale.eml", 8);
+    await daysAgo("recent.eml", 6);
+    await daysAgo("notes.txt", 30);
+    const outboxMailer = createMailer({ from: "Stave <no-reply@localhost>", outboxDir, logger: silentLogger });
+    await outboxMailer.send({ to: "ada@example.com", ...welcome });
+    const files = (await readdir(outboxDir)).sort();
+    expect(files).toHaveLength(3);
+    expect(files).not.toContain("stale.eml");
+    expect(files).toEqual(expect.arrayContaining(["notes.txt", "recent.eml"]));
   });
 });

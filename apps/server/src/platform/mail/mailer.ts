@@ -3,6 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type { Logger } from "../logger.ts";
+import { pruneOutboxFiles } from "./outbox.ts";
 
 export interface MailContent {
   subject: string;
@@ -44,10 +45,16 @@ export function createMailer(options: MailerOptions): Mailer {
     };
   }
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  // Old mails (and the tokens in their links) do not pile up: pruned with every write.
+  const prune = () =>
+    pruneOutboxFiles(options.outboxDir).catch((error: unknown) =>
+      options.logger.warn({ err: error }, "could not prune old outbox mails"),
+    );
   return {
     async send(mail) {
       const info = await transport.sendMail({ from: options.from, ...mail });
       await mkdir(options.outboxDir, { recursive: true });
+      await prune();
       const file = path.join(
         options.outboxDir,
         `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}.eml`,

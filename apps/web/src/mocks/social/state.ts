@@ -171,9 +171,8 @@ export class MockSocialState {
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
         .map((comment) => ({
           ...comment,
-          canDelete:
-            viewer !== undefined &&
-            (viewer.id === comment.author.id || viewer.id === track?.owner.id || MODERATOR_ROLES.has(viewer.role)),
+          // As the server: the author and the track's owner; moderators take down instead.
+          canDelete: viewer !== undefined && (viewer.id === comment.author.id || viewer.id === track?.owner.id),
         }))
     );
   }

@@ -15,12 +15,12 @@ type Story = StoryObj<typeof meta>;
 
 /** From a fresh reset email; "password1234" is turned down as weak. */
 export const ValidLink: Story = {
-  parameters: { route: `/reset-password?token=${MOCK_RESET_TOKEN}` },
+  parameters: { route: `/reset-password#token=${MOCK_RESET_TOKEN}` },
 };
 
 /** Expired, used or unknown: the server says so once a password is submitted. */
 export const InvalidLink: Story = {
-  parameters: { route: "/reset-password?token=expired-token" },
+  parameters: { route: "/reset-password#token=expired-token" },
 };
 
 export const MissingToken: Story = {

@@ -1,21 +1,21 @@
 import { resetPasswordRequestSchema } from "@stave/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors, validate } from "../../../lib/forms.ts";
 import { confirmationError, NewPasswordFields } from "../components/NewPasswordFields.tsx";
+import { useLinkToken } from "../linkToken.ts";
 import { resetPassword } from "../services/authApi.ts";
 
 const fields = ["newPassword", "confirmPassword"] as const;
 type ResetField = (typeof fields)[number];
 
-/** Where the link in the reset email lands: `/reset-password?token=…`. */
+/** Where the link in the reset email lands: `/reset-password#token=…` (see useLinkToken). */
 export function ResetPasswordPage() {
-  const [searchParams] = useSearchParams();
-  const token = searchParams.get("token") ?? "";
+  const token = useLinkToken();
   const [values, setValues] = useState<Record<ResetField, string>>({ newPassword: "", confirmPassword: "" });
   const [clientErrors, setClientErrors] = useState<FieldErrors<ResetField>>({});
   const reset = useMutation({ mutationFn: (newPassword: string) => resetPassword(token, newPassword) });

@@ -15,20 +15,20 @@ type Story = StoryObj<typeof meta>;
 
 /** Opened from the email while signed out: verified, go sign in. */
 export const Verified: Story = {
-  parameters: { route: `/verify-email?token=${MOCK_VERIFY_TOKEN}` },
+  parameters: { route: `/verify-email#token=${MOCK_VERIFY_TOKEN}` },
 };
 
 /** Opened while signed in as the unverified account. */
 export const VerifiedWhileSignedIn: Story = {
   parameters: {
-    route: `/verify-email?token=${MOCK_VERIFY_TOKEN}`,
+    route: `/verify-email#token=${MOCK_VERIFY_TOKEN}`,
     msw: { handlers: { accounts: accountsHandlers({ me: buildUnverifiedUser() }) } },
   },
 };
 
 /** Expired, used or unknown: explain and offer a new link. */
 export const InvalidToken: Story = {
-  parameters: { route: "/verify-email?token=expired-token" },
+  parameters: { route: "/verify-email#token=expired-token" },
 };
 
 export const MissingToken: Story = {

@@ -70,12 +70,23 @@ describe("VerifyEmailPage", () => {
     queryClient.setQueryData(meQueryKey, null);
 
     renderWithProviders(<AppRoutes />, {
-      route: `/verify-email?token=${MOCK_VERIFY_TOKEN}`,
+      route: `/verify-email#token=${MOCK_VERIFY_TOKEN}`,
       queryClient,
       strict: true,
     });
 
     expect(await screen.findByText("Your email address is verified.")).toBeInTheDocument();
     expect(requests.to("/api/v1/auth/verify-email", "POST")).toHaveLength(1);
+  });
+
+  it("still reads the token from the query of a link mailed before links carried it in the fragment", async () => {
+    const requests = recordApiRequests();
+    const queryClient = createTestQueryClient();
+    queryClient.setQueryData(meQueryKey, null);
+
+    renderWithProviders(<AppRoutes />, { route: `/verify-email?token=${MOCK_VERIFY_TOKEN}`, queryClient });
+
+    expect(await screen.findByText("Your email address is verified.")).toBeInTheDocument();
+    expect(await requests.to("/api/v1/auth/verify-email", "POST")[0]?.json()).toEqual({ token: MOCK_VERIFY_TOKEN });
   });
 });

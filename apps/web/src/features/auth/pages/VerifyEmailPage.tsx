@@ -1,15 +1,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
+import { useLinkToken } from "../linkToken.ts";
 import { verifyEmail } from "../services/authApi.ts";
 import { meQueryKey, useMe } from "../useMe.ts";
 
-/** Where the link in the verification email lands: `/verify-email?token=…`. */
+/** Where the link in the verification email lands: `/verify-email#token=…` (see useLinkToken). */
 export function VerifyEmailPage() {
-  const [searchParams] = useSearchParams();
-  const token = searchParams.get("token") ?? "";
+  const token = useLinkToken();
   const me = useMe();
   const queryClient = useQueryClient();
   const verification = useMutation({
