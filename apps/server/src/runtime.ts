@@ -13,7 +13,7 @@ import { createMailer, type Mailer } from "./platform/mail/index.ts";
 import { createMediaToolkit } from "./platform/media/index.ts";
 import { resolveSecretKey } from "./platform/secret-key.ts";
 import { createLocalStorage, type Storage } from "./platform/storage/index.ts";
-import { buildServices } from "./services.ts";
+import { buildServices, mediaLimitsOf } from "./services.ts";
 
 export const defaultWebDist = serverPath("../web/dist/");
 
@@ -81,7 +81,7 @@ export async function startRuntime(
     logger,
   });
 
-  const media = createMediaToolkit({ ffmpegPath: config.ffmpegPath, logger });
+  const media = createMediaToolkit({ ffmpegPath: config.ffmpegPath, logger, limits: mediaLimitsOf(config) });
   const services = buildServices({ config, database, storage, media, logger, secretKey });
 
   let app: FastifyInstance | null = null;

@@ -13,7 +13,7 @@ import type { Database } from "./platform/db/database.ts";
 import { NotificationHub } from "./platform/db/notifications.ts";
 import { RateLimiter } from "./platform/http/rate-limit.ts";
 import type { Logger } from "./platform/logger.ts";
-import type { MediaToolkit } from "./platform/media/index.ts";
+import type { MediaLimits, MediaToolkit } from "./platform/media/index.ts";
 import { ImmutableObjectCache, type Storage } from "./platform/storage/index.ts";
 
 export interface ServiceDependencies {
@@ -40,6 +40,18 @@ export interface Services {
 }
 
 /** The modules' contexts, built once per process and shared by the API and the worker. */
+/**
+ * The media toolkit's limits from the settings: ffmpeg reads at most a minute past the longest
+ * track allowed, whatever a file's header claims.
+ */
+export function mediaLimitsOf(config: Config): MediaLimits {
+  return {
+    ffmpegThreads: config.ffmpegThreads,
+    maxInputSeconds: config.maxTrackDurationSeconds + 60,
+    artworkMaxPixels: config.artworkMaxPixels,
+  };
+}
+
 export function buildServices(deps: ServiceDependencies): Services {
   const secrets = new Secrets(deps.secretKey);
   const hub = new NotificationHub(deps.database.pool, deps.logger);
@@ -78,6 +90,11 @@ export function buildServices(deps: ServiceDependencies): Services {
     },
     tmpDir: config.paths.tmp,
     settings,
+    limits: {
+      maxTrackDurationSeconds: config.maxTrackDurationSeconds,
+      maxProcessingPerUser: config.maxProcessingPerUser,
+    },
+    limiter: new RateLimiter(deps.database.primary),
     // nginx must know this secret to verify links: set MEDIA_SIGNING_SECRET in production.
     mediaSigningSecret: config.mediaSigningSecret ?? secrets.hmac("media-signing", "v1"),
     streamUrlTtlSeconds: config.streamUrlTtlSeconds,

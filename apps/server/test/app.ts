@@ -9,7 +9,7 @@ import { loadConfig } from "../src/config.ts";
 import type { Database } from "../src/platform/db/database.ts";
 import { createMediaToolkit } from "../src/platform/media/index.ts";
 import { createLocalStorage } from "../src/platform/storage/index.ts";
-import { buildServices, type Services } from "../src/services.ts";
+import { buildServices, mediaLimitsOf, type Services } from "../src/services.ts";
 import { createTestDatabase, silentLogger, type TestDatabase } from "./database.ts";
 
 /** The real app over a test database, with media in a temporary directory. */
@@ -24,7 +24,7 @@ export async function buildTestServices(database: Database, env: Record<string, 
     config,
     database,
     storage: createLocalStorage(config.paths.media),
-    media: createMediaToolkit({ logger: silentLogger }),
+    media: createMediaToolkit({ logger: silentLogger, limits: mediaLimitsOf(config) }),
     logger: silentLogger,
     secretKey: TEST_SECRET_KEY,
   };

@@ -1,13 +1,14 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { FileStore } from "@tus/file-store";
-import { Server, type Upload } from "@tus/server";
+import type { Upload } from "@tus/server";
 import type { FastifyInstance } from "fastify";
 import type { Principal } from "../../platform/http/access.ts";
 import { AppError } from "../../platform/http/errors.ts";
-import { fileTooLarge, quotaExceeded, storageStanding, uploadLimitBytes } from "./storage-quota.ts";
+import { fileTooLarge, releaseUploadSpace, reserveUploadSpace, uploadLimitBytes } from "./storage-quota.ts";
 import type { TracksContext } from "./tracks.context.ts";
 import { ingestUpload } from "./tracks.service.ts";
+import { EnvelopedTusServer } from "./tus-errors.ts";
 
 export const RESUMABLE_PATH = "/api/v1/uploads";
 /** Upload-Metadata keys a client may send; `filename` names the file, the rest are track details. */
@@ -33,7 +34,7 @@ export function registerResumableUploads(app: FastifyInstance, ctx: TracksContex
   mkdirSync(directory, { recursive: true });
   const datastore = new FileStore({ directory });
 
-  const server = new Server({
+  const server = new EnvelopedTusServer({
     path: RESUMABLE_PATH,
     datastore,
     // Read per request: a limit an admin changes applies to the next upload and chunk.
@@ -47,12 +48,19 @@ export function registerResumableUploads(app: FastifyInstance, ctx: TracksContex
       const upload = await datastore.getUpload(uploadId).catch(() => null);
       if (upload && upload.metadata?.ownerId !== principal.userId)
         throw refusal(new AppError("NOT_FOUND", "Upload not found"));
+      // A cancelled upload gives its room back before the answer, so the next one can use it.
+      // (Should the removal then fail, the quota is still checked when the upload finishes.)
+      if (upload && req.method === "DELETE") await releaseUploadSpace(ctx, uploadId);
     },
     async onUploadCreate(req, upload) {
       const principal = principalOf(req) as Principal;
-      const standing = await storageStanding(ctx, principal.userId);
-      if (upload.size !== undefined && standing.usedBytes + upload.size > standing.quotaBytes) {
-        throw refusal(quotaExceeded(standing));
+      // In flight, the upload holds its declared length (a deferred one: the largest allowed).
+      const bytes = upload.size ?? (await uploadLimitBytes(ctx));
+      try {
+        await reserveUploadSpace(ctx, principal.userId, upload.id, bytes);
+      } catch (error) {
+        if (error instanceof AppError) throw refusal(error);
+        throw error;
       }
       return { metadata: { ...upload.metadata, ownerId: principal.userId } };
     },
@@ -71,6 +79,7 @@ export function registerResumableUploads(app: FastifyInstance, ctx: TracksContex
           size: upload.size ?? upload.offset,
         },
         artwork: null,
+        reservationId: upload.id,
         discard: () => datastore.remove(upload.id).catch(() => undefined),
       };
       try {
@@ -82,12 +91,15 @@ export function registerResumableUploads(app: FastifyInstance, ctx: TracksContex
         throw refusal(new AppError("INTERNAL", "Something went wrong on our side"));
       } finally {
         await received.discard();
+        await releaseUploadSpace(ctx, upload.id).catch((error: unknown) =>
+          ctx.logger.warn({ err: error }, "could not release a finished upload's quota reservation"),
+        );
       }
     },
   });
 
   app.addContentTypeParser("application/offset+octet-stream", (_request, _payload, done) => done(null));
-  const handle = { config: { access: "creator" as const }, schema: { hide: true } };
+  const handle = { config: { access: "creator" as const, scope: "upload" as const }, schema: { hide: true } };
   const toTus = async (
     request: { raw: unknown; principal: Principal | null; method: string; headers: Record<string, unknown> },
     reply: { hijack(): void; raw: unknown },

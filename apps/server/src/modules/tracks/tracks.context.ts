@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "../../platform/db/database.ts";
 import type { NotificationHub } from "../../platform/db/notifications.ts";
+import type { RateLimiter } from "../../platform/http/rate-limit.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { MediaToolkit } from "../../platform/media/index.ts";
 import type { ImmutableObjectCache, Storage } from "../../platform/storage/index.ts";
@@ -18,6 +19,10 @@ export interface TracksContext {
   tmpDir: string;
   /** The upload limit and default storage quota (admin settings, else UPLOAD_MAX_BYTES / STORAGE_QUOTA_BYTES). */
   settings: InstanceSettings;
+  /** What one creator may ask of the machine (MAX_TRACK_DURATION_SECONDS, MAX_PROCESSING_PER_USER). */
+  limits: { maxTrackDurationSeconds: number; maxProcessingPerUser: number };
+  /** Counts retries of failed tracks (a full transcode each). */
+  limiter: RateLimiter;
   mediaSigningSecret: string;
   streamUrlTtlSeconds: number;
   /** Memory for serving published segments when Stave serves media itself. */

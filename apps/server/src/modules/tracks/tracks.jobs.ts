@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Kysely } from "kysely";
@@ -9,11 +9,12 @@ import { defineJob, type JobContext, PermanentJobError } from "../../platform/jo
 import { MediaProcessingError, UnsupportedMediaError } from "../../platform/media/index.ts";
 import { notify } from "../notifications/notifications.service.ts";
 import { announceReadyTrack } from "../social/social.jobs.ts";
+import { durationRefusal } from "./resource-limits.ts";
+import { cleanTemporaryFiles, processingDirPrefix } from "./tmp-cleanup.ts";
 import { newMediaVersion, type TracksContext, trackKeys } from "./tracks.context.ts";
 import { findOrphanedProcessing, findTrack, setProcessingState, type TrackRow } from "./tracks.repo.ts";
 
 const PROCESS_ATTEMPTS = 3;
-const STALE_UPLOAD_MS = 24 * 3600 * 1000;
 const trackPayload = z.object({ trackId: z.uuid() });
 
 /** Lists every file under `dir`, as paths relative to it. */
@@ -45,7 +46,8 @@ async function download(ctx: TracksContext, key: string, file: string) {
  */
 async function processTrack(ctx: TracksContext, track: TrackRow, job: JobContext) {
   const report = progressReporter(ctx, track.id);
-  const work = await mkdtemp(path.join(ctx.tmpDir, `process-${track.id}-`));
+  // Named by the attempt, so a clean-up can tell a crashed attempt's folder from a live one's.
+  const work = await mkdtemp(path.join(ctx.tmpDir, processingDirPrefix(track.id, job.jobId, job.attempt)));
   try {
     let original = ctx.storage.localPath?.(track.original_key);
     if (!original) {
@@ -53,6 +55,9 @@ async function processTrack(ctx: TracksContext, track: TrackRow, job: JobContext
       await download(ctx, track.original_key, original);
     }
     const probe = await ctx.media.probe(original);
+    // Known at upload for most files; this catches a limit lowered since, and retries.
+    const tooLong = durationRefusal(ctx, probe.durationMs);
+    if (tooLong) throw new UnsupportedMediaError(tooLong);
     const hlsDir = path.join(work, "hls");
     await mkdir(hlsDir);
     let reporting = Promise.resolve();
@@ -87,12 +92,10 @@ async function processTrack(ctx: TracksContext, track: TrackRow, job: JobContext
     if (track.artwork_source_key) {
       artworkSource = path.join(work, "artwork-source");
       await download(ctx, track.artwork_source_key, artworkSource);
-    } else if (probe.hasEmbeddedCover && (await ctx.media.extractEmbeddedCover(original, path.join(work, "cover")))) {
-      artworkSource = path.join(work, "cover");
-    }
-    if (artworkSource) {
       await mkdir(artworkDir);
       await ctx.media.renderArtwork(artworkSource, artworkDir);
+    } else if (probe.hasEmbeddedCover) {
+      artworkSource = await renderEmbeddedCover(ctx, original, work, artworkDir, job);
     }
 
     // Publish: anything a crashed attempt left is unreferenced (the row is not ready), so clear it.
@@ -135,6 +138,31 @@ async function processTrack(ctx: TracksContext, track: TrackRow, job: JobContext
   }
 }
 
+/**
+ * The picture inside the audio file, rendered when it can be: a cover that is corrupt or past the
+ * pixel limit is a courtesy lost, not a reason to fail the track. Null when there is none to show.
+ */
+async function renderEmbeddedCover(
+  ctx: TracksContext,
+  original: string,
+  work: string,
+  artworkDir: string,
+  job: JobContext,
+) {
+  const cover = path.join(work, "cover");
+  try {
+    if (!(await ctx.media.extractEmbeddedCover(original, cover))) return null;
+    await mkdir(artworkDir);
+    await ctx.media.renderArtwork(cover, artworkDir);
+    return cover;
+  } catch (error) {
+    if (!(error instanceof UnsupportedMediaError || error instanceof MediaProcessingError)) throw error;
+    job.logger.warn({ err: error }, "embedded cover art ignored: %s", error.message);
+    await rm(artworkDir, { recursive: true, force: true });
+    return null;
+  }
+}
+
 /** The owner hears how processing ended, in the transaction that records it. */
 const tellOwner =
   (
@@ -161,6 +189,8 @@ export function tracksJobs(ctx: TracksContext) {
       backoffSeconds: 15,
       // Transcoding uses every core already: one at a time per worker process.
       concurrency: 1,
+      // And one creator's uploads never hold every worker: the rest wait, in upload order.
+      concurrencyPerKey: ctx.limits.maxProcessingPerUser,
       async handle({ trackId }, job) {
         const track = await findTrack(ctx.database.primary, trackId);
         // Deleted meanwhile, or done by an earlier attempt ('hidden' is done too: processed, then hidden).
@@ -204,22 +234,7 @@ export function tracksJobs(ctx: TracksContext) {
       maxAttempts: 1,
       timeoutSeconds: 300,
       // Abandoned resumable uploads and leftovers of a crash mid-upload or mid-processing.
-      async handle(_payload, { logger }) {
-        const cutoff = Date.now() - STALE_UPLOAD_MS;
-        let removed = 0;
-        for (const dir of ["tus", "uploads"].map((name) => path.join(ctx.tmpDir, name))) {
-          const entries = await readdir(dir).catch(() => []);
-          for (const entry of entries) {
-            const target = path.join(dir, entry);
-            const info = await stat(target).catch(() => null);
-            if (info && info.mtimeMs < cutoff) {
-              await rm(target, { recursive: true, force: true });
-              removed += 1;
-            }
-          }
-        }
-        logger.info({ removed }, "cleaned stale uploads");
-      },
+      handle: (_payload, { logger }) => cleanTemporaryFiles(ctx, logger),
     }),
 
     "tracks.reconcile": defineJob({

@@ -3,6 +3,7 @@ import { type Kysely, type SelectQueryBuilder, sql, type Updateable } from "kyse
 import type { DB, TracksTable } from "../../platform/db/schema.ts";
 import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
 import { noLiveJobFor } from "../../platform/jobs/index.ts";
+import { listedTrackRule } from "../visibility/index.ts";
 
 export interface NewTrack {
   id: string;
@@ -83,12 +84,22 @@ export async function storageUsedBy(db: Kysely<DB>, ownerId: string): Promise<nu
 }
 
 /** The owner's used bytes and their own quota (NULL: the instance default applies), in one round trip. */
-export async function storageStandingOf(db: Kysely<DB>, ownerId: string) {
-  const result = await sql<{ used: number; override: number | null }>`
+/**
+ * Bytes a user's originals take, plus what their resumable uploads in flight have reserved
+ * (except `exceptUpload`'s own reservation, when that upload is the one being checked).
+ */
+export async function storageStandingOf(db: Kysely<DB>, ownerId: string, exceptUpload: string | null = null) {
+  const result = await sql<{ used: number; reserved: number; override: number | null }>`
     SELECT (SELECT coalesce(sum(original_size), 0) FROM tracks WHERE owner_id = ${ownerId})::bigint AS used,
+           (SELECT coalesce(sum(bytes), 0) FROM upload_reservations
+             WHERE owner_id = ${ownerId} AND upload_id IS DISTINCT FROM ${exceptUpload})::bigint AS reserved,
            (SELECT storage_quota_bytes FROM users WHERE id = ${ownerId}) AS override`.execute(db);
   const row = result.rows[0];
-  return { usedBytes: Number(row?.used ?? 0), overrideBytes: row?.override ?? null };
+  return {
+    usedBytes: Number(row?.used ?? 0) + Number(row?.reserved ?? 0),
+    reservedBytes: Number(row?.reserved ?? 0),
+    overrideBytes: row?.override ?? null,
+  };
 }
 
 const withOwner = (db: Kysely<DB>) =>
@@ -127,8 +138,10 @@ async function page(query: TrackQuery, { limit, after }: TrackListQuery) {
   return paged.execute();
 }
 
-export const listPublicTracks = (db: Kysely<DB>, query: TrackListQuery) =>
-  page(withOwner(db).where("tracks.visibility", "=", "public").where("tracks.status", "=", "ready"), query);
+/** The visibility module's "publicly listed", over this module's unaliased `tracks`. */
+const listed = listedTrackRule.sql(null, { track: "tracks" });
+
+export const listPublicTracks = (db: Kysely<DB>, query: TrackListQuery) => page(withOwner(db).where(listed), query);
 
 export const listTracksByOwner = (
   db: Kysely<DB>,
@@ -137,7 +150,7 @@ export const listTracksByOwner = (
   { everything }: { everything: boolean },
 ) => {
   let scoped = withOwner(db).where("tracks.owner_id", "=", ownerId);
-  if (!everything) scoped = scoped.where("tracks.visibility", "=", "public").where("tracks.status", "=", "ready");
+  if (!everything) scoped = scoped.where(listed);
   return page(scoped, query);
 };
 

@@ -9,6 +9,7 @@ import { notFound } from "../../platform/http/errors.ts";
 import { findPageOwnerId } from "../accounts/accounts.repo.ts";
 import { registerResumableUploads } from "./resumable.ts";
 import { fileTooLarge, quotaExceeded, storageStanding, uploadLimitBytes } from "./storage-quota.ts";
+import { removeUploadsOfDeadProcesses } from "./tmp-cleanup.ts";
 import type { TracksContext } from "./tracks.context.ts";
 import { type OpenStreams, streamTrackEvents } from "./tracks.events.ts";
 import { presentTrack, presentTrackSummary } from "./tracks.presenter.ts";
@@ -37,12 +38,14 @@ export async function registerTrackRoutes(app: FastifyInstance, ctx: TracksConte
     for (const close of openStreams) close();
   });
   registerResumableUploads(app, ctx);
+  // What a killed predecessor was receiving will never complete.
+  await removeUploadsOfDeadProcesses(ctx.tmpDir, ctx.logger);
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.post(
     "/api/v1/tracks",
     {
-      config: { access: "creator" },
+      config: { access: "creator", scope: "upload" },
       schema: {
         tags,
         summary: "Upload a track (multipart: audio in `file`, optional image in `artwork`, details as fields)",

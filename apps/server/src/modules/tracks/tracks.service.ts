@@ -2,12 +2,19 @@ import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import { type Track, type UpdateTrackRequest, uploadFieldsSchema } from "@stave/contracts";
-import sharp from "sharp";
 import { z } from "zod";
 import type { Principal } from "../../platform/http/access.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import { enqueue } from "../../platform/jobs/index.ts";
 import { UnsupportedMediaError } from "../../platform/media/index.ts";
+import { inTransactionWithMediaMoves } from "../moderation/media-moves.ts";
+import { trackRule, viewerOf } from "../visibility/index.ts";
+import {
+  assertArtworkAllowed,
+  assertDurationAllowed,
+  processingConcurrencyKey,
+  retryRateRule,
+} from "./resource-limits.ts";
 import { firstFreeSlug, slugify } from "./slug.ts";
 import { quotaExceeded, storageStanding } from "./storage-quota.ts";
 import { type TracksContext, trackKeys } from "./tracks.context.ts";
@@ -34,22 +41,14 @@ declare module "../../platform/jobs/types.ts" {
 }
 
 /** What the visibility rule reads of a track (other modules check it on rows of their own). */
-export type VisibilityFields = Pick<TrackRow, "owner_id" | "status" | "visibility">;
+export type VisibilityFields = Pick<TrackRow, "owner_id" | "status" | "visibility" | "taken_down_at">;
 
 const isOwnerOrAdmin = (track: VisibilityFields, principal: Principal | null) =>
   principal !== null && (principal.userId === track.owner_id || principal.role === "admin");
 
-/**
- * Who sees a track: its owner and admins always; others only once it is ready, and a
- * private one never (an unlisted one to anyone holding its id). A hidden track (taken down,
- * or its owner suspended) is not ready, so others get 404 for it.
- */
-export function canView(track: VisibilityFields, principal: Principal | null): boolean {
-  if (isOwnerOrAdmin(track, principal)) return true;
-  // Moderators judge hidden tracks (to restore one, say), so they see those too.
-  if (principal?.role === "moderator" && track.status === "hidden") return true;
-  return track.status === "ready" && track.visibility !== "private";
-}
+/** Whether the caller may open the track: the visibility module's track rule. */
+export const canView = (track: VisibilityFields, principal: Principal | null): boolean =>
+  trackRule.allows(viewerOf(principal), { track });
 
 /** The track if the caller may see it; otherwise 404, so private tracks do not reveal they exist. */
 export async function loadVisibleTrack(
@@ -73,15 +72,6 @@ async function loadOwnedTrack(ctx: TracksContext, id: string, principal: Princip
 
 const titleFromFilename = (filename: string) =>
   path.basename(filename, path.extname(filename)).replace(/[_]+/g, " ").trim().slice(0, 200) || "Untitled";
-
-async function assertImage(file: string) {
-  try {
-    const info = await sharp(file).metadata();
-    if (!info.width || !info.height) throw new Error("no dimensions");
-  } catch {
-    throw new AppError("UNSUPPORTED_MEDIA", "The artwork is not an image we can read (use JPEG, PNG or WebP)");
-  }
-}
 
 /**
  * Change 4: the upload is stored first, then the track row and its processing job are
@@ -110,9 +100,10 @@ export async function ingestUpload(ctx: TracksContext, ownerId: string, upload: 
     if (error instanceof UnsupportedMediaError) throw new AppError("UNSUPPORTED_MEDIA", error.message);
     throw error;
   }
-  const standing = await storageStanding(ctx, ownerId);
+  assertDurationAllowed(ctx, probe.durationMs);
+  const standing = await storageStanding(ctx, ownerId, upload.reservationId ?? null);
   if (standing.usedBytes + audio.size > standing.quotaBytes) throw quotaExceeded(standing);
-  if (upload.artwork) await assertImage(upload.artwork.path);
+  if (upload.artwork) await assertArtworkAllowed(ctx, upload.artwork.path);
 
   const values = fields.data;
   const trackId = randomUUID();
@@ -143,7 +134,7 @@ export async function ingestUpload(ctx: TracksContext, ownerId: string, upload: 
         artist: probe.tags.artist ?? null,
         album: probe.tags.album ?? null,
       });
-      await enqueue(trx, "tracks.process", { trackId });
+      await enqueue(trx, "tracks.process", { trackId }, { concurrencyKey: processingConcurrencyKey(ownerId) });
     });
   } catch (error) {
     await ctx.storage.deletePrefix(trackKeys.root(trackId));
@@ -165,7 +156,7 @@ export async function updateTrack(
   changes: UpdateTrackRequest,
 ): Promise<Track> {
   const track = await loadOwnedTrack(ctx, id, principal);
-  await ctx.database.primary.transaction().execute(async (trx) => {
+  await inTransactionWithMediaMoves(ctx, async (trx, media) => {
     let slug: string | undefined;
     if (changes.title !== undefined && changes.title !== track.title) {
       const base = slugify(changes.title);
@@ -175,6 +166,10 @@ export async function updateTrack(
         (await slugsLike(trx, track.owner_id, base)).filter((taken) => taken !== track.slug),
       );
     }
+    // Stream URLs signed while others could play it stop working the moment it turns private
+    // (its media moves, as a takedown's does). Turning unlisted keeps them: an unlisted track
+    // plays for anyone holding a link to it, and a signed URL is such a link.
+    if (changes.visibility === "private" && track.visibility !== "private") await media.revokeTrack(trx, id);
     await updateTrackFields(trx, id, { ...changes, ...(slug && { slug }) });
   });
   return getTrack(ctx, id);
@@ -192,9 +187,16 @@ export async function deleteTrack(ctx: TracksContext, id: string, principal: Pri
 export async function retryTrack(ctx: TracksContext, id: string, principal: Principal): Promise<Track> {
   const track = await loadOwnedTrack(ctx, id, principal);
   if (track.status !== "failed") throw new AppError("CONFLICT", "Only a failed track can be retried");
+  // Counted per caller once the retry is known to be allowed: each one costs a full transcode.
+  await ctx.limiter.hit(retryRateRule, principal.userId);
   // State first: the job may start the moment it is enqueued, and moves it on from here.
   await setProcessingState(ctx.database.primary, id, { status: "uploaded", progress: 0 });
-  await enqueue(ctx.database.primary, "tracks.process", { trackId: id });
+  await enqueue(
+    ctx.database.primary,
+    "tracks.process",
+    { trackId: id },
+    { concurrencyKey: processingConcurrencyKey(track.owner_id) },
+  );
   return getTrack(ctx, id);
 }
 

@@ -106,7 +106,9 @@ describe("uploading", () => {
     expect(errorCode(response)).toBe("UNSUPPORTED_MEDIA");
     expect(await trackCount()).toBe(before.rows);
     expect(await storedKeys()).toEqual(before.files);
-    expect(await readdir(path.join(services.tracks.tmpDir, "uploads"))).toEqual([]);
+    // Each API process keeps its uploads under a folder of its own: nothing may be left in it.
+    const uploads = await readdir(path.join(services.tracks.tmpDir, "uploads"), { recursive: true });
+    expect(uploads.filter((entry) => entry.includes(path.sep))).toEqual([]);
   });
 
   it("refuses a file over the size limit with 413 FILE_TOO_LARGE and keeps nothing", async () => {
@@ -116,7 +118,9 @@ describe("uploading", () => {
     expect(response.statusCode).toBe(413);
     expect(errorCode(response)).toBe("FILE_TOO_LARGE");
     expect(await trackCount()).toBe(before);
-    expect(await readdir(path.join(services.tracks.tmpDir, "uploads"))).toEqual([]);
+    // Each API process keeps its uploads under a folder of its own: nothing may be left in it.
+    const uploads = await readdir(path.join(services.tracks.tmpDir, "uploads"), { recursive: true });
+    expect(uploads.filter((entry) => entry.includes(path.sep))).toEqual([]);
   });
 
   it("refuses an upload over the storage quota with 413 QUOTA_EXCEEDED", async () => {

@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../../platform/http/errors.ts";
 import { fileTooLarge } from "./storage-quota.ts";
+import { processUploadsDir } from "./tmp-cleanup.ts";
 
 export interface ReceivedFile {
   path: string;
@@ -17,6 +18,8 @@ export interface ReceivedUpload {
   fields: Record<string, string>;
   audio: ReceivedFile | null;
   artwork: ReceivedFile | null;
+  /** A resumable upload's quota reservation: its own bytes are not counted twice when it is ingested. */
+  reservationId?: string;
   /** Removes the temporary files, whatever happened. */
   discard(): Promise<void>;
 }
@@ -25,6 +28,14 @@ const ARTWORK_MAX_BYTES = 20 * 1024 * 1024;
 
 const isFileTooLarge = (error: unknown) =>
   typeof error === "object" && error !== null && "code" in error && error.code === "FST_REQ_FILE_TOO_LARGE";
+
+/**
+ * The multipart parser (busboy) reports a body it cannot read (no boundary, a wrong one,
+ * truncated, garbage) as a plain Error: no code, no status. The parser's limits and a full
+ * disk carry a code, and keep their own answer.
+ */
+const isMalformedMultipart = (error: unknown) =>
+  error instanceof Error && !(error instanceof AppError) && !("code" in error) && !("statusCode" in error);
 
 /**
  * Streams a multipart upload to temporary files (never holding a file in memory):
@@ -39,7 +50,8 @@ export async function receiveUpload(
   if (!request.isMultipart()) {
     throw new AppError("BAD_REQUEST", "Send the track as multipart/form-data with the audio in the field `file`");
   }
-  const dir = path.join(tmpDir, "uploads", randomUUID());
+  // Under this process's own folder: if it is killed mid-upload, the next start removes it.
+  const dir = path.join(processUploadsDir(tmpDir), randomUUID());
   await mkdir(dir, { recursive: true });
   const upload: ReceivedUpload = {
     fields: {},
@@ -73,6 +85,9 @@ export async function receiveUpload(
     await upload.discard();
     if (isFileTooLarge(error)) {
       throw fileTooLarge(maxBytes);
+    }
+    if (isMalformedMultipart(error)) {
+      throw new AppError("BAD_REQUEST", `The multipart body cannot be read: ${(error as Error).message}`);
     }
     throw error;
   }

@@ -23,6 +23,15 @@ export interface JobsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   finished_at: Date | null;
+  /** Jobs sharing a key count against their type's `concurrencyPerKey` (0014). */
+  concurrency_key: Generated<string | null>;
+}
+
+export interface UploadReservationsTable {
+  upload_id: string;
+  owner_id: string;
+  bytes: number;
+  created_at: Generated<Date>;
 }
 
 export interface CronSchedulesTable {
@@ -92,6 +101,9 @@ export interface PersonalAccessTokensTable {
   created_at: Timestamp;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  /** Any of read, write, upload, admin (TokenScope). */
+  scopes: string[];
+  expires_at: Date | null;
 }
 
 export type OneTimeTokenPurpose = "verify_email" | "reset_password" | "login_2fa";
@@ -350,6 +362,7 @@ export interface DataExportsTable {
 export interface DB {
   jobs: JobsTable;
   cron_schedules: CronSchedulesTable;
+  upload_reservations: UploadReservationsTable;
   mail_outbox: MailOutboxTable;
   users: UsersTable;
   user_profiles: UserProfilesTable;

@@ -7,6 +7,8 @@ export interface ClaimableType {
   name: string;
   leaseSeconds: number;
   maxAttempts: number;
+  /** At most this many jobs of one concurrency key run at once; undefined or 0: no limit. */
+  concurrencyPerKey?: number;
 }
 
 export interface ClaimedJob {
@@ -21,7 +23,16 @@ const columns = (types: ClaimableType[]) => ({
   names: types.map((type) => type.name),
   leases: types.map((type) => type.leaseSeconds),
   limits: types.map((type) => type.maxAttempts),
+  perKey: types.map((type) => type.concurrencyPerKey ?? 0),
 });
+
+/**
+ * Claims of job types limited per key take this transaction-scoped lock first, so that two
+ * workers cannot both count a key's running jobs, see room for one more, and both claim: the
+ * second claim's statement starts after the first has committed and counts its job. The lock
+ * is held for the length of one claim statement; claims of other types never take it.
+ */
+const KEYED_CLAIM_LOCK = sql`hashtext('stave.jobs.claim.per-key')`;
 
 /**
  * Claims the oldest due job of the given types: a queued one whose time has come, or a
@@ -33,15 +44,32 @@ export async function claimNextJob(
   workerId: string,
   types: ClaimableType[],
 ): Promise<ClaimedJob | undefined> {
-  const { names, leases, limits } = columns(types);
+  if (!types.some((type) => (type.concurrencyPerKey ?? 0) > 0)) return claimStatement(db, workerId, types);
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${KEYED_CLAIM_LOCK})`.execute(trx);
+    return claimStatement(trx, workerId, types);
+  });
+}
+
+/**
+ * A job whose key already has its type's limit of live running jobs (lease not lapsed) is
+ * skipped, not failed: it keeps its place (run_at) and is claimed once one of them ends.
+ */
+async function claimStatement(db: Executor, workerId: string, types: ClaimableType[]) {
+  const { names, leases, limits, perKey } = columns(types);
   const result = await sql<ClaimedJob>`
     WITH types AS (
-      SELECT * FROM unnest(${names}::text[], ${leases}::int[], ${limits}::int[]) AS t(name, lease, max_attempts)
+      SELECT * FROM unnest(${names}::text[], ${leases}::int[], ${limits}::int[], ${perKey}::int[])
+        AS t(name, lease, max_attempts, per_key)
     ), next AS (
       SELECT jobs.id FROM jobs JOIN types ON types.name = jobs.name
-      WHERE (jobs.state = 'queued' AND jobs.run_at <= now())
+      WHERE ((jobs.state = 'queued' AND jobs.run_at <= now())
          OR (jobs.state = 'running' AND jobs.locked_until < now()
-             AND jobs.attempts < coalesce(jobs.max_attempts, types.max_attempts))
+             AND jobs.attempts < coalesce(jobs.max_attempts, types.max_attempts)))
+        AND (jobs.concurrency_key IS NULL OR types.per_key = 0 OR (
+          SELECT count(*) FROM jobs AS peer
+          WHERE peer.concurrency_key = jobs.concurrency_key AND peer.state = 'running'
+            AND peer.locked_until >= now() AND peer.id <> jobs.id) < types.per_key)
       ORDER BY jobs.run_at
       LIMIT 1
       FOR UPDATE OF jobs SKIP LOCKED

@@ -8,6 +8,11 @@ export interface EnqueueOptions {
   runAt?: Date;
   /** Overrides the job type's own attempt limit for this one job. */
   maxAttempts?: number;
+  /**
+   * Groups jobs (e.g. one creator's tracks.process): at most the job type's `concurrencyPerKey`
+   * of a key run at once across every worker; the others wait their turn in order.
+   */
+  concurrencyKey?: string;
 }
 
 /**
@@ -27,6 +32,7 @@ export async function enqueue<N extends JobName>(
       name,
       payload: JSON.stringify(payload),
       max_attempts: options.maxAttempts ?? null,
+      concurrency_key: options.concurrencyKey ?? null,
       run_at: options.runAt ?? sql<Date>`now()`,
     })
     .returning("id")

@@ -1,7 +1,14 @@
 export { retryDelaySeconds } from "./backoff.ts";
 export { enqueueDueCronJobs, latestOccurrence } from "./cron.ts";
 export { type EnqueueOptions, enqueue } from "./enqueue.ts";
-export { countJobsByState, listDeadJobs, noLiveJobFor, type RequeueOutcome, requeueDeadJob } from "./operations.ts";
+export {
+  countJobsByState,
+  listDeadJobs,
+  liveJobAttempts,
+  noLiveJobFor,
+  type RequeueOutcome,
+  requeueDeadJob,
+} from "./operations.ts";
 export type { Executor, JobContext, JobDefinition, JobName, JobPayloads, JobRegistry } from "./types.ts";
 export { JobWorker, PermanentJobError, type WorkerOptions } from "./worker.ts";
 

@@ -69,3 +69,24 @@ export async function requeueDeadJob(db: Executor, jobId: string): Promise<Reque
   const exists = await db.selectFrom("jobs").select("id").where("id", "=", jobId).executeTakeFirst();
   return exists ? { outcome: "not_dead" } : { outcome: "not_found" };
 }
+
+/**
+ * Which of these (job id, attempt) pairs are still being worked on: the job is running that very
+ * attempt and its worker keeps renewing the lease. A crashed attempt is not live, even when a
+ * later attempt of the same job is; for clean-up passes that remove what dead attempts left.
+ */
+export async function liveJobAttempts(db: Executor, attempts: { jobId: string; attempt: number }[]) {
+  if (attempts.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom("jobs")
+    .select(["id", "attempts"])
+    .where(
+      "id",
+      "in",
+      attempts.map((entry) => entry.jobId),
+    )
+    .where("state", "=", "running")
+    .where("locked_until", ">=", sql<Date>`now()`)
+    .execute();
+  return new Set(rows.map((row) => `${row.id}:${row.attempts}`));
+}

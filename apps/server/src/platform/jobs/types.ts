@@ -35,6 +35,11 @@ export interface JobDefinition<P = unknown> {
   leaseSeconds?: number;
   /** How many of this job one worker process runs at once. */
   concurrency?: number;
+  /**
+   * How many jobs of this type that share a concurrency key (see `enqueue`) run at once across
+   * every worker. Unset: no limit per key.
+   */
+  concurrencyPerKey?: number;
   /** First retry delay; each further retry doubles it (capped at an hour). */
   backoffSeconds?: number;
   /** A five-field cron expression (UTC): the worker enqueues it on that schedule. */

@@ -45,6 +45,7 @@ export class JobWorker {
   private lastCronCheck = 0;
   private stopping = false;
   private ticking = false;
+  private currentTick: Promise<void> = Promise.resolve();
   private tickAgain = false;
 
   constructor(private readonly options: WorkerOptions) {
@@ -76,6 +77,8 @@ export class JobWorker {
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
+    // A poll under way would otherwise reach for the database after the caller has closed it.
+    await this.currentTick;
     const finished = Promise.all([...this.running.values()].map((run) => run.done));
     const grace = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
     await Promise.race([finished, grace]);
@@ -110,7 +113,12 @@ export class JobWorker {
   private schedule(delayMs: number) {
     if (this.stopping) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delayMs);
+    this.timer = setTimeout(() => {
+      const running = this.ticking;
+      const tick = this.tick();
+      // A call during a poll only asks for another one: keep waiting for the poll itself.
+      if (!running) this.currentTick = tick;
+    }, delayMs);
   }
 
   private claimableTypes(): ClaimableType[] {
@@ -122,6 +130,7 @@ export class JobWorker {
         name: definition.name,
         leaseSeconds: definition.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
         maxAttempts: definition.maxAttempts,
+        concurrencyPerKey: definition.concurrencyPerKey,
       }));
   }
 

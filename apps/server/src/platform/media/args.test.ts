@@ -7,6 +7,7 @@ import {
   outputSampleRate,
   probeArgs,
   waveformArgs,
+  withFfmpegLimits,
 } from "./args.ts";
 
 /** The value that follows `flag` in an argument list. */
@@ -91,5 +92,26 @@ describe("ffmpeg and ffprobe argument lists", () => {
     expect(outputSampleRate(32_000)).toBe(48_000);
     expect(outputSampleRate(undefined)).toBe(44_100);
     expect(outputSampleRate(12_345)).toBe(44_100);
+  });
+
+  it("cap ffmpeg's threads for decoding, filters and encoding, and how much input it reads", () => {
+    const plain = hlsRenditionArgs(
+      "/in/a.flac",
+      { name: "128k", bitrate: 128_000 },
+      { segmentSeconds: 6, sampleRate: 44_100 },
+    );
+    const args = withFfmpegLimits(plain, { threads: 2, maxInputSeconds: 10_860 });
+    expect(args.slice(0, 2)).toEqual(["-filter_threads", "2"]);
+    const input = args.indexOf("-i");
+    // Input options come before the input they apply to; the output option before the output.
+    expect(args.slice(input - 8, input - 4)).toEqual(["-threads", "2", "-t", "10860"]);
+    expect(args.slice(-3)).toEqual(["-threads", "2", "playlist.m3u8"]);
+    // Nothing else moved.
+    expect(
+      args.filter(
+        (_, index) => ![0, 1, input - 8, input - 7, input - 6, input - 5].includes(index) && index < args.length - 3,
+      ),
+    ).toEqual(plain.slice(0, -1));
+    expect(() => withFfmpegLimits(["-version"], { threads: 1 })).toThrow();
   });
 });

@@ -148,3 +148,37 @@ export function outputSampleRate(sourceSampleRate?: number): 44_100 | 48_000 {
   if (!sourceSampleRate) return 44_100;
   return sourceSampleRate % 11_025 !== 0 && sourceSampleRate % 8_000 === 0 ? 48_000 : 44_100;
 }
+
+/** Bounds on one ffmpeg run: its threads, and how much of the input it may read. */
+export interface FfmpegLimits {
+  /** Threads per ffmpeg (decoder, encoder and filters); several run at once for one track. */
+  threads: number;
+  /**
+   * Seconds of input read at most. The duration is checked from the probe before any decoding,
+   * but a crafted header can understate it: this bounds the work whatever the header says.
+   */
+  maxInputSeconds?: number;
+}
+
+/**
+ * An ffmpeg command line with its limits applied: `-filter_threads` globally, `-threads` (and
+ * `-t`) as input options before the input, `-threads` again as an output option before the
+ * output, which every command line here ends with.
+ */
+export function withFfmpegLimits(args: string[], limits: FfmpegLimits): string[] {
+  const threads = String(limits.threads);
+  const input = args.indexOf("-protocol_whitelist");
+  if (input < 0 || args.length < 2) throw new Error("withFfmpegLimits needs a command line built with inputArgs");
+  const inputLimits = ["-threads", threads];
+  if (limits.maxInputSeconds !== undefined) inputLimits.push("-t", String(limits.maxInputSeconds));
+  return [
+    "-filter_threads",
+    threads,
+    ...args.slice(0, input),
+    ...inputLimits,
+    ...args.slice(input, -1),
+    "-threads",
+    threads,
+    ...args.slice(-1),
+  ];
+}

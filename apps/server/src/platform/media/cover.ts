@@ -12,6 +12,8 @@ interface Tools {
   ffmpeg: string;
   ffprobe: string;
   logger: Logger;
+  /** Applies the instance's ffmpeg limits (threads) to a command line. */
+  limit?: (args: string[]) => string[];
 }
 
 /** The front cover music-metadata finds (else its first picture), or null. */
@@ -37,7 +39,10 @@ export async function copyCoverStream(tools: Tools, file: string, outFile: strin
   const index = coverStreamIndex(JSON.parse(probe.stdout));
   if (index === null) return false;
   await writeFileAtomically(outFile, (temporary) =>
-    runOrFail(tools.ffmpeg, coverArgs(file, index, temporary), { logger: tools.logger, timeoutMs: COVER_TIMEOUT_MS }),
+    runOrFail(tools.ffmpeg, (tools.limit ?? ((args) => args))(coverArgs(file, index, temporary)), {
+      logger: tools.logger,
+      timeoutMs: COVER_TIMEOUT_MS,
+    }),
   );
   return true;
 }

@@ -18,3 +18,19 @@ export class MediaProcessingError extends Error {
     this.exitCode = details.exitCode ?? null;
   }
 }
+
+/** An image whose header declares more pixels than we decode: refused before a byte of it is decoded. */
+export class ImageTooLargeError extends UnsupportedMediaError {
+  override name = "ImageTooLargeError";
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    readonly maxPixels: number,
+  ) {
+    super(
+      `The image is ${width} × ${height} pixels; the limit is ${formatMegapixels(maxPixels)} megapixels (about ${Math.floor(Math.sqrt(maxPixels))} × ${Math.floor(Math.sqrt(maxPixels))})`,
+    );
+  }
+}
+
+const formatMegapixels = (pixels: number) => String(Math.round((pixels / 1_000_000) * 10) / 10);

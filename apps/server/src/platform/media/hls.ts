@@ -16,6 +16,8 @@ const MASTER_PLAYLIST = "master.m3u8";
 interface Tools {
   ffmpeg: string;
   logger: Logger;
+  /** Applies the instance's ffmpeg limits (threads, input length) to a command line. */
+  limit?: (args: string[]) => string[];
 }
 
 function checkLadder(renditions: Rendition[]): void {
@@ -75,7 +77,8 @@ async function encodeRenditions(
   const runs = renditions.map(async (rendition, index) => {
     const cwd = path.join(staging, rendition.name);
     await mkdir(cwd);
-    const args = hlsRenditionArgs(input, rendition, { segmentSeconds: options.segmentSeconds, sampleRate });
+    const unlimited = hlsRenditionArgs(input, rendition, { segmentSeconds: options.segmentSeconds, sampleRate });
+    const args = tools.limit ? tools.limit(unlimited) : unlimited;
     return runOrFail(tools.ffmpeg, args, {
       logger: tools.logger,
       signal,

@@ -1,7 +1,7 @@
-export { MediaProcessingError, UnsupportedMediaError } from "./errors.ts";
+export { ImageTooLargeError, MediaProcessingError, UnsupportedMediaError } from "./errors.ts";
 export { resolveFfmpeg } from "./resolve.ts";
 export { sniffAudioFormat } from "./sniff.ts";
-export { createMediaToolkit } from "./toolkit.ts";
+export { createMediaToolkit, defaultMediaLimits, type MediaLimits } from "./toolkit.ts";
 export {
   type Artwork,
   type AudioFormat,

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { accessSync, constants } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Logger } from "../logger.ts";
@@ -30,6 +31,41 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
+/**
+ * util-linux's setpriv, when installed: run under `setpriv --pdeathsig KILL`, a tool gets SIGKILL
+ * from the kernel the moment our process dies, even by `kill -9`, so no ffmpeg of a killed worker
+ * keeps encoding as an orphan. Without it (not Linux), an abort or timeout still kills the tool,
+ * but a killed worker's tools run on until they finish.
+ */
+const SETPRIV_CANDIDATES = ["/usr/bin/setpriv", "/bin/setpriv", "/usr/sbin/setpriv"];
+export const deathSignalWrapper: string | null =
+  process.platform === "linux"
+    ? (SETPRIV_CANDIDATES.find((candidate) => {
+        try {
+          accessSync(candidate, constants.X_OK);
+          return true;
+        } catch {
+          return false;
+        }
+      }) ?? null)
+    : null;
+
+/** The command line that actually starts `command`: under setpriv when we have it. */
+export function launchCommand(command: string, args: string[], wrapper = deathSignalWrapper): [string, string[]] {
+  return wrapper ? [wrapper, ["--pdeathsig", "KILL", command, ...args]] : [command, args];
+}
+
+/** setpriv would start and then fail to exec a missing binary (exit 127): find that out first, as spawn would. */
+function cannotExecute(command: string): Error | null {
+  if (!deathSignalWrapper || !command.includes("/")) return null;
+  try {
+    accessSync(command, constants.X_OK);
+    return null;
+  } catch (error) {
+    return error as Error;
+  }
+}
+
 /** Why an aborted run rejects: the signal's own reason, as AbortSignal users expect. */
 export function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
@@ -49,7 +85,18 @@ export function runProcess(command: string, args: string[], options: RunOptions)
   logger.debug({ tool, args }, "media: starting %s", tool);
   return new Promise((resolve, reject) => {
     const wantsStdout = Boolean(options.onStdout || options.onStdoutLine || options.collectStdout);
-    const child = spawn(command, args, {
+    const unstartable = cannotExecute(command);
+    if (unstartable) {
+      reject(
+        new MediaProcessingError(`${tool} could not be started`, {
+          stderrTail: unstartable.message,
+          cause: unstartable,
+        }),
+      );
+      return;
+    }
+    const [launched, launchArgs] = launchCommand(command, args);
+    const child = spawn(launched, launchArgs, {
       cwd: options.cwd,
       stdio: ["ignore", wantsStdout ? "pipe" : "ignore", "pipe"],
       windowsHide: true,

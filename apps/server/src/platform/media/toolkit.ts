@@ -1,8 +1,8 @@
 import { open } from "node:fs/promises";
 import { type IAudioMetadata, parseFile } from "music-metadata";
 import type { Logger } from "../logger.ts";
-import { loudnessArgs, probeArgs, waveformArgs } from "./args.ts";
-import { renderArtwork } from "./artwork.ts";
+import { type FfmpegLimits, loudnessArgs, probeArgs, waveformArgs, withFfmpegLimits } from "./args.ts";
+import { imageInfo, renderArtwork } from "./artwork.ts";
 import { extractEmbeddedCover } from "./cover.ts";
 import { MediaProcessingError, UnsupportedMediaError } from "./errors.ts";
 import { transcodeHls } from "./hls.ts";
@@ -47,16 +47,32 @@ function tagsOf(metadata: IAudioMetadata | null): ProbeResult["tags"] {
   return tags;
 }
 
+/** What an instance allows one ffmpeg run and one image decode (FFMPEG_THREADS, ARTWORK_MAX_PIXELS…). */
+export interface MediaLimits {
+  /** Threads per ffmpeg process. */
+  ffmpegThreads: number;
+  /** Seconds of audio any one ffmpeg run reads at most (the longest track allowed, plus slack). */
+  maxInputSeconds?: number;
+  /** Largest image decoded, width × height, checked from its header first. */
+  artworkMaxPixels: number;
+}
+
+export const defaultMediaLimits: MediaLimits = { ffmpegThreads: 2, artworkMaxPixels: 40_000_000 };
+
 export function createMediaToolkit(options: {
   ffmpegPath?: string;
   ffprobePath?: string;
   logger: Logger;
+  limits?: Partial<MediaLimits>;
 }): MediaToolkit {
   const { ffmpeg, ffprobe } =
     options.ffmpegPath && options.ffprobePath
       ? { ffmpeg: options.ffmpegPath, ffprobe: options.ffprobePath }
       : resolveFfmpeg(options.ffmpegPath);
   const logger = options.logger;
+  const limits: MediaLimits = { ...defaultMediaLimits, ...options.limits };
+  const ffmpegLimits: FfmpegLimits = { threads: limits.ffmpegThreads, maxInputSeconds: limits.maxInputSeconds };
+  const limited = (args: string[]) => withFfmpegLimits(args, ffmpegLimits);
 
   /**
    * Tags are a courtesy: a file whose tags music-metadata cannot read is still audio ffmpeg can
@@ -113,7 +129,7 @@ export function createMediaToolkit(options: {
 
     async analyseLoudness(file, { signal } = {}) {
       // The summary is the last thing ffmpeg prints, so the stderr tail holds it.
-      const result = await runOrFail(ffmpeg, loudnessArgs(file), { logger, signal });
+      const result = await runOrFail(ffmpeg, limited(loudnessArgs(file)), { logger, signal });
       const loudness = parseEbur128Summary(result.stderrTail);
       if (!loudness) {
         throw new MediaProcessingError("The loudness of the audio could not be measured", {
@@ -125,7 +141,7 @@ export function createMediaToolkit(options: {
 
     async waveformPeaks(file, { points = 1000, signal } = {}) {
       const peaks = new PeakAccumulator(points);
-      await runOrFail(ffmpeg, waveformArgs(file, WAVEFORM_SAMPLE_RATE), {
+      await runOrFail(ffmpeg, limited(waveformArgs(file, WAVEFORM_SAMPLE_RATE)), {
         logger,
         signal,
         onStdout: (chunk) => peaks.push(chunk),
@@ -133,11 +149,15 @@ export function createMediaToolkit(options: {
       return peaks.finish();
     },
 
-    transcodeHls: (file, outDir, transcodeOptions) => transcodeHls({ ffmpeg, logger }, file, outDir, transcodeOptions),
+    transcodeHls: (file, outDir, transcodeOptions) =>
+      transcodeHls({ ffmpeg, logger, limit: limited }, file, outDir, transcodeOptions),
 
-    extractEmbeddedCover: (file, outFile) => extractEmbeddedCover({ ffmpeg, ffprobe, logger }, file, outFile),
+    extractEmbeddedCover: (file, outFile) =>
+      extractEmbeddedCover({ ffmpeg, ffprobe, logger, limit: limited }, file, outFile),
 
-    renderArtwork,
+    imageInfo: (file) => imageInfo(file, limits.artworkMaxPixels),
+
+    renderArtwork: (input, outDir) => renderArtwork(input, outDir, limits.artworkMaxPixels),
   };
   return toolkit;
 }

@@ -81,6 +81,11 @@ export interface MediaToolkit {
   transcodeHls(file: string, outDir: string, options: TranscodeHlsOptions): Promise<HlsOutput>;
   /** Writes the embedded picture's bytes (JPEG or PNG, as stored) to `outFile`; false when there is none. */
   extractEmbeddedCover(file: string, outFile: string): Promise<boolean>;
-  /** Square-cropped JPEGs "large.jpg" (1200 px) and "small.jpg" (300 px) in `outDir`, metadata stripped. */
+  /** An image's format and size from its header; ImageTooLargeError past the artwork pixel limit. */
+  imageInfo(file: string): Promise<{ format: string; width: number; height: number }>;
+  /**
+   * Square-cropped JPEGs "large.jpg" (1200 px) and "small.jpg" (300 px) in `outDir`, metadata
+   * stripped; ImageTooLargeError, before decoding, past the artwork pixel limit.
+   */
   renderArtwork(input: string, outDir: string): Promise<Artwork[]>;
 }
