@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { createUserAsOperator } from "./modules/accounts/accounts.service.ts";
 import { setRoleAsOperator, suspendAsOperator, unsuspendAsOperator } from "./modules/admin/admin.cli.ts";
 import { createLogger } from "./platform/logger.ts";
+import { createLocalStorage, ImmutableObjectCache } from "./platform/storage/index.ts";
 import { openDatabase, startRuntime } from "./runtime.ts";
 
 const usage = `Usage: stave <command>
@@ -124,8 +125,12 @@ async function runAccountCommand(
     options: { user: { type: "string" }, role: { type: "string" }, reason: { type: "string" } },
   });
   const { database, close } = await openDatabase(config, logger);
+  // A suspension moves the account's published media (revoking signed URLs). This process
+  // serves none, so its cache is empty; the API processes evict theirs when they hear of it.
+  const storage = createLocalStorage(config.paths.media);
+  const media = { database, logger, storage, mediaCache: new ImmutableObjectCache(storage, 0) };
   try {
-    process.stdout.write(`${await accountCommands[name]({ database, logger }, values)}\n`);
+    process.stdout.write(`${await accountCommands[name]({ database, logger, media }, values)}\n`);
     return 0;
   } finally {
     await close();

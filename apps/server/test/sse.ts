@@ -8,6 +8,10 @@ export interface EventReader {
   readonly events: ServerSentEvent[];
   /** Resolves with the first event (already received or to come) that matches. */
   next(match: (event: ServerSentEvent) => boolean, timeoutMs?: number): Promise<ServerSentEvent>;
+  /** Resolves when the stream ends, whoever ends it; `byServer` when the server did. */
+  ended: Promise<{ byServer: boolean }>;
+  /** The `retry` hint the server sent last, if any (how long EventSource waits to reconnect). */
+  readonly retryMs: number | null;
   close(): void;
 }
 
@@ -18,7 +22,8 @@ export async function readEvents(url: string, headers: Record<string, string>): 
   if (!response.ok || !response.body) throw new Error(`event stream answered ${response.status}`);
   const events: ServerSentEvent[] = [];
   const waiters = new Set<() => void>();
-  void (async () => {
+  let retryMs: number | null = null;
+  const ended = (async () => {
     const decoder = new TextDecoder();
     let buffer = "";
     try {
@@ -30,13 +35,17 @@ export async function readEvents(url: string, headers: Record<string, string>): 
           buffer = buffer.slice(end + 2);
           const event = /^event: (.*)$/m.exec(block)?.[1];
           const data = /^data: (.*)$/m.exec(block)?.[1];
+          const retry = /^retry: (\d+)$/m.exec(block)?.[1];
+          if (retry) retryMs = Number(retry);
           if (event && data) events.push({ event, data: JSON.parse(data) });
           for (const wake of waiters) wake();
           end = buffer.indexOf("\n\n");
         }
       }
+      return { byServer: true };
     } catch {
       // aborted by close()
+      return { byServer: false };
     }
   })();
   return {
@@ -57,6 +66,10 @@ export async function readEvents(url: string, headers: Record<string, string>): 
         waiters.add(check);
         check();
       });
+    },
+    ended,
+    get retryMs() {
+      return retryMs;
     },
     close: () => controller.abort(),
   };

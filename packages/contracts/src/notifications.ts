@@ -119,3 +119,11 @@ export const userEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("read"), unreadNotifications: z.number().int(), unreadMessages: z.number().int() }),
 ]);
 export type UserEvent = z.infer<typeof userEventSchema>;
+
+/**
+ * The last event (`event: closed`) of a `/api/v1/me/events` stream that the server ends: a newer
+ * stream of the same user took its place (`replaced`; the `retry` hint delays the reconnection),
+ * its session or token was revoked (`signed_out`), or the account was suspended or deleted.
+ */
+export const eventStreamClosedSchema = z.object({ reason: z.enum(["replaced", "signed_out", "account_closed"]) });
+export type EventStreamClosed = z.infer<typeof eventStreamClosedSchema>;

@@ -1,7 +1,7 @@
 import { roleSchema, suspendRequestSchema } from "@stave/contracts";
 import { z } from "zod";
 import { type AdminDeps, CLI_OPERATOR } from "./admin.actor.ts";
-import { suspendUser, unsuspendUser } from "./admin.suspension.service.ts";
+import { type SuspensionDeps, suspendUser, unsuspendUser } from "./admin.suspension.service.ts";
 import { findUserIdByLogin } from "./admin.users.repo.ts";
 import { changeUserRole } from "./admin.users.service.ts";
 
@@ -30,7 +30,7 @@ export async function setRoleAsOperator(
 }
 
 export async function suspendAsOperator(
-  deps: AdminDeps,
+  deps: SuspensionDeps,
   input: { user?: string | undefined; reason?: string | undefined },
 ) {
   const { reason } = suspendRequestSchema.parse({ reason: input.reason });

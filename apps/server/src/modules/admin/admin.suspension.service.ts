@@ -2,26 +2,43 @@ import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { AccountsContext } from "../accounts/accounts.context.ts";
 import { mailForcedPasswordResetLink } from "../accounts/accounts.service.ts";
 import { revokeAllSignIns } from "../accounts/sessions.service.ts";
+import { inTransactionWithMediaMoves, type MediaMoverDeps } from "../moderation/media-moves.ts";
+import { announceAccountClosed } from "../notifications/user-events.ts";
 import { hideReadyTracksOf, showHiddenTracksOf } from "../tracks/tracks.repo.ts";
 import { type AdminActor, type AdminDeps, auditAdminAction, isActor } from "./admin.actor.ts";
 import { lockLiveUser, requirePasswordReset, writeSuspension } from "./admin.users.repo.ts";
 
+/** A suspension also revokes media, so it needs the storage and this process's media cache. */
+export type SuspensionDeps = AdminDeps & { media: MediaMoverDeps };
+
 /**
- * Suspends an account: it cannot sign in, is signed out everywhere (sessions and access
- * tokens), and its processed tracks turn 'hidden', which every public read leaves out. All in
- * one transaction under the user's row lock, which the track publisher waits for (see
- * tracks.repo's `lockOwnerAgainstSuspension`), so no track of theirs turns 'ready' meanwhile.
+ * Suspends an account: it cannot sign in, is signed out everywhere (sessions, access tokens
+ * and open event streams), and its processed tracks turn 'hidden', which every public read
+ * leaves out. Stream URLs already signed for its tracks stop working too: each published
+ * version moves to a fresh prefix (the takedown's mover), so lifting the suspension brings
+ * the tracks back under URLs signed from then on, never the old ones. All in one transaction
+ * under the user's row lock, which the track publisher waits for (see tracks.repo's
+ * `lockOwnerAgainstSuspension`), so no track of theirs turns 'ready' meanwhile; if it fails,
+ * the moved media goes back.
  */
-export async function suspendUser(deps: AdminDeps, actor: AdminActor, userId: string, reason: string) {
+export async function suspendUser(deps: SuspensionDeps, actor: AdminActor, userId: string, reason: string) {
   if (isActor(actor, userId)) throw new AppError("CONFLICT", "You cannot suspend your own account");
-  const done = await deps.database.primary.transaction().execute(async (trx) => {
+  const done = await inTransactionWithMediaMoves(deps.media, async (trx, media) => {
     const user = await lockLiveUser(trx, userId);
     if (!user) throw notFound("User");
     if (user.suspended_at) throw new AppError("CONFLICT", "This account is already suspended");
     await writeSuspension(trx, userId, reason);
+    // Before the sign-ins' own signal, so open streams end saying why.
+    await announceAccountClosed(trx, userId);
     const revoked = await revokeAllSignIns(trx, userId);
+    const mediaRevoked = await media.revokeTracksOf(trx, userId);
     const tracksHidden = await hideReadyTracksOf(trx, userId);
-    return { sessionsRevoked: revoked.sessions, accessTokensRevoked: revoked.accessTokens, tracksHidden };
+    return {
+      sessionsRevoked: revoked.sessions,
+      accessTokensRevoked: revoked.accessTokens,
+      tracksHidden,
+      mediaRevoked,
+    };
   });
   await auditAdminAction(deps, actor, "admin.user_suspend", userId, { reason, ...done });
 }

@@ -58,7 +58,7 @@ describe("suspending an account", () => {
         method: "POST",
         url: "/api/v1/users/me/tokens",
         headers: session.headers,
-        payload: { name: "my player" },
+        payload: { name: "my player", password: creator.password },
       })
     ).json().token as string;
     const viaToken = () => t.app.inject({ url: "/api/v1/users/me", headers: { authorization: `Bearer ${token}` } });
@@ -113,7 +113,7 @@ describe("suspending an account", () => {
       method: "POST",
       url: "/api/v1/users/me/tokens",
       headers: session.headers,
-      payload: { name: "scripts" },
+      payload: { name: "scripts", password: listener.password },
     });
     expect((await suspend(adminSession, listener.id)).statusCode).toBe(200);
     // As if both had been made in the instant before the suspension committed.

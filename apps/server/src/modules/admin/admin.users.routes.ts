@@ -13,6 +13,7 @@ import { z } from "zod";
 import { principalOf } from "../../platform/http/access.ts";
 import type { AccountsContext } from "../accounts/accounts.context.ts";
 import { requestMeta } from "../accounts/request-meta.ts";
+import type { MediaMoverDeps } from "../moderation/media-moves.ts";
 import type { AdminActor } from "./admin.actor.ts";
 import { forcePasswordReset, suspendUser, unsuspendUser } from "./admin.suspension.service.ts";
 import {
@@ -36,7 +37,7 @@ const actorOf = (request: FastifyRequest): AdminActor => ({
  * User administration, for admins only. Each action answers with the account as it now is,
  * so the admin's page shows the outcome without asking again.
  */
-export function registerAdminUserRoutes(app: FastifyInstance, accounts: AccountsContext) {
+export function registerAdminUserRoutes(app: FastifyInstance, accounts: AccountsContext, media: MediaMoverDeps) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const detail = (id: string) => getUserDetail(accounts, id);
 
@@ -96,7 +97,8 @@ export function registerAdminUserRoutes(app: FastifyInstance, accounts: Accounts
       },
     },
     async (request) => {
-      await suspendUser(accounts, actorOf(request), request.params.id, request.body.reason);
+      const deps = { database: accounts.database, logger: accounts.logger, media };
+      await suspendUser(deps, actorOf(request), request.params.id, request.body.reason);
       return detail(request.params.id);
     },
   );

@@ -6,7 +6,7 @@ import { notFound } from "../../platform/http/errors.ts";
 import type { RequestMeta } from "../accounts/accounts.context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { notify } from "../notifications/notifications.service.ts";
-import { MediaMoves } from "./media-moves.ts";
+import { inTransactionWithMediaMoves, type MediaMoves } from "./media-moves.ts";
 import type { ModerationContext } from "./moderation.context.ts";
 import {
   clearTrackTakedown,
@@ -52,13 +52,7 @@ export async function inModerationTransaction<T>(
   ctx: ModerationContext,
   work: (trx: Transaction<DB>, media: MediaMoves) => Promise<T>,
 ): Promise<T> {
-  const media = new MediaMoves(ctx.tracks);
-  try {
-    return await ctx.database.primary.transaction().execute((trx) => work(trx, media));
-  } catch (error) {
-    await media.undo();
-    throw error;
-  }
+  return inTransactionWithMediaMoves(ctx.tracks, work);
 }
 
 /** The owner hears of it in the same transaction; the moderator stays anonymous (no actor). */

@@ -11,12 +11,30 @@ export const USER_EVENTS_CHANNEL = "user_events";
 export type UserEventSignal =
   | { userId: string; type: "notification"; id: string }
   | { userId: string; type: "message"; id: string }
-  | { userId: string; type: "read" };
+  | { userId: string; type: "read" }
+  /** Some of their sessions or access tokens stopped working: each open stream checks its own. */
+  | { userId: string; type: "sign_ins_revoked" }
+  /** Suspended or deleted: every open stream of theirs ends. */
+  | { userId: string; type: "account_closed" }
+  /** One of their event streams opened or closed, in some API process (see user-streams.ts). */
+  | { userId: string; type: "stream_opened" | "stream_closed"; streamId: string };
 
 /** Announces an event to the user's open pages once `db`'s transaction commits. */
 export async function publishUserEvent(db: Executor, signal: UserEventSignal) {
   await sql`SELECT pg_notify(${USER_EVENTS_CHANNEL}, ${JSON.stringify(signal)})`.execute(db);
 }
+
+/**
+ * Called in the transaction that revokes a session or an access token (sign-out, a revoked
+ * session or token, a password change or reset, a suspension): the streams opened with it end
+ * when it commits, in every API process.
+ */
+export const announceSignInsRevoked = (db: Executor, userId: string) =>
+  publishUserEvent(db, { userId, type: "sign_ins_revoked" });
+
+/** Called in the transaction that suspends or deletes the account: all its streams end. */
+export const announceAccountClosed = (db: Executor, userId: string) =>
+  publishUserEvent(db, { userId, type: "account_closed" });
 
 type Listener = (signal: UserEventSignal) => void;
 

@@ -7,6 +7,8 @@ import type { RequestMeta } from "../accounts/accounts.context.ts";
 import { findCredentialsById } from "../accounts/accounts.repo.ts";
 import { confirmAccountHolder } from "../accounts/two-factor.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { announceAccountClosed } from "../notifications/user-events.ts";
+import { listedTrackRule } from "../visibility/index.ts";
 import type { PrivacyContext } from "./privacy.context.ts";
 
 export function presentExport(row: {
@@ -147,7 +149,8 @@ export async function deleteAccount(
       .select("id")
       .where("owner_id", "=", userId)
       .$if(input.keepPublicTracks ?? false, (query) =>
-        query.where((eb) => eb.or([eb("visibility", "<>", "public"), eb("status", "<>", "ready")])),
+        // Kept: what is publicly listed (the visibility module's rule); everything else goes.
+        query.where((eb) => eb.not(listedTrackRule.sql(null, { track: "tracks" }))),
       )
       .execute();
     for (const { id } of doomedTracks) await enqueue(trx, "tracks.delete_media", { trackId: id });
@@ -178,6 +181,8 @@ export async function deleteAccount(
 
     await forgetActivity(trx, userId, user.email);
     await anonymise(trx, userId);
+    // Their open event streams end, in every API process, once this commits.
+    await announceAccountClosed(trx, userId);
     await recordAudit(trx, ctx.logger, {
       actorId: userId,
       action: "user.delete_requested",

@@ -2,10 +2,12 @@ import { streamResponseSchema } from "@stave/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { Principal } from "../../platform/http/access.ts";
 import { AppError, sendError } from "../../platform/http/errors.ts";
 import { sendBuffer, sendStoredObject } from "../../platform/http/ranges.ts";
 import type { TracksContext } from "../tracks/tracks.context.ts";
 import { loadVisibleTrack, trackIdParams } from "../tracks/tracks.service.ts";
+import { playableTrackRule, type RuleTables, viewerOf } from "../visibility/index.ts";
 import { MediaRevocationListener } from "./media-revocation.ts";
 import { checkSignature, MEDIA_ROUTE, signedMediaUrl, splitSignedPath } from "./signing.ts";
 
@@ -28,10 +30,11 @@ const originalTypes: Record<string, string> = {
 
 /**
  * A hidden track (taken down, or its owner suspended) plays, shows and downloads for nobody,
- * not even its owner, who still sees it listed with the reason. Others get 404 before this.
+ * not even its owner, who still sees it listed with the reason (the visibility module's
+ * `playableTrackRule`). Those who may not open it at all got 404 before this.
  */
-function refuseHidden(track: { status: string; taken_down_at: Date | null }) {
-  if (track.status === "hidden" || track.taken_down_at !== null) {
+function refuseHidden(track: RuleTables["track"], principal: Principal | null) {
+  if (!playableTrackRule.allows(viewerOf(principal), { track })) {
     throw new AppError("FORBIDDEN", "This track is hidden: it cannot be played, shown or downloaded");
   }
 }
@@ -56,7 +59,7 @@ export function registerStreamingRoutes(app: FastifyInstance, ctx: TracksContext
     },
     async (request) => {
       const track = await loadVisibleTrack(ctx, request.params.id, request.principal);
-      refuseHidden(track);
+      refuseHidden(track, request.principal);
       if (track.status !== "ready" || !track.hls_prefix)
         throw new AppError("TRACK_NOT_READY", "The track is still being processed");
       const expires = Math.floor(Date.now() / 1000) + ctx.streamUrlTtlSeconds;
@@ -69,31 +72,35 @@ export function registerStreamingRoutes(app: FastifyInstance, ctx: TracksContext
 
   // The signature is the authorisation here, exactly as nginx's secure_link would check it.
   // The byte path: no security headers (media is not a page), no per-request info logs.
-  app.get(`${MEDIA_ROUTE}/:signature/:expires/*`, { helmet: false, logLevel: "warn" }, async (request, reply) => {
-    const { signature, expires, "*": rest } = request.params as { signature: string; expires: string; "*": string };
-    const parts = splitSignedPath(rest);
-    const expiry = Number(expires);
-    if (!parts || !Number.isInteger(expiry)) return sendError(reply, 403, "FORBIDDEN", "Invalid media link");
-    const check = checkSignature(signature, expiry, parts.prefix, ctx.mediaSigningSecret);
-    if (check !== "valid") {
-      return sendError(
-        reply,
-        403,
-        "FORBIDDEN",
-        check === "expired" ? "This media link has expired" : "Invalid media link",
-      );
-    }
-    // Published versions never change: cache until the link itself expires.
-    const maxAge = Math.max(0, expiry - Math.floor(Date.now() / 1000));
-    await revocations.listening();
-    const object = await segments.get(`${parts.prefix}${parts.file}`);
-    if (!object) return sendError(reply, 404, "NOT_FOUND", "File not found");
-    return sendBuffer(request, reply, object, {
-      "content-type": typeOf(parts.file),
-      "x-content-type-options": "nosniff",
-      "cache-control": `public, max-age=${maxAge}, immutable`,
-    });
-  });
+  app.get(
+    `${MEDIA_ROUTE}/:signature/:expires/*`,
+    { helmet: false, logLevel: "warn", config: { access: "public", credentials: "none" } },
+    async (request, reply) => {
+      const { signature, expires, "*": rest } = request.params as { signature: string; expires: string; "*": string };
+      const parts = splitSignedPath(rest);
+      const expiry = Number(expires);
+      if (!parts || !Number.isInteger(expiry)) return sendError(reply, 403, "FORBIDDEN", "Invalid media link");
+      const check = checkSignature(signature, expiry, parts.prefix, ctx.mediaSigningSecret);
+      if (check !== "valid") {
+        return sendError(
+          reply,
+          403,
+          "FORBIDDEN",
+          check === "expired" ? "This media link has expired" : "Invalid media link",
+        );
+      }
+      // Published versions never change: cache until the link itself expires.
+      const maxAge = Math.max(0, expiry - Math.floor(Date.now() / 1000));
+      await revocations.listening();
+      const object = await segments.get(`${parts.prefix}${parts.file}`);
+      if (!object) return sendError(reply, 404, "NOT_FOUND", "File not found");
+      return sendBuffer(request, reply, object, {
+        "content-type": typeOf(parts.file),
+        "x-content-type-options": "nosniff",
+        "cache-control": `public, max-age=${maxAge}, immutable`,
+      });
+    },
+  );
 
   routes.get(
     "/api/v1/tracks/:id/artwork/:size",
@@ -107,7 +114,7 @@ export function registerStreamingRoutes(app: FastifyInstance, ctx: TracksContext
     },
     async (request, reply) => {
       const track = await loadVisibleTrack(ctx, request.params.id, request.principal);
-      refuseHidden(track);
+      refuseHidden(track, request.principal);
       if (!track.artwork_prefix) throw new AppError("NOT_FOUND", "This track has no artwork");
       return sendStoredObject(request, reply, ctx.storage, `${track.artwork_prefix}${request.params.size}.jpg`, {
         "content-type": "image/jpeg",
@@ -128,7 +135,7 @@ export function registerStreamingRoutes(app: FastifyInstance, ctx: TracksContext
     },
     async (request, reply) => {
       const track = await loadVisibleTrack(ctx, request.params.id, request.principal);
-      refuseHidden(track);
+      refuseHidden(track, request.principal);
       const owner =
         request.principal && (request.principal.userId === track.owner_id || request.principal.role === "admin");
       if (!track.downloadable && !owner)

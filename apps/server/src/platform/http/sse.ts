@@ -8,6 +8,12 @@ export type OpenStreams = Set<() => void>;
 export interface EventStream {
   send(event: string, data: unknown): void;
   close(): void;
+  /**
+   * Ends the stream with a last event saying why. `reconnectAfterMs` is the SSE `retry` hint: how
+   * long a browser's EventSource waits before it comes back (it always does, unless the page
+   * closes it; a revoked session then gets 401, which stops it for good).
+   */
+  end(event: string, data: unknown, reconnectAfterMs?: number): void;
   /** Runs once when the stream ends, whoever ends it. */
   onClose(cleanup: () => void): void;
   readonly closed: boolean;
@@ -42,6 +48,12 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply, op
       if (!raw.writableEnded) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },
     close,
+    end(event, data, reconnectAfterMs) {
+      if (!openStreams.has(close)) return;
+      const retry = reconnectAfterMs === undefined ? "" : `retry: ${Math.round(reconnectAfterMs)}\n`;
+      if (!raw.writableEnded) raw.write(`${retry}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      close();
+    },
     onClose(cleanup) {
       if (openStreams.has(close)) cleanups.push(cleanup);
       else cleanup();

@@ -1,0 +1,263 @@
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildUser, type SignedIn, signIn, type TestUser } from "../../../test/accounts.ts";
+import { buildTestApp, buildTestServices } from "../../../test/app.ts";
+import { createTestDatabase, silentLogger, type TestDatabase } from "../../../test/database.ts";
+import { makeWav } from "../../../test/media.ts";
+import { startTracksWorker, uploadTrack, waitForStatus } from "../../../test/tracks.ts";
+import { waitFor } from "../../../test/wait.ts";
+import type { JobWorker } from "../../platform/jobs/index.ts";
+import { ImmutableObjectCache } from "../../platform/storage/index.ts";
+import { buildServices, type Services } from "../../services.ts";
+import { suspendAsOperator, unsuspendAsOperator } from "../admin/admin.cli.ts";
+
+/**
+ * Stream URLs signed before a suspension, or before a track turns private, stop working at
+ * once, as a takedown's do. Two API processes over one database and one media store, as behind
+ * a load balancer: both have the media in memory, and both must forget it.
+ */
+let testDb: TestDatabase;
+let services: Services;
+let first: FastifyInstance;
+let second: FastifyInstance;
+let worker: JobWorker;
+let creatorUser: TestUser;
+let creator: SignedIn;
+let fan: SignedIn;
+let admin: SignedIn;
+let wav: string;
+
+const ip = (n: number) => `192.0.2.${n}`;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  const built = await buildTestServices(testDb.database);
+  services = built.services;
+  first = await buildTestApp(testDb.database, { services });
+  second = await buildTestApp(testDb.database, { services: buildServices(built.deps) });
+  worker = await startTracksWorker(services.tracks);
+  creatorUser = await buildUser(testDb.database, { role: "creator" });
+  creator = await signIn(first, creatorUser, ip(1));
+  fan = await signIn(first, await buildUser(testDb.database), ip(2));
+  admin = await signIn(first, await buildUser(testDb.database, { role: "admin" }), ip(3));
+  wav = await makeWav(await mkdtemp(path.join(os.tmpdir(), "stave-revocation-")), { seconds: 2 });
+});
+afterAll(async () => {
+  await worker?.stop(100);
+  await second?.close();
+  await first?.close();
+  await testDb?.drop();
+});
+
+async function publishTrack(title: string) {
+  const upload = await uploadTrack(first, creator.headers, wav, { title, visibility: "public" });
+  expect(upload.statusCode, upload.body).toBe(201);
+  const trackId = upload.json().track.id as string;
+  expect((await waitForStatus(services.tracks, trackId, ["ready", "failed"])).status).toBe("ready");
+  return trackId;
+}
+
+interface MediaUrls {
+  master: string;
+  rendition: string;
+  segment: string;
+}
+
+/** What a player fetches with a freshly signed URL: the master playlist, a rendition and a segment. */
+async function mediaUrls(trackId: string, who: SignedIn): Promise<MediaUrls> {
+  const stream = await first.inject({ url: `/api/v1/tracks/${trackId}/stream`, headers: { cookie: who.cookie } });
+  expect(stream.statusCode, stream.body).toBe(200);
+  const master = new URL(stream.json().url).pathname;
+  const base = master.slice(0, master.lastIndexOf("/") + 1);
+  const renditionFile = (await first.inject({ url: master })).body
+    .split("\n")
+    .find((line) => line.endsWith(".m3u8")) as string;
+  const rendition = `${base}${renditionFile}`;
+  const segmentFile = (await first.inject({ url: rendition })).body.split("\n").find((line) => line.endsWith(".m4s"));
+  const segment = `${base}${renditionFile.slice(0, renditionFile.lastIndexOf("/") + 1)}${segmentFile}`;
+  return { master, rendition, segment };
+}
+
+/** The status each API process answers for each URL (which also puts the files in their memory). */
+async function statuses(urls: MediaUrls) {
+  const answers: Record<string, number> = {};
+  for (const [name, app] of [
+    ["first", first],
+    ["second", second],
+  ] as const) {
+    for (const [kind, url] of Object.entries(urls)) answers[`${name} ${kind}`] = (await app.inject({ url })).statusCode;
+  }
+  return answers;
+}
+
+const all = (status: number) =>
+  Object.fromEntries(
+    ["first", "second"].flatMap((name) =>
+      ["master", "rendition", "segment"].map((kind) => [`${name} ${kind}`, status]),
+    ),
+  );
+
+/** Every process answers `status` for every URL: a process that did not make the change hears of it by NOTIFY. */
+async function expectEverywhere(urls: MediaUrls, status: number) {
+  await waitFor(
+    async () => (JSON.stringify(await statuses(urls)) === JSON.stringify(all(status)) ? true : undefined),
+    10_000,
+    `every process to answer ${status}`,
+  );
+}
+
+const hlsPrefix = async (trackId: string) =>
+  (
+    await testDb.database.primary
+      .selectFrom("tracks")
+      .select("hls_prefix")
+      .where("id", "=", trackId)
+      .executeTakeFirstOrThrow()
+  ).hls_prefix;
+
+const setVisibility = (trackId: string, visibility: "public" | "unlisted" | "private") =>
+  first.inject({
+    method: "PATCH",
+    url: `/api/v1/tracks/${trackId}`,
+    headers: creator.headers,
+    payload: { visibility },
+  });
+
+const adminPost = (url: string, payload?: object) =>
+  first.inject({ method: "POST", url, headers: admin.headers, ...(payload && { payload }) });
+
+describe("media revocation on suspension", () => {
+  it("stops URLs signed before it at once, in every API process; after it is lifted, new URLs play", async () => {
+    const trackIds = [await publishTrack("Before the ban"), await publishTrack("Also before the ban")];
+    const signedBefore = await Promise.all(trackIds.map((id) => mediaUrls(id, fan)));
+    const ownerSigned = await mediaUrls(trackIds[0] as string, creator);
+    // Both processes hold the files in memory now.
+    for (const urls of [...signedBefore, ownerSigned]) expect(await statuses(urls)).toEqual(all(200));
+    const before = await Promise.all(trackIds.map(hlsPrefix));
+
+    const suspended = await adminPost(`/api/v1/admin/users/${creatorUser.id}/suspend`, { reason: "Spam" });
+    expect(suspended.statusCode, suspended.body).toBe(200);
+
+    // The process that suspended stops at once, the other as soon as its NOTIFY arrives.
+    for (const kind of ["master", "rendition", "segment"] as const) {
+      expect((await first.inject({ url: (signedBefore[0] as MediaUrls)[kind] })).statusCode, kind).toBe(404);
+    }
+    for (const urls of [...signedBefore, ownerSigned]) await expectEverywhere(urls, 404);
+    const after = await Promise.all(trackIds.map(hlsPrefix));
+    for (const [index, prefix] of after.entries()) {
+      expect(prefix).not.toBe(before[index]);
+      expect(await services.tracks.storage.stat(`${prefix}master.m3u8`)).not.toBeNull();
+      expect(await services.tracks.storage.stat(`${before[index]}master.m3u8`)).toBeNull();
+    }
+
+    const lifted = await adminPost(`/api/v1/admin/users/${creatorUser.id}/unsuspend`);
+    expect(lifted.statusCode, lifted.body).toBe(200);
+    creator = await signIn(first, creatorUser, ip(1));
+    for (const id of trackIds) {
+      const signedAfter = await mediaUrls(id, fan);
+      expect(await statuses(signedAfter)).toEqual(all(200));
+    }
+    // The URLs from before stay dead.
+    for (const urls of signedBefore) expect(await statuses(urls)).toEqual(all(404));
+  });
+
+  it("stops them from the `stave admin suspend` command too, which serves no media itself", async () => {
+    const trackId = await publishTrack("Suspended from the shell");
+    const signedBefore = await mediaUrls(trackId, fan);
+    expect(await statuses(signedBefore)).toEqual(all(200));
+    // What `stave admin` builds: its own storage handle and an empty cache, like a separate process.
+    const cli = {
+      database: testDb.database,
+      logger: silentLogger,
+      media: {
+        database: testDb.database,
+        logger: silentLogger,
+        storage: services.tracks.storage,
+        mediaCache: new ImmutableObjectCache(services.tracks.storage, 0),
+      },
+    };
+    await suspendAsOperator(cli, { user: creatorUser.username, reason: "Spam again" });
+    // Neither API process made the change: both evict on the NOTIFY.
+    await expectEverywhere(signedBefore, 404);
+
+    await unsuspendAsOperator(cli, { user: creatorUser.username });
+    creator = await signIn(first, creatorUser, ip(1));
+    expect(await statuses(await mediaUrls(trackId, fan))).toEqual(all(200));
+  });
+
+  it("moves every track's media back, still playing, when the suspension cannot be recorded", async () => {
+    const trackIds = [await publishTrack("Kept one"), await publishTrack("Kept two")];
+    const signed = await Promise.all(trackIds.map((id) => mediaUrls(id, fan)));
+    const before = await Promise.all(trackIds.map(hlsPrefix));
+    const db = testDb.database.primary;
+    // The database refuses to hide the tracks, after their media moved.
+    await sql`CREATE FUNCTION refuse_hiding() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.status = 'hidden' THEN RAISE EXCEPTION 'hiding is failing'; END IF; RETURN NEW; END $$`.execute(db);
+    await sql`CREATE TRIGGER refuse_hiding BEFORE UPDATE OF status ON tracks
+      FOR EACH ROW EXECUTE FUNCTION refuse_hiding()`.execute(db);
+    try {
+      const response = await adminPost(`/api/v1/admin/users/${creatorUser.id}/suspend`, { reason: "Will not stick" });
+      expect(response.statusCode).toBe(500);
+    } finally {
+      await sql`DROP TRIGGER refuse_hiding ON tracks`.execute(db);
+      await sql`DROP FUNCTION refuse_hiding()`.execute(db);
+    }
+    expect(await Promise.all(trackIds.map(hlsPrefix))).toEqual(before);
+    for (const urls of signed) expect(await statuses(urls)).toEqual(all(200));
+    const user = await db
+      .selectFrom("users")
+      .select("suspended_at")
+      .where("id", "=", creatorUser.id)
+      .executeTakeFirst();
+    expect(user?.suspended_at).toBeNull();
+  });
+});
+
+describe("media revocation when a track turns private", () => {
+  it("keeps URLs signed while public working when it turns unlisted, and stops them when it turns private", async () => {
+    const trackId = await publishTrack("Going dark");
+    const signedWhilePublic = await mediaUrls(trackId, fan);
+    expect(await statuses(signedWhilePublic)).toEqual(all(200));
+
+    // Unlisted: anyone holding a link may play it, and a signed URL is such a link.
+    const unlisted = await setVisibility(trackId, "unlisted");
+    expect(unlisted.statusCode, unlisted.body).toBe(200);
+    expect(await statuses(signedWhilePublic)).toEqual(all(200));
+
+    const hidden = await setVisibility(trackId, "private");
+    expect(hidden.statusCode, hidden.body).toBe(200);
+    for (const kind of ["master", "rendition", "segment"] as const) {
+      expect((await first.inject({ url: signedWhilePublic[kind] })).statusCode, kind).toBe(404);
+    }
+    await expectEverywhere(signedWhilePublic, 404);
+    // The owner still plays it, from a new URL; others get no URL at all.
+    expect(await statuses(await mediaUrls(trackId, creator))).toEqual(all(200));
+    const fanAsks = await first.inject({ url: `/api/v1/tracks/${trackId}/stream`, headers: { cookie: fan.cookie } });
+    expect(fanAsks.statusCode).toBe(404);
+
+    // Public again: new URLs play, those from before stay dead.
+    expect((await setVisibility(trackId, "public")).statusCode).toBe(200);
+    expect(await statuses(await mediaUrls(trackId, fan))).toEqual(all(200));
+    expect(await statuses(signedWhilePublic)).toEqual(all(404));
+  });
+
+  it("leaves the media where it is when a private track stays private", async () => {
+    const trackId = await publishTrack("Always private");
+    expect((await setVisibility(trackId, "private")).statusCode).toBe(200);
+    const ownerSigned = await mediaUrls(trackId, creator);
+    const prefix = await hlsPrefix(trackId);
+    const renamed = await first.inject({
+      method: "PATCH",
+      url: `/api/v1/tracks/${trackId}`,
+      headers: creator.headers,
+      payload: { visibility: "private", title: "Still private" },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await hlsPrefix(trackId)).toBe(prefix);
+    expect(await statuses(ownerSigned)).toEqual(all(200));
+  });
+});
