@@ -24,11 +24,13 @@ import { registerSocialRoutes } from "./modules/social/social.routes.ts";
 import { registerStreamingRoutes } from "./modules/streaming/streaming.routes.ts";
 import { registerTrackRoutes } from "./modules/tracks/tracks.routes.ts";
 import { registerAccessControl } from "./platform/http/access.ts";
-import { registerErrorHandling } from "./platform/http/errors.ts";
+import { handleClientError, handleFrameworkError, registerErrorHandling } from "./platform/http/errors.ts";
 import { registerHealth } from "./platform/http/health.ts";
+import { registerJsonBodyParser } from "./platform/http/json-body.ts";
 import { registerMetrics } from "./platform/http/metrics.ts";
 import { registerOpenApi } from "./platform/http/openapi.ts";
 import { registerWebApp } from "./platform/http/static-web.ts";
+import { fastifyTrustProxy } from "./platform/http/trust-proxy.ts";
 import type { ServiceDependencies, Services } from "./services.ts";
 import { version } from "./version.ts";
 
@@ -62,7 +64,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     bodyLimit: deps.config.bodyLimitBytes,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
-    trustProxy: deps.config.trustProxy,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
+    // Our path parameters are UUIDs, usernames and sizes: a longer one is refused with 414.
+    routerOptions: { maxParamLength: 100 },
+    // Errors met before routing, or by Node's HTTP parser, answer with the error envelope too.
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -72,10 +79,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   const { accounts, tracks, notifications } = deps.services;
   registerErrorHandling(app);
+  registerJsonBodyParser(app);
   await app.register(helmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
   await app.register(cookie);
-  await registerOpenApi(app, version);
+  // Before any route: every route registered after this must declare who may call it.
   registerAccessControl(app, { resolver: createPrincipalResolver(accounts), secrets: accounts.secrets });
+  await registerOpenApi(app, version);
   registerMetrics(app, deps.database, deps.config.metricsToken);
   registerHealth(app, deps.database);
   registerInstanceRoutes(app, {
@@ -88,7 +97,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerMeRoutes(app, accounts);
   registerInviteRoutes(app, accounts);
   registerAuditRoutes(app, { database: deps.database, logger: deps.logger });
-  registerAdminUserRoutes(app, accounts);
+  registerAdminUserRoutes(app, accounts, tracks);
   registerAdminStatsRoutes(app, { database: deps.database });
   registerAdminJobRoutes(app, { database: deps.database, logger: deps.logger });
   await registerTrackRoutes(app, tracks);

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
 import { type ErrorCode, type ErrorEnvelope, errorStatus } from "@stave/contracts";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
@@ -23,14 +25,48 @@ export function sendError(reply: FastifyReply, status: number, code: ErrorCode, 
   return reply.status(status).type("application/json").send(body);
 }
 
-/** Fastify's own client errors, by their code, mapped onto ours. */
+/** Fastify's own client errors (and its plugins'), by their code, mapped onto ours. */
 const fastifyClientErrors: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   FST_ERR_CTP_INVALID_MEDIA_TYPE: "UNSUPPORTED_MEDIA",
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: "BAD_REQUEST",
   FST_ERR_CTP_EMPTY_JSON_BODY: "BAD_REQUEST",
   FST_ERR_CTP_INVALID_JSON_BODY: "BAD_REQUEST",
+  FST_ERR_BAD_URL: "BAD_REQUEST",
+  FST_ERR_MAX_PARAM_LENGTH: "URI_TOO_LONG",
+  // @fastify/multipart: too many parts is a body too large, not a malformed one.
+  FST_PARTS_LIMIT: "PAYLOAD_TOO_LARGE",
+  FST_FILES_LIMIT: "PAYLOAD_TOO_LARGE",
+  FST_FIELDS_LIMIT: "PAYLOAD_TOO_LARGE",
+  FST_PROTO_VIOLATION: "BAD_REQUEST",
+  FST_INVALID_MULTIPART_CONTENT_TYPE: "UNSUPPORTED_MEDIA",
+  FST_INVALID_JSON_FIELD_ERROR: "BAD_REQUEST",
+  FST_MP_PREMATURE_CLOSE: "BAD_REQUEST",
 };
+
+/**
+ * Any other client error Fastify raises, by its status: the code and the status of an answer
+ * always agree with the contract (a 406 from a plugin becomes a plain 400).
+ */
+const clientErrorsByStatus: Record<number, ErrorCode> = {
+  401: "UNAUTHENTICATED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  405: "METHOD_NOT_ALLOWED",
+  408: "REQUEST_TIMEOUT",
+  409: "CONFLICT",
+  410: "GONE",
+  412: "PRECONDITION_FAILED",
+  413: "PAYLOAD_TOO_LARGE",
+  414: "URI_TOO_LONG",
+  415: "UNSUPPORTED_MEDIA",
+  416: "RANGE_NOT_SATISFIABLE",
+  429: "RATE_LIMITED",
+  431: "HEADERS_TOO_LARGE",
+};
+
+/** Our code for a client error status that a library chose (a 400 for any we have no code for). */
+export const clientErrorCodeFor = (status: number): ErrorCode => clientErrorsByStatus[status] ?? "BAD_REQUEST";
 
 /** character_not_in_repertoire, untranslatable_character, invalid byte sequence. */
 const postgresTextErrors = new Set(["22021", "22P05"]);
@@ -58,36 +94,106 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
     return sendError(reply, 400, "VALIDATION_FAILED", "Text may not contain NUL characters or invalid UTF-8");
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return sendError(reply, error.statusCode, "BAD_REQUEST", error.message);
+    const code = clientErrorCodeFor(error.statusCode);
+    return sendError(reply, errorStatus[code], code, error.message);
   }
   request.log.error({ err: error }, "unhandled error");
   return sendError(reply, 500, "INTERNAL", "Something went wrong on our side");
 }
 
-/** Where in `value` a string holds a NUL character, as a dotted path from `at`; null if nowhere. */
-function nulCharacterAt(value: unknown, at: string): string | null {
-  if (typeof value === "string") return value.includes("\0") ? at : null;
-  if (typeof value !== "object" || value === null) return null;
-  for (const [key, inner] of Object.entries(value)) {
-    const found = nulCharacterAt(inner, `${at}.${key}`);
-    if (found) return found;
+/** A UTF-16 surrogate without its other half: JSON can carry one (`"\ud800"`), Unicode text cannot. */
+const unpairedSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export interface UnstorableText {
+  /** A dotted path from the root given, e.g. `body.links.0.url`. */
+  path: string;
+  problem: "nul" | "surrogate";
+}
+
+/**
+ * Where in `value` a string holds what PostgreSQL cannot store as text or JSON: a NUL
+ * character, or an unpaired surrogate (refused by json/jsonb, silently mangled into U+FFFD in
+ * text columns). The first one in document order; null if none.
+ * Iterative on purpose: a recursive walk overflows the stack on a body nested a few thousand
+ * levels deep, and the answer must be a 400, not a 500.
+ */
+export function unstorableTextAt(value: unknown, at: string): UnstorableText | null {
+  const pending: { value: unknown; at: string }[] = [{ value, at }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next.value === "string") {
+      if (next.value.includes("\0")) return { path: next.at, problem: "nul" };
+      if (unpairedSurrogate.test(next.value)) return { path: next.at, problem: "surrogate" };
+      continue;
+    }
+    if (typeof next.value !== "object" || next.value === null) continue;
+    // Keys are text too (a JSON object's keys can end up in a jsonb column).
+    // Pushed in reverse, so the first offending field in document order is the one named.
+    const entries = Object.entries(next.value);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, inner] = entries[i] as [string, unknown];
+      pending.push({ value: inner, at: `${next.at}.${key}` });
+      if (!Array.isArray(next.value)) pending.push({ value: key, at: `${next.at}.${key}` });
+    }
   }
   return null;
+}
+
+/**
+ * Errors Fastify meets before it has a route (a bad percent-escape in the path, a path
+ * parameter over `maxParamLength`): the same envelope as everything else.
+ */
+export const handleFrameworkError = handleError;
+
+/** Node's HTTP parser errors that a client causes, as the status and code we answer with. */
+function clientErrorAnswer(error: NodeJS.ErrnoException): { status: number; code: ErrorCode; message: string } {
+  if (error.code === "ERR_HTTP_REQUEST_TIMEOUT") {
+    return { status: 408, code: "REQUEST_TIMEOUT", message: "The request took too long to arrive" };
+  }
+  if (error.code === "HPE_HEADER_OVERFLOW") {
+    return { status: 431, code: "HEADERS_TOO_LARGE", message: "The request line or headers are too large" };
+  }
+  return { status: 400, code: "BAD_REQUEST", message: "The request is not valid HTTP" };
+}
+
+/**
+ * Requests that Node's HTTP parser refuses before Fastify sees them (over-long headers or
+ * query strings, raw bytes outside ASCII in the path, a body that disagrees with its
+ * Content-Length) get the envelope too, written straight to the socket, then the
+ * connection is closed since the stream can no longer be trusted.
+ */
+export function handleClientError(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  // As Node's own default does: never write into the middle of a response already under way.
+  const inFlight = (socket as Duplex & { _httpMessage?: { _headerSent?: boolean } })._httpMessage;
+  if (socket.writable && !inFlight?._headerSent) {
+    const { status, code, message } = clientErrorAnswer(error);
+    const body = JSON.stringify({ error: { code, message } } satisfies ErrorEnvelope);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 /** One place for the error envelope: thrown errors and unknown API routes alike. */
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler(handleError);
-  // PostgreSQL text cannot hold NUL. Refused at the door, before a handler has done half its
+  // PostgreSQL text cannot hold NUL (nor json an unpaired surrogate). Refused at the door, before a handler has done half its
   // work (an audit entry lost, a CSV download cut off mid-stream) and with the field named.
   app.addHook("preValidation", async (request) => {
-    const where =
-      nulCharacterAt(request.params, "params") ??
-      nulCharacterAt(request.query, "querystring") ??
-      nulCharacterAt(request.body, "body");
-    if (where) {
+    const found =
+      unstorableTextAt(request.params, "params") ??
+      unstorableTextAt(request.query, "querystring") ??
+      unstorableTextAt(request.body, "body");
+    if (found?.problem === "nul") {
       throw new AppError("VALIDATION_FAILED", "Text may not contain NUL characters", [
-        { path: where, message: "Contains a NUL character" },
+        { path: found.path, message: "Contains a NUL character" },
+      ]);
+    }
+    if (found) {
+      throw new AppError("VALIDATION_FAILED", "Text must be valid Unicode", [
+        { path: found.path, message: "Contains half of a surrogate pair" },
       ]);
     }
   });

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Storage } from "../storage/index.ts";
-import { notFound } from "./errors.ts";
+import { AppError, notFound } from "./errors.ts";
 
 /** One `bytes=start-end` range (suffix and open-ended forms too); null when absent or multi-range. */
 export function parseRange(
@@ -24,6 +24,15 @@ export function parseRange(
   return { start, end };
 }
 
+/**
+ * A range that starts past the end: 416 with the envelope (and the size, so the client can
+ * ask again), before any of the media's own headers are set.
+ */
+const rangeNotSatisfiable = (size: number) =>
+  new AppError("RANGE_NOT_SATISFIABLE", `The requested range is outside the ${size} bytes of this file`, undefined, {
+    "content-range": `bytes */${size}`,
+  });
+
 /** Streams a stored object with byte-range support (206, 416) and the given headers. */
 export async function sendStoredObject(
   request: FastifyRequest,
@@ -34,11 +43,9 @@ export async function sendStoredObject(
 ) {
   const object = await storage.stat(key);
   if (!object) throw notFound("File");
-  reply.headers({ ...headers, "accept-ranges": "bytes", "last-modified": object.modifiedAt.toUTCString() });
   const range = parseRange(request.headers.range, object.size);
-  if (range === "unsatisfiable") {
-    return reply.status(416).header("content-range", `bytes */${object.size}`).send();
-  }
+  if (range === "unsatisfiable") throw rangeNotSatisfiable(object.size);
+  reply.headers({ ...headers, "accept-ranges": "bytes", "last-modified": object.modifiedAt.toUTCString() });
   if (range) {
     reply.status(206).headers({
       "content-range": `bytes ${range.start}-${range.end}/${object.size}`,
@@ -74,8 +81,8 @@ export function sendBuffer(
     reply.raw.end(object.body);
     return reply;
   }
+  if (range === "unsatisfiable") throw rangeNotSatisfiable(size);
   reply.headers({ ...headers, "accept-ranges": "bytes", "last-modified": object.lastModified });
-  if (range === "unsatisfiable") return reply.status(416).header("content-range", `bytes */${size}`).send();
   reply.status(206).header("content-range", `bytes ${range.start}-${range.end}/${size}`);
   return reply.send(object.body.subarray(range.start, range.end + 1));
 }
