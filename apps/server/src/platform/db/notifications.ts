@@ -27,6 +27,8 @@ export class NotificationHub {
         for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? "");
       });
       client.on("error", (error) => {
+        // Already released (close(), or a loss handled before): releasing again would throw.
+        if (this.client !== client) return;
         this.logger.warn({ reason: error.message }, "notification connection lost; reconnecting");
         client.release(true);
         this.client = null;
