@@ -1,10 +1,11 @@
 // The long fuzz run of issue 13: 10,000+ malformed requests (the generator of the fuzz test
 // in `npm test`, apps/server/test/fuzz) against a real Stave started like the other
-// benchmarks, as anonymous and as a signed-in creator with its CSRF token. Prints the counts.
+// benchmarks, as anonymous, a signed-in creator and an admin, with their CSRF tokens. Prints the counts.
 //
 //   npx tsx bench/abuse/fuzz.ts 10000 [seed]
-import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateRequests } from "../../apps/server/test/fuzz/generate.ts";
@@ -14,10 +15,12 @@ import { seedFuzzWorld } from "../../apps/server/test/fuzz/world.ts";
 import {
   type BenchStave,
   makeWav,
+  repoRoot,
   signedInCreator,
   signIn,
   startStave,
   uploadTrack,
+  verificationToken,
   waitUntilReady,
 } from "../lib/stave.ts";
 
@@ -38,39 +41,57 @@ async function signedInListener(stave: BenchStave) {
     body: JSON.stringify({ email, username: "fuzzlistener", password }),
   });
   if (registered.status !== 201) throw new Error(`register failed: ${registered.status}`);
-  const outbox = path.join(stave.dataDir, "outbox");
-  for (let waited = 0; waited < 15_000; waited += 100) {
-    for (const file of existsSync(outbox) ? await readdir(outbox) : []) {
-      const raw = (await readFile(path.join(outbox, file), "utf8")).replace(/=\r?\n/g, "").replaceAll("=3D", "=");
-      const token = raw.includes(email) ? /verify-email[?#]token=([A-Za-z0-9_-]+)/.exec(raw)?.[1] : undefined;
-      if (!token) continue;
-      await fetch(`${stave.url}/api/v1/auth/verify-email`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ token }),
-      });
-      return signIn(stave, "fuzzlistener", password);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("no verification mail for the listener");
+  await fetch(`${stave.url}/api/v1/auth/verify-email`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token: await verificationToken(stave.dataDir, email) }),
+  });
+  return signIn(stave, "fuzzlistener", password);
+}
+
+const adminPassword = "conductor-baton-rest-91";
+
+/**
+ * A data directory with an admin in it, made with `stave admin create-user` as an operator
+ * would, before Stave starts (the command opens the embedded PostgreSQL itself).
+ */
+async function dataDirWithAdmin(): Promise<string> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "stave-bench-abuse-"));
+  await chmod(dataDir, 0o755);
+  execFileSync(
+    process.execPath,
+    [
+      "apps/server/bin/stave.mjs",
+      "admin",
+      "create-user",
+      "--email=fuzz-admin@example.com",
+      "--username=fuzzadmin",
+      "--role=admin",
+      `--password=${adminPassword}`,
+    ],
+    { cwd: repoRoot, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "warn" }, stdio: "ignore" },
+  );
+  return dataDir;
 }
 
 /** Sends `count` fuzzed requests (fixed seed) to a fresh Stave and counts the answers. */
 export async function runFuzz(count: number, seed = 13): Promise<FuzzCounts> {
-  const stave = await startStave();
+  const dataDir = await dataDirWithAdmin();
+  const stave = await startStave({}, { dataDir });
   try {
     const creator = await signedInCreator(stave);
     const listener = await signedInListener(stave);
+    const admin = await signIn(stave, "fuzzadmin", adminPassword);
     const document = (await (await fetch(`${stave.url}/api/openapi.json`)).json()) as OpenApiDocument;
     // One processed track, so that comments, plays and reports have something to aim at.
     const readyTrackId = await uploadTrack(stave, creator, await makeWav(stave.dataDir, 2));
     await waitUntilReady(stave, readyTrackId, creator.cookie);
     const world = await seedFuzzWorld(stave.url, creator, listener, { readyTrackId });
     if (world.missing.length) console.warn(`fuzz: some seed steps failed:\n  ${world.missing.join("\n  ")}`);
-    const requests = generateRequests(document, { seed, count, ids: world.ids });
+    const personas = ["anonymous", "creator", "admin"] as const;
+    const requests = generateRequests(document, { seed, count, ids: world.ids, personas: [...personas] });
     const started = performance.now();
-    const summary = await runFuzzRequests(stave.url, requests, { creator }, 4);
+    const summary = await runFuzzRequests(stave.url, requests, { creator, admin }, 4);
     const seconds = (performance.now() - started) / 1000;
     for (const failure of summary.failures.slice(0, 20)) console.log(`\n${describeFailure(failure)}`);
     if (summary.failures.length > 20) console.log(`\n… and ${summary.failures.length - 20} more`);
@@ -82,6 +103,7 @@ export async function runFuzz(count: number, seed = 13): Promise<FuzzCounts> {
     return { sent, status5xx, withoutEnvelope, byStatus };
   } finally {
     await stave.stop();
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 

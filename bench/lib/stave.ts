@@ -106,13 +106,14 @@ export async function signedInCreator(stave: BenchStave) {
   return session;
 }
 
-async function verificationToken(dataDir: string): Promise<string> {
+/** The verification token mailed (to `email`, when given) to the outbox of a bench Stave. */
+export async function verificationToken(dataDir: string, email?: string): Promise<string> {
   const outbox = path.join(dataDir, "outbox");
   for (let waited = 0; waited < 15_000; waited += 100) {
     for (const file of existsSync(outbox) ? await readdir(outbox) : []) {
       const raw = (await readFile(path.join(outbox, file), "utf8")).replace(/=\r?\n/g, "").replaceAll("=3D", "=");
       const token = /verify-email#token=([A-Za-z0-9_-]+)/.exec(raw)?.[1];
-      if (token) return token;
+      if (token && (email === undefined || raw.includes(email))) return token;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

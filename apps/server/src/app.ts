@@ -65,7 +65,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
     trustProxy: fastifyTrustProxy(deps.config.trustProxy),
-    // Our path parameters are UUIDs, usernames and sizes: a longer one is refused with 414.
+    // Our path parameters are UUIDs, usernames and sizes: one past 100 characters (Fastify's
+    // default, stated here because the 414 URI_TOO_LONG answer relies on it) is refused.
     routerOptions: { maxParamLength: 100 },
     // Errors met before routing, or by Node's HTTP parser, answer with the error envelope too.
     frameworkErrors: handleFrameworkError,

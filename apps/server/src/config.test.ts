@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.ts";
+import { trustProxyWarning } from "./platform/http/trust-proxy.ts";
 
 describe("configuration", () => {
   it("works on a laptop with no settings at all", () => {
@@ -92,6 +93,17 @@ describe("TRUST_PROXY", () => {
 
   it.each(["yes", "10.0.0.0/33", "10.0.0.1,nginx", "999", "-1", "::1/129"])("refuses %j", (value) => {
     expect(refusal({ TRUST_PROXY: value })).toMatch(/^Invalid configuration: TRUST_PROXY: /);
+  });
+
+  it("warns when a hop count is trusted while Stave listens beyond loopback, where clients could bypass the proxy", () => {
+    const warningFor = (env: Record<string, string>) => {
+      const config = loadConfig(env);
+      return trustProxyWarning(config.trustProxy, config.host);
+    };
+    expect(warningFor({ TRUST_PROXY: "1", HOST: "0.0.0.0" })).toContain("List the proxies' addresses instead");
+    expect(warningFor({ TRUST_PROXY: "1", HOST: "127.0.0.1" })).toBeNull();
+    expect(warningFor({ TRUST_PROXY: "10.0.0.5", HOST: "0.0.0.0" })).toBeNull();
+    expect(warningFor({ HOST: "0.0.0.0" })).toBeNull();
   });
 });
 

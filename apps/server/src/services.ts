@@ -39,7 +39,6 @@ export interface Services {
   close(): Promise<void>;
 }
 
-/** The modules' contexts, built once per process and shared by the API and the worker. */
 /**
  * The media toolkit's limits from the settings: ffmpeg reads at most a minute past the longest
  * track allowed, whatever a file's header claims.
@@ -52,6 +51,7 @@ export function mediaLimitsOf(config: Config): MediaLimits {
   };
 }
 
+/** The modules' contexts, built once per process and shared by the API and the worker. */
 export function buildServices(deps: ServiceDependencies): Services {
   const secrets = new Secrets(deps.secretKey);
   const hub = new NotificationHub(deps.database.pool, deps.logger);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildUser, signIn } from "../../../test/accounts.ts";
 import { errorCode, useTestApp } from "../../../test/app.ts";
+import { insertReadyTrack } from "../../../test/catalog.ts";
 import { createAccessToken, freshAddress } from "../../../test/credentials.ts";
 
 // What a personal access token may reach, enforced by the access hook from the principal's
@@ -37,6 +38,24 @@ describe("personal access token scopes", () => {
     const admin = await tokenOf("admin", ["read", "admin"]);
     const allowed = await adminUsers(admin.token);
     expect(allowed.statusCode, allowed.body).toBe(200);
+  });
+
+  it("an admin's token without the admin scope has no staff power anywhere: others' private tracks stay hidden", async () => {
+    const owner = await buildUser(t.db.database, { role: "creator" });
+    const privateTrack = await insertReadyTrack(t.db.database, owner.id, { title: "Diary", visibility: "private" });
+    const readOnly = await tokenOf("admin", ["read"]);
+    const asReadOnly = await t.app.inject({ url: `/api/v1/tracks/${privateTrack}`, headers: bearer(readOnly.token) });
+    expect(asReadOnly.statusCode).toBe(404);
+    // The admin themself, signed in, and a token with the admin scope still see it.
+    const asSession = await t.app.inject({
+      url: `/api/v1/tracks/${privateTrack}`,
+      headers: { cookie: readOnly.session.cookie },
+    });
+    expect(asSession.statusCode).toBe(200);
+    const scoped = await tokenOf("admin", ["read", "admin"]);
+    expect(
+      (await t.app.inject({ url: `/api/v1/tracks/${privateTrack}`, headers: bearer(scoped.token) })).statusCode,
+    ).toBe(200);
   });
 
   it("an expired token gets 401", async () => {

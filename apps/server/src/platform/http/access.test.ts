@@ -30,6 +30,12 @@ describe("access policies", () => {
     expect(() => app.post("/%61pi/v1/forgotten", async () => ({}))).toThrow("declares no access policy");
   });
 
+  it("refuses a route that reads no credentials unless it is public", () => {
+    expect(() =>
+      app.get("/internal/secret", { config: { access: ["admin"], credentials: "none" } }, async () => ({})),
+    ).toThrow("Route GET /internal/secret reads no credentials, so its access must be public");
+  });
+
   it("lets nobody read the admin surface by spelling its URL differently (the reported attack)", async () => {
     await app.listen({ host: "127.0.0.1", port: 0 });
     const { port } = app.server.address() as AddressInfo;

@@ -80,7 +80,7 @@ export function principalOf(request: FastifyRequest): Principal {
 /** Every route the app registered, with the policy the access hook enforces for it. */
 export const routePolicies = (app: FastifyInstance): readonly PolicedRoute[] => policedRoutes.get(app) ?? [];
 
-/** Whether a role list grants `role` (moderation routes list moderator and admin, say). */
+/** Whether the policy is a list of roles (staff routes list moderator and/or admin). */
 const isStaffRoute = (access: Access): access is readonly Role[] => Array.isArray(access);
 
 /** The scopes a personal access token needs for this route and method. */
@@ -156,6 +156,18 @@ function checkScopes(policy: RoutePolicy, principal: Principal, method: string) 
 }
 
 /**
+ * The principal as its token may act: without the `admin` scope, an admin's or a moderator's
+ * token has no staff power anywhere (not only on staff routes: visibility rules, downloads),
+ * so a leaked read-only token cannot read everyone's private tracks. What staff can do
+ * besides their staff powers, a creator can do too.
+ */
+function withinTokenScopes(principal: Principal): Principal {
+  const isStaff = principal.role === "admin" || principal.role === "moderator";
+  if (!isStaff || principal.scopes === null || principal.scopes.includes("admin")) return principal;
+  return { ...principal, role: "creator" };
+}
+
+/**
  * Access control decided by the route the router matched, whatever the spelling of the URL
  * (`/%61pi/…`, an absolute-form target): the policy is read from `request.routeOptions`,
  * never from the raw URL. A matched route without a policy cannot exist (registration
@@ -172,6 +184,10 @@ export function registerAccessControl(app: FastifyInstance, deps: { resolver: Pr
     const policy = policyOf(route.config, this.pluginRoutePolicy);
     const methods = [route.method].flat().join(",");
     if (!policy) throw new Error(`Route ${methods} ${route.url} declares no access policy`);
+    // Without Stave's credentials nobody has a role: such a route can only be public.
+    if (policy.credentials === "none" && policy.access !== "public") {
+      throw new Error(`Route ${methods} ${route.url} reads no credentials, so its access must be public`);
+    }
     route.config = { ...route.config, ...policy, scope: policy.scope ?? undefined };
     for (const method of [route.method].flat()) table.push({ method, url: route.url as string, ...policy });
   });
@@ -183,13 +199,14 @@ export function registerAccessControl(app: FastifyInstance, deps: { resolver: Pr
     if (!policy) throw new AppError("FORBIDDEN", "This route has no access policy");
     if (policy.credentials === "none") return;
 
-    const principal = await resolvePrincipal(request, deps.resolver);
-    request.principal = principal;
-    if (principal?.via === "session" && policy.csrf && !safeMethods.has(request.method)) {
+    const resolved = await resolvePrincipal(request, deps.resolver);
+    if (resolved?.via === "session" && policy.csrf && !safeMethods.has(request.method)) {
       checkCsrf(request, deps.secrets);
     }
     // A token acts only within its scopes, on public routes too (a read-only token cannot comment).
-    if (principal) checkScopes(policy, principal, request.method);
+    if (resolved) checkScopes(policy, resolved, request.method);
+    const principal = resolved && withinTokenScopes(resolved);
+    request.principal = principal;
     if (policy.access === "public") return;
     if (!principal) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
     checkRole(policy, principal);

@@ -4,10 +4,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { sql } from "kysely";
 import type { Database } from "../db/database.ts";
 
-/** `/healthz`: the process answers. `/readyz`: it can also reach its database. */
 /** Load balancers probe these without credentials. */
 const operations = { access: "public", credentials: "none" } as const;
 
+/** `/healthz`: the process answers. `/readyz`: it can also reach its database. */
 export function registerHealth(app: FastifyInstance, database: Database) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get(

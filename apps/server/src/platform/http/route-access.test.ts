@@ -193,6 +193,9 @@ describe("access by the matched route", () => {
           const what = `${caller} ${route.method} ${target} without CSRF → ${answer.status} ${answer.body.slice(0, 120)}`;
           if (answer.status < 300 || answer.status >= 500) return what;
           if (!hasEnvelope(answer)) return `no error envelope: ${what}`;
+          // Refused for the missing token itself, before validation or lookups could answer.
+          const code = JSON.parse(answer.body).error.code;
+          if (target === concretePath(route.url) && code !== "CSRF_INVALID") return `expected CSRF_INVALID: ${what}`;
           return null;
         });
       }

@@ -57,3 +57,18 @@ export function fastifyTrustProxy(
   }
   return setting.addresses;
 }
+
+const loopbackHosts = new Set(["127.0.0.1", "::1", "localhost"]);
+
+/**
+ * Why a hop count is risky where Stave listens: any client that reaches the port directly,
+ * past the proxy, can then choose its address. Null when the setting is safe as it is.
+ */
+export function trustProxyWarning(setting: TrustProxy, host: string): string | null {
+  if (setting === false || !("hops" in setting) || loopbackHosts.has(host)) return null;
+  return (
+    `TRUST_PROXY=${setting.hops} trusts X-Forwarded-For from any peer while Stave listens on ${host}: ` +
+    "a client that reaches Stave directly, past the proxy, chooses its own address. " +
+    "List the proxies' addresses instead (TRUST_PROXY=10.0.0.5), or listen on 127.0.0.1"
+  );
+}
