@@ -14,12 +14,15 @@ export const freshAddress = () => {
   return `198.51.100.${(addressCounter % 250) + 1}`;
 };
 
-/** Creates a personal access token from a session, confirming with the user's password. */
+/**
+ * Creates a personal access token from a session, confirming with the user's password (and
+ * `code`, a TOTP or backup code, which an account with two-factor on must give).
+ */
 export async function createAccessToken(
   app: FastifyInstance,
   user: TestUser,
   session: SignedIn,
-  options: { name?: string; scopes?: TokenScope[]; expiresInDays?: number } = {},
+  options: { name?: string; scopes?: TokenScope[]; expiresInDays?: number; code?: string } = {},
 ): Promise<{ id: string; token: string }> {
   const response = await app.inject({
     method: "POST",

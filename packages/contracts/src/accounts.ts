@@ -123,9 +123,9 @@ export const backupCodesSchema = z.object({ backupCodes: z.array(z.string()) });
 
 /**
  * An in-session confirmation that it is really the account holder at the keyboard, not
- * someone who found a signed-in browser: the current password, or a fresh second-factor
- * code (TOTP or backup code) when two-factor sign-in is on. At least one is required
- * (403 REAUTH_REQUIRED); a wrong one answers PASSWORD_INCORRECT or INVALID_TWO_FACTOR_CODE,
+ * someone who found a signed-in browser: the current password when two-factor sign-in is
+ * off; when it is on, a fresh second-factor code (TOTP or backup code), with the password
+ * optional (checked when given). Missing: 403 REAUTH_REQUIRED; a wrong one answers PASSWORD_INCORRECT or INVALID_TWO_FACTOR_CODE,
  * and attempts are rate limited like sign-in (429 with Retry-After).
  */
 export const reauthFields = {
@@ -141,7 +141,7 @@ export const twoFactorEnableRequestSchema = z.object({
   password: z.string().min(1).max(256),
 });
 export type TwoFactorEnableRequest = z.infer<typeof twoFactorEnableRequestSchema>;
-/** Replacing the backup codes: the current password or a second-factor code. */
+/** Replacing the backup codes: a second-factor code (see reauthFields). */
 export const regenerateBackupCodesRequestSchema = reauthRequestSchema;
 /** Turning two-factor off needs both factors: it removes one of them. */
 export const twoFactorDisableRequestSchema = z.object({
@@ -190,6 +190,12 @@ export const createTokenRequestSchema = z.object({
     .min(1)
     .max(tokenScopes.length)
     .refine((scopes) => new Set(scopes).size === scopes.length, "Each scope at most once")
+    // Every admin and moderation route a token reaches is read with GET: admin alone
+    // would make a token refused everywhere.
+    .refine(
+      (scopes) => !scopes.includes("admin") || scopes.includes("read"),
+      "The admin scope needs the read scope too",
+    )
     .optional(),
   /** Omitted: the token never expires. */
   expiresInDays: z.number().int().min(1).max(MAX_TOKEN_LIFETIME_DAYS).optional(),

@@ -258,7 +258,21 @@ describe("mock accounts API: /users/me", () => {
     const { backupCodes } = backupCodesSchema.parse(enabled.json);
     expect(new Set(backupCodes).size).toBe(10);
     expect(meSchema.parse((await call("GET", "/api/v1/users/me")).json).twoFactorEnabled).toBe(true);
+    // As on the server, turning it on signs out the other sessions (the seeded phone and laptop).
+    const sessions = sessionListSchema.parse((await call("GET", "/api/v1/users/me/sessions")).json).items;
+    expect(sessions.map((session) => session.current)).toEqual([true]);
 
+    // With two-factor on, the password alone does not replace the codes or mint a token.
+    expectError(
+      await call("POST", "/api/v1/users/me/2fa/backup-codes", { body: { password: MOCK_PASSWORD }, csrf }),
+      403,
+      "REAUTH_REQUIRED",
+    );
+    expectError(
+      await call("POST", "/api/v1/users/me/tokens", { body: { name: "ci", password: MOCK_PASSWORD }, csrf }),
+      403,
+      "REAUTH_REQUIRED",
+    );
     const regenerated = await call("POST", "/api/v1/users/me/2fa/backup-codes", {
       body: { code: MOCK_TOTP_CODE },
       csrf,
@@ -275,17 +289,34 @@ describe("mock accounts API: /users/me", () => {
     expect(meSchema.parse((await call("GET", "/api/v1/users/me")).json).twoFactorEnabled).toBe(false);
   });
 
+  it("refuses a token to an account whose email is not verified, as the server does", async () => {
+    server.use(...accountsHandlers({ me: buildUnverifiedUser() }));
+    expectError(
+      await call("POST", "/api/v1/users/me/tokens", { body: { name: "ci", password: MOCK_PASSWORD }, csrf }),
+      403,
+      "EMAIL_NOT_VERIFIED",
+    );
+  });
+
   it("creates scoped, expiring tokens only after a confirmation, and revokes them all on a password change", async () => {
     server.use(...accountsHandlers({ me: buildVerifiedUser() }));
 
     expectError(await call("POST", "/api/v1/users/me/tokens", { body: { name: "ci" }, csrf }), 403, "REAUTH_REQUIRED");
     expectError(
       await call("POST", "/api/v1/users/me/tokens", {
-        body: { name: "ci", scopes: ["admin"], password: MOCK_PASSWORD },
+        body: { name: "ci", scopes: ["read", "admin"], password: MOCK_PASSWORD },
         csrf,
       }),
       403,
       "FORBIDDEN",
+    );
+    expectError(
+      await call("POST", "/api/v1/users/me/tokens", {
+        body: { name: "ci", scopes: ["admin"], password: MOCK_PASSWORD },
+        csrf,
+      }),
+      400,
+      "VALIDATION_FAILED",
     );
     const created = await call("POST", "/api/v1/users/me/tokens", {
       body: { name: "ci", scopes: ["read", "write"], expiresInDays: 7, password: MOCK_PASSWORD },
@@ -297,6 +328,14 @@ describe("mock accounts API: /users/me", () => {
     expect(token.token).toMatch(/^stave_pat_/);
     const { items } = personalTokenListSchema.parse((await call("GET", "/api/v1/users/me/tokens")).json);
     expect(items.map((item) => item.id)).toEqual([token.id]);
+
+    // Revoking one is audited, as creating it is.
+    const spare = createdTokenSchema.parse(
+      (await call("POST", "/api/v1/users/me/tokens", { body: { name: "spare", password: MOCK_PASSWORD }, csrf })).json,
+    );
+    expect((await call("DELETE", `/api/v1/users/me/tokens/${spare.id}`, { csrf })).status).toBe(204);
+    const events = auditPageSchema.parse((await call("GET", "/api/v1/users/me/security-events")).json).items;
+    expect(events[0]).toMatchObject({ action: "user.token_revoke", metadata: { tokenId: spare.id } });
 
     const changed = await call("PUT", "/api/v1/users/me/password", {
       body: { currentPassword: MOCK_PASSWORD, newPassword: "a much longer passphrase" },

@@ -64,6 +64,24 @@ export async function revokeAllAccessTokens(db: Kysely<DB>, userId: string): Pro
 }
 
 /**
+ * Revokes the user's live tokens that carry `scope`; returns how many. A role change that
+ * takes staff access away revokes the `admin`-scoped ones: left live, such a token would
+ * reach staff routes again the day the role came back, without its owner confirming anything.
+ */
+export async function revokeAccessTokensWithScope(db: Kysely<DB>, userId: string, scope: TokenScope): Promise<number> {
+  const result = await db
+    .updateTable("personal_access_tokens")
+    .set({ revoked_at: sql<Date>`now()` })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .where(sql<boolean>`scopes @> ARRAY[${scope}]::text[]`)
+    .executeTakeFirst();
+  const revoked = Number(result.numUpdatedRows);
+  if (revoked > 0) await announceSignInsRevoked(db, userId);
+  return revoked;
+}
+
+/**
  * A token that is not revoked, not expired, and not a suspended user's: suspending revokes
  * their tokens too, and this holds if one slipped past that.
  */

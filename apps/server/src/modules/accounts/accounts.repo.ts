@@ -78,6 +78,21 @@ export async function findCredentialsById(db: Kysely<DB>, userId: string) {
   return activeUsers(db).selectAll().where("id", "=", userId).executeTakeFirst();
 }
 
+/**
+ * The account's credential columns, its row locked until the transaction ends. Everything
+ * that revokes every sign-in (password change or reset, two-factor off, suspension) updates
+ * this row, so it waits for a holder of this lock, and a holder reads what they committed:
+ * a token minted under the lock either sees the new credentials or is revoked by the change.
+ * FOR NO KEY UPDATE, as no key changes (rows referring to the user need not wait).
+ */
+export async function lockCredentials(trx: Kysely<DB>, userId: string) {
+  return activeUsers(trx)
+    .select(["id", "role", "password_hash", "two_factor_enabled", "two_factor_secret", "suspended_at"])
+    .where("id", "=", userId)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+}
+
 export async function findUserByEmail(db: Kysely<DB>, email: string) {
   return activeUsers(db).select(["id", "email", "is_verified"]).where("email", "=", email).executeTakeFirst();
 }

@@ -17,6 +17,7 @@ import {
   findUserByEmail,
   findUserByEmailOrUsername,
   insertUser,
+  lockCredentials,
   markVerified,
   promoteUserToCreator,
   recordLogin,
@@ -300,6 +301,9 @@ export async function changePassword(
   assertStrongPassword(input.newPassword, { email: user.email, username: user.username });
   const passwordHash = await hashPassword(input.newPassword);
   const revoked = await ctx.database.primary.transaction().execute(async (trx) => {
+    // The same lock token creation takes: a token confirmed with the old password is either
+    // inserted before this (and revoked below) or sees the new hash and is refused.
+    await lockCredentials(trx, userId);
     await setPasswordHash(trx, userId, passwordHash);
     // Whoever knew the old password may have made tokens or sessions with it: all go.
     return revokeAllSignIns(trx, userId, { exceptSession: currentSessionId });

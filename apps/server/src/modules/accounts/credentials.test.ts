@@ -1,8 +1,12 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { buildUser, latestMailTo, linkToken, type SignedIn, signIn } from "../../../test/accounts.ts";
+import { buildUser, latestMailTo, linkToken, type SignedIn, sessionCookieOf, signIn } from "../../../test/accounts.ts";
 import { errorCode, useTestApp } from "../../../test/app.ts";
 import { createAccessToken, enableTwoFactorFor, freshAddress } from "../../../test/credentials.ts";
 import { totpCode } from "../../../test/totp.ts";
+import { waitFor } from "../../../test/wait.ts";
+import { revokeAllAccessTokens } from "./access-tokens.repo.ts";
+import { lockCredentials, setPasswordHash } from "./accounts.repo.ts";
 
 // Issue 13 §3: every credential dies together, sensitive changes ask for the password or a
 // fresh 2FA code (rate limited like sign-in), and tokens carry scopes and an optional expiry.
@@ -20,6 +24,24 @@ function post(session: SignedIn, url: string, payload: object, remoteAddress = f
 async function signedInUser(role: "user" | "admin" | "moderator" = "user") {
   const user = await buildUser(t.db.database, { role });
   return { user, session: await signIn(t.app, user) };
+}
+
+/** A second sign-in of an account with two-factor on: password, then `code`. */
+async function signInWithCode(user: { username: string; password: string }, code: string, remoteAddress: string) {
+  const started = await t.app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    payload: { login: user.username, password: user.password },
+    remoteAddress,
+  });
+  const finished = await t.app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login/2fa",
+    payload: { challenge: started.json().challenge, code },
+    remoteAddress,
+  });
+  expect(finished.statusCode, finished.body).toBe(200);
+  return { cookie: sessionCookieOf(finished) };
 }
 
 const tokenRow = (id: string) =>
@@ -85,9 +107,10 @@ describe("every credential dies together", () => {
 
   it("turning two-factor off revokes every token and the other sessions, and keeps this one", async () => {
     const { user, session } = await signedInUser();
-    const phone = await signIn(t.app, user, "203.0.113.91");
-    const { secret } = await enableTwoFactorFor(t.app, user, session);
-    const { token } = await createAccessToken(t.app, user, session);
+    const { secret, backupCodes } = await enableTwoFactorFor(t.app, user, session);
+    // Signed in after two-factor went on (turning it on signs the others out), with a backup code.
+    const phone = await signInWithCode(user, backupCodes[1] as string, "203.0.113.91");
+    const { token } = await createAccessToken(t.app, user, session, { code: backupCodes[0] });
     expect((await me({ cookie: phone.cookie })).statusCode).toBe(200);
 
     const off = await post(session, "/api/v1/users/me/2fa/disable", {
@@ -137,6 +160,20 @@ describe("sensitive changes ask for the password or a fresh 2FA code", () => {
   it("creating a token with 2FA on: a TOTP code or a backup code is enough, a wrong code is refused", async () => {
     const { user, session } = await signedInUser();
     const { secret, backupCodes } = await enableTwoFactorFor(t.app, user, session);
+    // A stolen session and a leaked password are not enough: the second factor is asked.
+    const passwordOnly = await post(session, "/api/v1/users/me/tokens", { name: "ci", password: user.password });
+    expect(passwordOnly.statusCode).toBe(403);
+    expect(errorCode(passwordOnly)).toBe("REAUTH_REQUIRED");
+    expect(passwordOnly.json().error.message).toMatch(/code/);
+    const none = await t.app.inject({ url: "/api/v1/users/me/tokens", headers: { cookie: session.cookie } });
+    expect(none.json().items).toEqual([]);
+    // A password given with the code is checked too.
+    const wrongPassword = await post(session, "/api/v1/users/me/tokens", {
+      name: "ci",
+      password: "not-my-password",
+      code: backupCodes[1],
+    });
+    expect(errorCode(wrongPassword)).toBe("PASSWORD_INCORRECT");
     const wrong = await post(session, "/api/v1/users/me/tokens", { name: "ci", code: "000000" });
     expect(errorCode(wrong)).toBe("INVALID_TWO_FACTOR_CODE");
     const byTotp = await post(session, "/api/v1/users/me/tokens", { name: "ci", code: totpCode(secret, nextStep()) });
@@ -146,6 +183,20 @@ describe("sensitive changes ask for the password or a fresh 2FA code", () => {
     // A backup code is spent once used.
     const again = await post(session, "/api/v1/users/me/tokens", { name: "ci 3", code: backupCodes[0] });
     expect(errorCode(again)).toBe("INVALID_TWO_FACTOR_CODE");
+  });
+
+  it("an account whose email is not verified cannot create a token (403 EMAIL_NOT_VERIFIED)", async () => {
+    const user = await buildUser(t.db.database, { isVerified: false });
+    const session = await signIn(t.app, user);
+    const refused = await post(session, "/api/v1/users/me/tokens", { name: "ci", password: user.password });
+    expect(refused.statusCode).toBe(403);
+    expect(errorCode(refused)).toBe("EMAIL_NOT_VERIFIED");
+    const listed = await t.app.inject({ url: "/api/v1/users/me/tokens", headers: { cookie: session.cookie } });
+    expect(listed.json().items).toEqual([]);
+    // Once the address is verified, the same request works.
+    await t.db.database.primary.updateTable("users").set({ is_verified: true }).where("id", "=", user.id).execute();
+    const made = await post(session, "/api/v1/users/me/tokens", { name: "ci", password: user.password });
+    expect(made.statusCode, made.body).toBe(201);
   });
 
   it("a token cannot mint another token", async () => {
@@ -180,37 +231,51 @@ describe("sensitive changes ask for the password or a fresh 2FA code", () => {
     expect(right.statusCode, right.body).toBe(200);
   });
 
-  it("regenerating backup codes needs the password or a code", async () => {
+  it("regenerating backup codes needs a second-factor code: the password alone is refused", async () => {
     const { user, session } = await signedInUser();
-    const { secret } = await enableTwoFactorFor(t.app, user, session);
+    const { secret, backupCodes } = await enableTwoFactorFor(t.app, user, session);
     const missing = await post(session, "/api/v1/users/me/2fa/backup-codes", {});
     expect(errorCode(missing)).toBe("REAUTH_REQUIRED");
-    const wrong = await post(session, "/api/v1/users/me/2fa/backup-codes", { password: "not-my-password" });
-    expect(errorCode(wrong)).toBe("PASSWORD_INCORRECT");
+    // A stolen session and a leaked password must not replace the owner's codes.
     const byPassword = await post(session, "/api/v1/users/me/2fa/backup-codes", { password: user.password });
-    expect(byPassword.statusCode, byPassword.body).toBe(200);
-    expect(byPassword.json().backupCodes).toHaveLength(10);
-    const byCode = await post(session, "/api/v1/users/me/2fa/backup-codes", { code: totpCode(secret, nextStep()) });
+    expect(byPassword.statusCode).toBe(403);
+    expect(errorCode(byPassword)).toBe("REAUTH_REQUIRED");
+    const wrong = await post(session, "/api/v1/users/me/2fa/backup-codes", {
+      password: "not-my-password",
+      code: totpCode(secret, nextStep()),
+    });
+    expect(errorCode(wrong)).toBe("PASSWORD_INCORRECT");
+    const byCode = await post(session, "/api/v1/users/me/2fa/backup-codes", { code: backupCodes[0] });
     expect(byCode.statusCode, byCode.body).toBe(200);
+    expect(byCode.json().backupCodes).toHaveLength(10);
+    // The owner's old codes were still good until then, and are gone now.
+    const oldCode = await post(session, "/api/v1/users/me/2fa/backup-codes", { code: backupCodes[1] });
+    expect(errorCode(oldCode)).toBe("INVALID_TWO_FACTOR_CODE");
   });
 });
 
 describe("confirmations are rate limited like sign-in", () => {
+  // With two-factor on a code is required, so each guess carries one; the password is checked first.
   const wrongPasswordAttempts = async (session: SignedIn, count: number) => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < count; attempt++) {
       const url = attempt % 2 ? "/api/v1/users/me/tokens" : "/api/v1/users/me/2fa/backup-codes";
-      statuses.push((await post(session, url, { name: "x", password: `wrong-guess-${attempt}` })).statusCode);
+      const payload = { name: "x", password: `wrong-guess-${attempt}`, code: "000000" };
+      statuses.push((await post(session, url, payload)).statusCode);
     }
     return statuses;
   };
 
   it("answers 429 with Retry-After after 10 wrong confirmations, even to the right password", async () => {
     const { user, session } = await signedInUser();
-    await enableTwoFactorFor(t.app, user, session);
+    const { secret } = await enableTwoFactorFor(t.app, user, session);
     const statuses = await wrongPasswordAttempts(session, 10);
     expect(statuses.every((status) => status === 403)).toBe(true);
-    const limited = await post(session, "/api/v1/users/me/tokens", { name: "ci", password: user.password });
+    const limited = await post(session, "/api/v1/users/me/tokens", {
+      name: "ci",
+      password: user.password,
+      code: totpCode(secret, nextStep()),
+    });
     expect(limited.statusCode).toBe(429);
     expect(errorCode(limited)).toBe("RATE_LIMITED");
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
@@ -324,6 +389,54 @@ describe("token scopes and expiry", () => {
     }
   });
 
+  it("refuses the admin scope without read, which every admin route needs", async () => {
+    const { user, session } = await signedInUser("admin");
+    const refused = await post(session, "/api/v1/users/me/tokens", {
+      name: "root",
+      scopes: ["admin"],
+      password: user.password,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(errorCode(refused)).toBe("VALIDATION_FAILED");
+    expect(refused.body).toContain("The admin scope needs the read scope too");
+    const listed = await t.app.inject({ url: "/api/v1/users/me/tokens", headers: { cookie: session.cookie } });
+    expect(listed.json().items).toEqual([]);
+  });
+
+  it("records a revocation in the audit log, as it does a creation", async () => {
+    const { user, session } = await signedInUser();
+    const { id, token } = await createAccessToken(t.app, user, session);
+    const revoked = await t.app.inject({
+      method: "DELETE",
+      url: `/api/v1/users/me/tokens/${id}`,
+      headers: session.headers,
+      remoteAddress: "203.0.113.44",
+    });
+    expect(revoked.statusCode).toBe(204);
+    expect((await me(bearer(token))).statusCode).toBe(401);
+    const entries = await t.db.database.primary
+      .selectFrom("audit_log")
+      .select(["metadata", "ip"])
+      .where("actor_id", "=", user.id)
+      .where("action", "=", "user.token_revoke")
+      .execute();
+    expect(entries).toEqual([{ metadata: { tokenId: id }, ip: "203.0.113.44" }]);
+    // Revoking it again finds nothing, and logs nothing.
+    const again = await t.app.inject({
+      method: "DELETE",
+      url: `/api/v1/users/me/tokens/${id}`,
+      headers: session.headers,
+    });
+    expect(again.statusCode).toBe(404);
+    const count = await t.db.database.primary
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("actor_id", "=", user.id)
+      .where("action", "=", "user.token_revoke")
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+  });
+
   it("refuses an expired token like a revoked one, and lists it as expired", async () => {
     const { user, session } = await signedInUser();
     const { id, token } = await createAccessToken(t.app, user, session, { expiresInDays: 1 });
@@ -338,5 +451,43 @@ describe("token scopes and expiry", () => {
     expect(errorCode(refused)).toBe("UNAUTHENTICATED");
     const listed = await t.app.inject({ url: "/api/v1/users/me/tokens", headers: { cookie: session.cookie } });
     expect(listed.json().items).toEqual([expect.objectContaining({ id, expired: true })]);
+  });
+});
+
+describe("a token confirmed just before a password change", () => {
+  const waitingForLock = async () => {
+    const { rows } = await sql<{ n: string }>`
+      select count(*) as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`.execute(t.db.database.primary);
+    return Number(rows[0]?.n ?? 0);
+  };
+
+  it("does not outlive the change: it waits for it, then is refused", async () => {
+    const { user, session } = await signedInUser();
+    let settled = false;
+    // The password change, held open after it revoked every token: what changePassword does.
+    const { creating } = await t.db.database.primary.transaction().execute(async (trx) => {
+      await lockCredentials(trx, user.id);
+      await setPasswordHash(trx, user.id, "not-a-real-hash");
+      await revokeAllAccessTokens(trx, user.id);
+      // Confirmed with the password still current (the change is not committed yet).
+      const request = post(session, "/api/v1/users/me/tokens", { name: "late", password: user.password });
+      request.then(() => {
+        settled = true;
+      });
+      // Commit only once the creation either finished (the race lost) or waits on the row.
+      await waitFor(async () => (settled || (await waitingForLock()) > 0 ? true : undefined), 15_000, "the creation");
+      // Wrapped: returning the promise itself would await it inside the transaction.
+      return { creating: request };
+    });
+    const response = await creating;
+    expect(response.statusCode, response.body).toBe(409);
+    const tokens = await t.db.database.primary
+      .selectFrom("personal_access_tokens")
+      .select("id")
+      .where("user_id", "=", user.id)
+      .where("revoked_at", "is", null)
+      .execute();
+    expect(tokens).toEqual([]);
   });
 });

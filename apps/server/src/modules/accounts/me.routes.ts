@@ -125,10 +125,11 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AccountsContext) {
       config: signedIn,
       schema: {
         tags,
-        summary: "Create a personal access token (shown once; needs the password or a 2FA code)",
+        summary: "Create a personal access token (shown once; needs the password, or a 2FA code when 2FA is on)",
         description:
           "Scopes default to `read`; `admin` is for administrators and moderators only. " +
-          "`expiresInDays` omitted: the token never expires. Only from a cookie session, not with a token.",
+          "`expiresInDays` omitted: the token never expires. Only from a cookie session, not with a token, " +
+          "and with a verified email address (403 EMAIL_NOT_VERIFIED).",
         body: createTokenRequestSchema,
         response: { 201: createdTokenSchema },
       },
@@ -141,7 +142,8 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AccountsContext) {
     "/api/v1/users/me/tokens/:id",
     { config: signedIn, schema: { tags, summary: "Revoke a personal access token", params: idParams } },
     async (request, reply) => {
-      if (!(await accessTokens.revoke(ctx, principalOf(request).userId, request.params.id))) throw notFound("Token");
+      const { userId } = principalOf(request);
+      if (!(await accessTokens.revoke(ctx, userId, request.params.id, requestMeta(request)))) throw notFound("Token");
       return reply.status(204).send();
     },
   );
@@ -158,12 +160,16 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AccountsContext) {
       config: signedIn,
       schema: {
         tags,
-        summary: "Confirm a code and the current password, and turn two-factor on",
+        summary:
+          "Confirm a code and the current password, and turn two-factor on (revokes my tokens and other sessions)",
         body: twoFactorEnableRequestSchema,
         response: { 200: backupCodesSchema },
       },
     },
-    async (request) => twoFactor.enableTwoFactor(ctx, principalOf(request).userId, request.body, requestMeta(request)),
+    async (request) => {
+      const principal = principalOf(request);
+      return twoFactor.enableTwoFactor(ctx, principal.userId, principal.sessionId, request.body, requestMeta(request));
+    },
   );
 
   routes.post(
@@ -189,7 +195,7 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AccountsContext) {
       config: signedIn,
       schema: {
         tags,
-        summary: "Replace my backup codes (needs the password or a 2FA code)",
+        summary: "Replace my backup codes (needs a 2FA code)",
         body: regenerateBackupCodesRequestSchema,
         response: { 200: backupCodesSchema },
       },

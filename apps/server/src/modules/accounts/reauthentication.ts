@@ -7,12 +7,13 @@ import { verifySecondFactor } from "./second-factor.ts";
 type Credentials = NonNullable<Awaited<ReturnType<typeof findCredentialsById>>>;
 
 /**
- * Counts one confirmation attempt, like a sign-in attempt: per account always, per address
- * when the request's is known. Throws 429 RATE_LIMITED (with Retry-After) past the limit.
+ * Counts one confirmation attempt, like a sign-in attempt: per account and per client
+ * address. Throws 429 RATE_LIMITED (with Retry-After) past the limit. The request meta is
+ * required: without it one address could guess passwords across many accounts unlimited.
  */
-export async function countConfirmationAttempt(ctx: AccountsContext, userId: string, meta?: RequestMeta) {
+export async function countConfirmationAttempt(ctx: AccountsContext, userId: string, meta: RequestMeta) {
   await ctx.limiter.hit(rateRules.confirmPerUser, userId);
-  if (meta) await ctx.limiter.hit(rateRules.confirmPerIp, meta.ip ?? "unknown");
+  await ctx.limiter.hit(rateRules.confirmPerIp, meta.ip ?? "unknown");
 }
 
 /** A successful confirmation forgets the account's failures, as a successful sign-in does. */
@@ -42,7 +43,7 @@ export async function confirmAccountHolder(
   ctx: AccountsContext,
   user: Credentials,
   input: { password: string; code?: string | undefined },
-  meta?: RequestMeta,
+  meta: RequestMeta,
 ) {
   if (user.two_factor_enabled && !input.code) {
     throw new AppError("INVALID_TWO_FACTOR_CODE", "Enter a code from your authenticator app");
@@ -54,9 +55,12 @@ export async function confirmAccountHolder(
 }
 
 /**
- * Confirms, inside a signed-in session, that the person at the keyboard knows a secret of
- * the account (creating a token, managing two-factor): the current password or a fresh
- * second-factor code. Every one given must be right.
+ * Confirms, inside a signed-in session, that the person at the keyboard holds the account's
+ * strongest factor (creating a token, replacing backup codes, turning two-factor on): with
+ * two-factor on, a fresh second-factor code (TOTP or backup code) is required, since a stolen
+ * session plus a leaked password must not be enough to mint a token or replace the owner's
+ * backup codes; without it, the password. A password given alongside a code is checked too:
+ * every one given must be right.
  */
 export async function confirmRecentIdentity(
   ctx: AccountsContext,
@@ -64,9 +68,16 @@ export async function confirmRecentIdentity(
   input: { password?: string | undefined; code?: string | undefined },
   meta: RequestMeta,
 ) {
+  if (user.two_factor_enabled && !input.code) {
+    // Refused before anything is checked or counted: a password alone proves nothing here,
+    // and checking it would tell a guesser whether it was right.
+    throw new AppError(
+      "REAUTH_REQUIRED",
+      "Confirm it is you: enter a code from your authenticator app or one of your backup codes",
+    );
+  }
   if (!input.password && !input.code) {
-    const what = user.two_factor_enabled ? "your password or a two-factor code" : "your password";
-    throw new AppError("REAUTH_REQUIRED", `Confirm it is you: enter ${what}`);
+    throw new AppError("REAUTH_REQUIRED", "Confirm it is you: enter your password");
   }
   await countConfirmationAttempt(ctx, user.id, meta);
   if (input.password) await checkPassword(user, input.password);

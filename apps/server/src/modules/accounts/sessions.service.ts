@@ -22,7 +22,7 @@ import {
   touchAccessToken,
 } from "./access-tokens.repo.ts";
 import type { AccountsContext, RequestMeta } from "./accounts.context.ts";
-import { findCredentialsById } from "./accounts.repo.ts";
+import { findCredentialsById, lockCredentials } from "./accounts.repo.ts";
 import { confirmRecentIdentity } from "./reauthentication.ts";
 import { findLiveSession, insertSession, revokeSessions, touchSession } from "./sessions.repo.ts";
 
@@ -132,6 +132,11 @@ export const accessTokens = {
     }
     const user = await findCredentialsById(ctx.database.primary, principal.userId);
     if (!user) throw new AppError("NOT_FOUND", "User not found");
+    // A token outlives the session and works from anywhere: an account whose address nobody
+    // has proved (a throwaway sign-up) gets none, as it cannot comment or message either.
+    if (!user.is_verified) {
+      throw new AppError("EMAIL_NOT_VERIFIED", "Verify your email address before creating an access token");
+    }
     // Stored in the contract's order, whatever order they were asked in.
     const requested = input.scopes ?? defaultTokenScopes;
     const scopes = tokenScopes.filter((scope) => requested.includes(scope));
@@ -141,12 +146,27 @@ export const accessTokens = {
     await confirmRecentIdentity(ctx, user, input, meta);
     const token = `${ACCESS_TOKEN_PREFIX}${randomToken()}`;
     const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 24 * 3600 * 1000) : null;
-    const row = await insertAccessToken(ctx.database.primary, {
-      userId: user.id,
-      name: input.name,
-      tokenHash: sha256(token),
-      scopes,
-      expiresAt,
+    const row = await ctx.database.primary.transaction().execute(async (trx) => {
+      // Serialised with whatever revokes every token (password change or reset, 2FA off,
+      // suspension): each updates this row. Confirmed before such a change but inserted
+      // after it, the token would outlive the revocation; under the lock it either goes in
+      // first (and the change revokes it) or sees the change here and is refused.
+      const current = await lockCredentials(trx, user.id);
+      if (
+        !current ||
+        current.suspended_at !== null ||
+        current.password_hash !== user.password_hash ||
+        current.two_factor_enabled !== user.two_factor_enabled ||
+        current.two_factor_secret !== user.two_factor_secret
+      ) {
+        throw new AppError("CONFLICT", "Your sign-in details changed while the token was being created: try again");
+      }
+      // A demotion revokes `admin`-scoped tokens under this same row lock: one checked against
+      // the role read before it must not be inserted after it.
+      if (scopes.includes("admin") && !mayGrantAdminScope(current.role)) {
+        throw new AppError("FORBIDDEN", "Only administrators and moderators can create a token with the admin scope");
+      }
+      return insertAccessToken(trx, { userId: user.id, name: input.name, tokenHash: sha256(token), scopes, expiresAt });
     });
     await recordAudit(ctx.database.primary, ctx.logger, {
       actorId: user.id,
@@ -161,6 +181,19 @@ export const accessTokens = {
   async list(ctx: AccountsContext, userId: string) {
     return (await listAccessTokens(ctx.database.primary, userId)).map(presentToken);
   },
-  revoke: (ctx: AccountsContext, userId: string, tokenId: string) =>
-    revokeAccessToken(ctx.database.primary, userId, tokenId),
+  /** Revokes one of the user's tokens; false when there is no such live token. Audited like creation. */
+  async revoke(ctx: AccountsContext, userId: string, tokenId: string, meta: RequestMeta) {
+    const revoked = await revokeAccessToken(ctx.database.primary, userId, tokenId);
+    if (revoked) {
+      await recordAudit(ctx.database.primary, ctx.logger, {
+        actorId: userId,
+        action: "user.token_revoke",
+        targetType: "user",
+        targetId: userId,
+        ...meta,
+        metadata: { tokenId },
+      });
+    }
+    return revoked;
+  },
 };

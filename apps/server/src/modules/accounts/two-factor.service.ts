@@ -49,11 +49,15 @@ export async function beginTwoFactorSetup(ctx: AccountsContext, userId: string) 
 /**
  * Turns two-factor on: the current password proves the account holder is at the keyboard
  * (else someone with a borrowed session could lock them out with their own authenticator),
- * and a code from the new secret proves the authenticator has it.
+ * and a code from the new secret proves the authenticator has it. People often turn it on
+ * because they fear someone else got in: whatever that someone holds (another session, a
+ * personal access token) was obtained without the second factor, so it dies here, as when
+ * two-factor is turned off; this session stays signed in.
  */
 export async function enableTwoFactor(
   ctx: AccountsContext,
   userId: string,
+  currentSessionId: string | null,
   input: { code: string; password: string },
   meta: RequestMeta,
 ) {
@@ -69,12 +73,17 @@ export async function enableTwoFactor(
   if (step === null)
     throw new AppError("INVALID_TWO_FACTOR_CODE", "That code is not valid; check your authenticator's clock");
   const { codes, hashes } = newBackupCodes(ctx);
-  await updateTwoFactor(ctx.database.primary, userId, {
-    two_factor_enabled: true,
-    two_factor_secret: user.two_factor_pending_secret,
-    two_factor_pending_secret: null,
-    two_factor_last_step: step,
-    backup_codes: hashes,
+  const pendingSecret = user.two_factor_pending_secret;
+  // One transaction: two-factor is never on while the credentials made without it still work.
+  const revoked = await ctx.database.primary.transaction().execute(async (trx) => {
+    await updateTwoFactor(trx, userId, {
+      two_factor_enabled: true,
+      two_factor_secret: pendingSecret,
+      two_factor_pending_secret: null,
+      two_factor_last_step: step,
+      backup_codes: hashes,
+    });
+    return revokeAllSignIns(trx, userId, { exceptSession: currentSessionId });
   });
   await recordAudit(ctx.database.primary, ctx.logger, {
     actorId: userId,
@@ -82,6 +91,7 @@ export async function enableTwoFactor(
     targetType: "user",
     targetId: userId,
     ...meta,
+    metadata: { otherSessionsRevoked: revoked.sessions, accessTokensRevoked: revoked.accessTokens },
   });
   return { backupCodes: codes };
 }

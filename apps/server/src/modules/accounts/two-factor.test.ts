@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { buildUser, type SignedIn, sessionCookieOf, signIn, type TestUser } from "../../../test/accounts.ts";
+import {
+  auditEntries,
+  buildUser,
+  type SignedIn,
+  sessionCookieOf,
+  signIn,
+  type TestUser,
+} from "../../../test/accounts.ts";
 import { errorCode, useTestApp } from "../../../test/app.ts";
+import { createAccessToken, enableTwoFactorFor } from "../../../test/credentials.ts";
 import { totpCode } from "../../../test/totp.ts";
 
 const t = useTestApp();
@@ -80,6 +88,24 @@ describe("two-factor setup", () => {
     expect(
       (await t.app.inject({ url: "/api/v1/users/me", headers: { cookie: session.cookie } })).json().twoFactorEnabled,
     ).toBe(true);
+  });
+
+  it("turning it on signs out every other session and revokes every token (this session stays), audited", async () => {
+    const user = await buildUser(t.db.database);
+    const session = await signIn(t.app, user);
+    // What an intruder who got in before may hold: a session of their own and a token.
+    const intruder = await signIn(t.app, user, "198.51.100.66");
+    const { token } = await createAccessToken(t.app, user, intruder);
+    const me = (headers: Record<string, string>) => t.app.inject({ url: "/api/v1/users/me", headers });
+    expect((await me({ authorization: `Bearer ${token}` })).statusCode).toBe(200);
+
+    await enableTwoFactorFor(t.app, user, session);
+
+    expect((await me({ cookie: intruder.cookie })).statusCode).toBe(401);
+    expect((await me({ authorization: `Bearer ${token}` })).statusCode).toBe(401);
+    expect((await me({ cookie: session.cookie })).statusCode).toBe(200);
+    const [audit] = await auditEntries(t.db.database, "user.2fa_enable", { actorId: user.id });
+    expect(audit?.metadata).toMatchObject({ otherSessionsRevoked: 1, accessTokensRevoked: 1 });
   });
 
   it("refuses to enable without a setup first", async () => {

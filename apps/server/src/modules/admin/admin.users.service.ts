@@ -1,6 +1,7 @@
 import type { AdminUserDetail, AdminUserPage, AdminUserQuery, Role } from "@stave/contracts";
 import { decodeKeyset, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
+import { revokeAccessTokensWithScope } from "../accounts/access-tokens.repo.ts";
 import type { AccountsContext } from "../accounts/accounts.context.ts";
 import { mailVerificationLink } from "../accounts/accounts.service.ts";
 import { listLiveSessions } from "../accounts/sessions.repo.ts";
@@ -99,10 +100,16 @@ export async function getUserDetail(deps: UserDetailDeps, userId: string): Promi
   };
 }
 
+/** How much of the staff routes a role reaches: an `admin`-scoped token reaches that much. */
+const staffRank = (role: Role) => (role === "admin" ? 2 : role === "moderator" ? 1 : 0);
+
 /**
  * Sets a user's role. `expectedRole` is what the admin saw: under the row lock, a role that
  * changed meanwhile (the user upgraded themselves, another admin acted) is reported, never
- * overwritten. The CLI passes none: the operator states the role outright.
+ * overwritten. The CLI passes none: the operator states the role outright. A change that takes
+ * staff access away (to a non-staff role, or admin to moderator) revokes the user's
+ * `admin`-scoped tokens in the same transaction: they were minted for the old role, and would
+ * otherwise come back to life with it.
  */
 export async function changeUserRole(
   deps: AdminDeps,
@@ -119,7 +126,9 @@ export async function changeUserRole(
     if (!user) return undefined;
     if (change.expectedRole && user.role !== change.expectedRole) return { previousRole: user.role, applied: false };
     await writeRole(trx, userId, change.role);
-    return { previousRole: user.role, applied: true };
+    const losesStaffAccess = staffRank(change.role) < staffRank(user.role);
+    const adminTokensRevoked = losesStaffAccess ? await revokeAccessTokensWithScope(trx, userId, "admin") : null;
+    return { previousRole: user.role, applied: true, adminTokensRevoked };
   });
   if (!outcome) throw notFound("User");
   if (!outcome.applied) {
@@ -129,7 +138,12 @@ export async function changeUserRole(
       { currentRole: outcome.previousRole },
     );
   }
-  await auditAdminAction(deps, actor, "admin.role_change", userId, { from: outcome.previousRole, to: change.role });
+  await auditAdminAction(deps, actor, "admin.role_change", userId, {
+    from: outcome.previousRole,
+    to: change.role,
+    // Only on a change that takes staff access away, where revoking was due (0 is then news too).
+    ...(outcome.adminTokensRevoked !== null && { adminTokensRevoked: outcome.adminTokensRevoked }),
+  });
   return { id: userId, role: change.role, previousRole: outcome.previousRole };
 }
 

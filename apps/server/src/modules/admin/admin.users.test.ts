@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AdminUserDetail, AdminUserPage } from "@stave/contracts";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import {
   auditEntries,
@@ -12,6 +13,12 @@ import {
 } from "../../../test/accounts.ts";
 import { errorCode, useTestApp } from "../../../test/app.ts";
 import { insertReadyTrack } from "../../../test/catalog.ts";
+import { createAccessToken, freshAddress } from "../../../test/credentials.ts";
+import { silentLogger } from "../../../test/database.ts";
+import { waitFor } from "../../../test/wait.ts";
+import { revokeAccessTokensWithScope } from "../accounts/access-tokens.repo.ts";
+import { setRoleAsOperator } from "./admin.cli.ts";
+import { lockLiveUser, writeRole } from "./admin.users.repo.ts";
 
 const DEFAULT_QUOTA = 5 * 1024 ** 3;
 const t = useTestApp({ env: { STORAGE_QUOTA_BYTES: String(DEFAULT_QUOTA) } });
@@ -246,6 +253,96 @@ describe("PUT /api/v1/admin/users/:id/role", () => {
       expect.objectContaining({ actor_id: admin.id, metadata: { from: "user", to: "moderator" } }),
     ]);
     expect((await setRole(session, randomUUID(), "creator", "user")).statusCode).toBe(404);
+  });
+
+  it("a demotion revokes the user's admin-scoped tokens: promoted back, they stay dead; others keep working", async () => {
+    const { user: admin, session } = await signInAdmin();
+    const carol = await buildUser(t.db.database, { role: "moderator" });
+    const carolSession = await signIn(t.app, carol);
+    const staffToken = await createAccessToken(t.app, carol, carolSession, { scopes: ["read", "write", "admin"] });
+    const plainToken = await createAccessToken(t.app, carol, carolSession, { scopes: ["read", "write"] });
+    const reports = (token: string) =>
+      t.app.inject({ url: "/api/v1/admin/reports", headers: { authorization: `Bearer ${token}` } });
+    const me = (token: string) =>
+      t.app.inject({ url: "/api/v1/users/me", headers: { authorization: `Bearer ${token}` } });
+    expect((await reports(staffToken.token)).statusCode).toBe(200);
+
+    expect((await setRole(session, carol.id, "user", "moderator")).statusCode).toBe(200);
+    expect((await me(staffToken.token)).statusCode).toBe(401);
+    expect((await me(plainToken.token)).statusCode).toBe(200);
+    const [audit] = await auditRows(carol.id, "admin.role_change");
+    expect(audit).toMatchObject({
+      actor_id: admin.id,
+      metadata: { from: "moderator", to: "user", adminTokensRevoked: 1 },
+    });
+
+    // Promoted back, her old staff token does not come back to life.
+    expect((await setRole(session, carol.id, "moderator", "user")).statusCode).toBe(200);
+    expect((await reports(staffToken.token)).statusCode).toBe(401);
+    expect((await me(plainToken.token)).statusCode).toBe(200);
+  });
+
+  it("an admin made moderator, and a demotion at the command line, revoke admin-scoped tokens too", async () => {
+    const { session } = await signInAdmin();
+    const dave = await buildUser(t.db.database, { role: "admin" });
+    const daveSession = await signIn(t.app, dave);
+    const adminToken = await createAccessToken(t.app, dave, daveSession, { scopes: ["read", "admin"] });
+    const adminUsers = () =>
+      t.app.inject({ url: "/api/v1/admin/users?limit=1", headers: { authorization: `Bearer ${adminToken.token}` } });
+    expect((await adminUsers()).statusCode).toBe(200);
+    expect((await setRole(session, dave.id, "moderator", "admin")).statusCode).toBe(200);
+    expect((await setRole(session, dave.id, "admin", "moderator")).statusCode).toBe(200);
+    expect((await adminUsers()).statusCode).toBe(401);
+
+    const erin = await buildUser(t.db.database, { role: "moderator" });
+    const erinSession = await signIn(t.app, erin);
+    const erinToken = await createAccessToken(t.app, erin, erinSession, { scopes: ["read", "admin"] });
+    await setRoleAsOperator({ database: t.db.database, logger: silentLogger }, { user: erin.email, role: "creator" });
+    const me = await t.app.inject({ url: "/api/v1/users/me", headers: { authorization: `Bearer ${erinToken.token}` } });
+    expect(me.statusCode).toBe(401);
+    const [audit] = await auditRows(erin.id, "admin.role_change");
+    expect(audit?.metadata).toEqual({ from: "moderator", to: "creator", adminTokensRevoked: 1, via: "cli" });
+  });
+
+  it("an admin-scoped token confirmed just before a demotion is not created after it", async () => {
+    const carol = await buildUser(t.db.database, { role: "moderator" });
+    const carolSession = await signIn(t.app, carol);
+    const waitingForLock = async () => {
+      const { rows } = await sql<{ n: string }>`
+        select count(*) as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock'`.execute(t.db.database.primary);
+      return Number(rows[0]?.n ?? 0);
+    };
+    let settled = false;
+    // The demotion, held open after it revoked her admin-scoped tokens: what changeUserRole does.
+    const { creating } = await t.db.database.primary.transaction().execute(async (trx) => {
+      await lockLiveUser(trx, carol.id);
+      await writeRole(trx, carol.id, "user");
+      await revokeAccessTokensWithScope(trx, carol.id, "admin");
+      // She is still a moderator as far as anything committed says.
+      const request = t.app.inject({
+        method: "POST",
+        url: "/api/v1/users/me/tokens",
+        headers: carolSession.headers,
+        remoteAddress: freshAddress(),
+        payload: { name: "late", password: carol.password, scopes: ["read", "admin"] },
+      });
+      request.then(() => {
+        settled = true;
+      });
+      await waitFor(async () => (settled || (await waitingForLock()) > 0 ? true : undefined), 15_000, "the creation");
+      return { creating: request };
+    });
+    const response = await creating;
+    expect(response.statusCode, response.body).toBe(403);
+    expect(errorCode(response)).toBe("FORBIDDEN");
+    const live = await t.db.database.primary
+      .selectFrom("personal_access_tokens")
+      .select("id")
+      .where("user_id", "=", carol.id)
+      .where("revoked_at", "is", null)
+      .execute();
+    expect(live).toEqual([]);
   });
 
   it("refuses an admin's change of their own role, so the last admin cannot demote themselves", async () => {

@@ -134,7 +134,8 @@ export async function deleteAccount(
 ): Promise<void> {
   const user = await findCredentialsById(ctx.database.primary, userId);
   if (!user) throw notFound("User");
-  await confirmAccountHolder(ctx.accounts, user, input);
+  // With the request meta, so the per-address limit on confirmations applies here too.
+  await confirmAccountHolder(ctx.accounts, user, input, meta);
   await ctx.database.primary.transaction().execute(async (trx) => {
     const locked = await trx
       .selectFrom("users")

@@ -428,6 +428,28 @@ describe("account deletion", () => {
     expect(errorCode(withoutCode)).toBe("INVALID_TWO_FACTOR_CODE");
   });
 
+  it("limits password guesses per client address across accounts, like the other confirmations", async () => {
+    // 8 wrong guesses on each of 4 accounts from one address: under each account's limit of
+    // 10, but past the address's 30, so the last two are refused without being checked.
+    const address = "192.0.2.77";
+    const statuses: number[] = [];
+    for (let account = 0; account < 4; account++) {
+      const session = await signIn(app, await buildUser(testDb.database));
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const response = await app.inject({
+          method: "DELETE",
+          url: "/api/v1/users/me",
+          headers: session.headers,
+          payload: { password: `guess-${attempt}` },
+          remoteAddress: address,
+        });
+        statuses.push(response.statusCode);
+      }
+    }
+    expect(statuses.slice(0, 30).every((status) => status === 403)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429]);
+  });
+
   it("signs out everywhere, erases personal data, keeps public tracks if asked, and purges after 30 days", async () => {
     const busy = await buildBusyUser("198.51.100.24");
     const otherSession = await signIn(app, busy.user, "198.51.100.77");

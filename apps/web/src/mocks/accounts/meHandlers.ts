@@ -100,7 +100,12 @@ export function meHandlers(state: MockAccountsState) {
       state.pendingTwoFactor = false;
       user.me.twoFactorEnabled = true;
       user.backupCodes = state.newBackupCodes();
-      state.record(user.me, "user.2fa_enable", request);
+      // As the server: whatever was signed in without the second factor goes, this session stays.
+      const otherSessionsRevoked = state.sessions.filter((session) => !session.current).length;
+      const accessTokensRevoked = state.accessTokens.length;
+      state.sessions = state.sessions.filter((session) => session.current);
+      state.accessTokens = [];
+      state.record(user.me, "user.2fa_enable", request, { otherSessionsRevoked, accessTokensRevoked });
       return HttpResponse.json({ backupCodes: user.backupCodes });
     }),
 

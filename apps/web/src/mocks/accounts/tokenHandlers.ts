@@ -28,6 +28,9 @@ export function tokenHandlers(state: MockAccountsState) {
       const parsed = createTokenRequestSchema.safeParse(await readJson(request));
       if (!parsed.success) return validationFailed(parsed.error.issues);
       const { name, scopes = [...defaultTokenScopes], expiresInDays, password, code } = parsed.data;
+      if (!user.me.isVerified) {
+        return errorResponse("EMAIL_NOT_VERIFIED", "Verify your email address before creating an access token");
+      }
       if (scopes.includes("admin") && user.me.role !== "admin" && user.me.role !== "moderator") {
         return errorResponse("FORBIDDEN", "Only administrators and moderators can create a token with the admin scope");
       }
@@ -53,6 +56,7 @@ export function tokenHandlers(state: MockAccountsState) {
       const before = state.accessTokens.length;
       state.accessTokens = state.accessTokens.filter((token) => token.id !== params.id);
       if (state.accessTokens.length === before) return errorResponse("NOT_FOUND", "Token not found");
+      state.record(user.me, "user.token_revoke", request, { tokenId: params.id });
       return new HttpResponse(null, { status: 204 });
     }),
   ];

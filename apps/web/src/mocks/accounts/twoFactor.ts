@@ -13,10 +13,17 @@ export function checkSecondFactor(user: MockUser, code: string): boolean {
 }
 
 /**
- * The server's in-session confirmation: the password, or a second-factor code when two-factor
- * is on. The error reply it would give, or nothing when confirmed.
+ * The server's in-session confirmation: the password; with two-factor on, a second-factor
+ * code (a password given too is checked). The error reply it would give, or nothing when
+ * confirmed.
  */
 export function confirmationFailure(user: MockUser, confirmation: ReauthRequest): Response | undefined {
+  if (user.me.twoFactorEnabled && !confirmation.code) {
+    return errorResponse(
+      "REAUTH_REQUIRED",
+      "Confirm it is you: enter a code from your authenticator app or one of your backup codes.",
+    );
+  }
   if (!confirmation.password && !confirmation.code) {
     return errorResponse("REAUTH_REQUIRED", "Confirm it is you: enter your password.");
   }

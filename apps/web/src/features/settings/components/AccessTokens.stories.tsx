@@ -46,7 +46,7 @@ export const Empty: Story = {
   parameters: { msw: { handlers: { accounts: accountsHandlers({ me: buildVerifiedUser() }) } } },
 };
 
-/** Two tokens, one of them expired; two-factor on, so a code confirms too. */
+/** Two tokens, one of them expired; two-factor on, so a code (not the password) confirms. */
 export const WithTokens: Story = {
   parameters: {
     msw: {

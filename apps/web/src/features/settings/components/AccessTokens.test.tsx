@@ -69,6 +69,7 @@ describe("AccessTokens", () => {
 
   it("lists expired tokens as expired, confirms with a 2FA code, and revokes a token", async () => {
     const user = userEvent.setup();
+    const requests = recordApiRequests();
     const card = await renderStory(WithTokens);
     const items = await within(card).findAllByRole("listitem");
     expect(items).toHaveLength(2);
@@ -78,9 +79,18 @@ describe("AccessTokens", () => {
 
     const form = within(card).getByRole("form", { name: "New access token" });
     await user.type(within(form).getByLabelText("Name"), "phone");
+    await user.click(within(form).getByRole("button", { name: "Create token" }));
+    expect(within(form).getByLabelText(/Code from your app/)).toHaveAccessibleDescription(
+      /enter a code from your authenticator app/i,
+    );
     await user.type(within(form).getByLabelText(/Code from your app/), MOCK_TOTP_CODE);
     await user.click(within(form).getByRole("button", { name: "Create token" }));
     expect(await within(card).findByRole("region", { name: "Your new token" })).toBeInTheDocument();
+
+    // With two-factor on the code is the confirmation: the password alone is not asked for.
+    expect(within(form).queryByLabelText(/password/i)).not.toBeInTheDocument();
+    const [post] = requests.to("/api/v1/users/me/tokens", "POST");
+    expect(await post?.json()).toMatchObject({ name: "phone", code: MOCK_TOTP_CODE });
 
     await user.click(within(card).getByRole("button", { name: "Revoke old uploader" }));
     await waitFor(() => expect(within(card).queryByText("old uploader")).not.toBeInTheDocument());
@@ -90,10 +100,32 @@ describe("AccessTokens", () => {
     expect(names).toEqual(["phone", "backup script"]);
   });
 
-  it("offers the admin scope to an administrator", async () => {
+  it("offers the admin scope to an administrator, only with read", async () => {
+    const user = userEvent.setup();
+    const requests = recordApiRequests();
     const card = await renderStory(Admin);
     const form = within(card).getByRole("form", { name: "New access token" });
-    expect(within(form).getByRole("checkbox", { name: /Admin/ })).not.toBeChecked();
-    expect(within(form).getByRole("checkbox", { name: /Read/ })).toBeChecked();
+    const admin = within(form).getByRole("checkbox", { name: "Admin" });
+    const read = within(form).getByRole("checkbox", { name: "Read" });
+    expect(admin).not.toBeChecked();
+    expect(read).toBeChecked();
+    // The hint describes the checkbox rather than being read as part of its name.
+    expect(read).toHaveAccessibleDescription("See what your account can see");
+
+    await user.type(within(form).getByLabelText("Name"), "moderation bot");
+    await user.click(admin);
+    await user.click(read);
+    await user.click(within(form).getByRole("checkbox", { name: "Write" }));
+    await user.type(within(form).getByLabelText("Your password"), MOCK_PASSWORD);
+    await user.click(within(form).getByRole("button", { name: "Create token" }));
+    expect(admin).toHaveAttribute("aria-invalid", "true");
+    expect(admin).toHaveAccessibleDescription(/Admin needs Read too/);
+    expect(requests.to("/api/v1/users/me/tokens", "POST")).toHaveLength(0);
+
+    await user.click(read);
+    await user.click(within(form).getByRole("button", { name: "Create token" }));
+    expect(await within(card).findByRole("region", { name: "Your new token" })).toBeInTheDocument();
+    const [post] = requests.to("/api/v1/users/me/tokens", "POST");
+    expect(await post?.json()).toMatchObject({ scopes: ["read", "admin"] });
   });
 });

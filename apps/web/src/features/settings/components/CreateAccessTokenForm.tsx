@@ -16,7 +16,11 @@ type FormField = (typeof fields)[number];
 /** Only these roles reach admin or moderator routes, so only they are offered the admin scope. */
 const staffRoles = new Set(["admin", "moderator"]);
 
-/** A new token: a name, what it may do, how long it lives, and the password (or a 2FA code) to confirm. */
+/**
+ * A new token: a name, what it may do, how long it lives, and a confirmation: the password,
+ * or with two-factor on a code from the app (the server refuses the password alone then, so
+ * a stolen session and password cannot mint a token).
+ */
 export function CreateAccessTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => void }) {
   const me = useMe().data;
   const id = useId();
@@ -28,15 +32,19 @@ export function CreateAccessTokenForm({ onCreated }: { onCreated: (token: Create
   const [code, setCode] = useState("");
   const [clientErrors, setClientErrors] = useState<FieldErrors<FormField>>({});
   const create = useMutation({ mutationFn: createAccessToken, onSuccess: onCreated });
+  const twoFactorOn = me?.twoFactorEnabled ?? false;
   const serverErrors = fieldErrorsFromApi(
     create.error,
     fields,
-    { PASSWORD_INCORRECT: "password", INVALID_TWO_FACTOR_CODE: "code", REAUTH_REQUIRED: "password" },
+    {
+      PASSWORD_INCORRECT: "password",
+      INVALID_TWO_FACTOR_CODE: "code",
+      REAUTH_REQUIRED: twoFactorOn ? "code" : "password",
+    },
     { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
   );
   const errors = { ...serverErrors, ...clientErrors };
   const offered = tokenScopes.filter((scope) => scope !== "admin" || staffRoles.has(me?.role ?? ""));
-  const twoFactorOn = me?.twoFactorEnabled ?? false;
 
   const toggle = (scope: TokenScope, on: boolean) =>
     setScopes((current) => {
@@ -52,10 +60,12 @@ export function CreateAccessTokenForm({ onCreated }: { onCreated: (token: Create
     const nextErrors: FieldErrors<FormField> = {};
     if (!name.trim()) nextErrors.name = "Give the token a name, such as the script that will use it";
     if (scopes.size === 0) nextErrors.scopes = "Choose at least one permission";
-    if (!password && !trimmedCode) {
-      nextErrors.password = twoFactorOn ? "Enter your password or a code from your app" : "Enter your password";
-    } else if (trimmedCode && !isCodeShaped(trimmedCode)) {
-      nextErrors.code = "Enter a code from your authenticator app";
+    // Every admin route is read with GET: admin alone would make a token refused everywhere.
+    else if (scopes.has("admin") && !scopes.has("read")) nextErrors.scopes = "Admin needs Read too: choose both";
+    if (twoFactorOn) {
+      if (!isCodeShaped(trimmedCode)) nextErrors.code = "Enter a code from your authenticator app or a backup code";
+    } else if (!password) {
+      nextErrors.password = "Enter your password";
     }
     setClientErrors(nextErrors);
     if (hasFieldErrors(nextErrors)) return;
@@ -63,8 +73,7 @@ export function CreateAccessTokenForm({ onCreated }: { onCreated: (token: Create
       name: name.trim(),
       scopes: tokenScopes.filter((scope) => scopes.has(scope)),
       ...(lifetime !== null && { expiresInDays: lifetime }),
-      ...(password && { password }),
-      ...(trimmedCode && { code: trimmedCode }),
+      ...(twoFactorOn ? { code: trimmedCode } : { password }),
     });
   }
 
@@ -78,16 +87,26 @@ export function CreateAccessTokenForm({ onCreated }: { onCreated: (token: Create
       <fieldset className="checkbox-group" aria-describedby={errors.scopes ? `${id}-scopes-error` : undefined}>
         <legend>Permissions</legend>
         {offered.map((scope) => (
-          <label key={scope} className="checkbox-group__option">
-            <input
-              type="checkbox"
-              name="scopes"
-              value={scope}
-              checked={scopes.has(scope)}
-              onChange={(event) => toggle(scope, event.target.checked)}
-            />
-            {tokenScopeLabels[scope].label} <span className="field__hint">{tokenScopeLabels[scope].hint}</span>
-          </label>
+          <div key={scope} className="checkbox-group__option">
+            {/* The hint is outside the label: the checkbox is named "Read", described by its hint. */}
+            <label>
+              <input
+                type="checkbox"
+                name="scopes"
+                value={scope}
+                checked={scopes.has(scope)}
+                aria-invalid={errors.scopes ? true : undefined}
+                aria-describedby={[`${id}-${scope}-hint`, errors.scopes ? `${id}-scopes-error` : undefined]
+                  .filter(Boolean)
+                  .join(" ")}
+                onChange={(event) => toggle(scope, event.target.checked)}
+              />
+              {tokenScopeLabels[scope].label}
+            </label>
+            <span id={`${id}-${scope}-hint`} className="field__hint">
+              {tokenScopeLabels[scope].hint}
+            </span>
+          </div>
         ))}
         {errors.scopes ? (
           <p id={`${id}-scopes-error`} className="field__error">
@@ -111,28 +130,30 @@ export function CreateAccessTokenForm({ onCreated }: { onCreated: (token: Create
           ))}
         </select>
       </div>
-      <Field
-        label="Your password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required={!twoFactorOn}
-        hint={twoFactorOn ? "Or a code from your app below." : "To confirm it is you."}
-        value={password}
-        onChange={setPassword}
-        error={errors.password}
-      />
       {twoFactorOn ? (
         <Field
           label="Code from your app"
           name="code"
           autoComplete="one-time-code"
-          hint="Or one of your backup codes."
+          required
+          hint="To confirm it is you. Or one of your backup codes."
           value={code}
           onChange={setCode}
           error={errors.code}
         />
-      ) : null}
+      ) : (
+        <Field
+          label="Your password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          hint="To confirm it is you."
+          value={password}
+          onChange={setPassword}
+          error={errors.password}
+        />
+      )}
       <button type="submit" className="button" disabled={create.isPending}>
         {create.isPending ? "Creating…" : "Create token"}
       </button>

@@ -55,6 +55,33 @@ export const ManyPages: Story = {
   },
 };
 
+/** A personal access token made, then revoked: both are named. */
+export const TokenMadeAndRevoked: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        accounts: accountsHandlers({
+          me: ada,
+          securityEvents: [
+            buildAuditEntry({
+              actorId: ada.id,
+              targetId: ada.id,
+              action: "user.token_revoke",
+              createdAt: minutesAgo(5),
+            }),
+            buildAuditEntry({
+              actorId: ada.id,
+              targetId: ada.id,
+              action: "user.token_create",
+              createdAt: minutesAgo(60),
+            }),
+          ],
+        }),
+      },
+    },
+  },
+};
+
 /** A brand-new account with no history. */
 export const Empty: Story = {
   parameters: { msw: { handlers: { accounts: accountsHandlers({ me: ada, securityEvents: [] }) } } },

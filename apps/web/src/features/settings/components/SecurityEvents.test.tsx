@@ -6,7 +6,7 @@ import { sharedAnnotations } from "../../../../.storybook/annotations.tsx";
 import { applyStoryHandlers } from "../../../test/storyMocks.ts";
 import * as stories from "./SecurityEvents.stories.tsx";
 
-const { Recent, ManyPages, Empty, LoadFails } = composeStories(stories, sharedAnnotations);
+const { Recent, ManyPages, Empty, LoadFails, TokenMadeAndRevoked } = composeStories(stories, sharedAnnotations);
 
 function renderStory(Story: typeof Recent) {
   applyStoryHandlers(Story.parameters);
@@ -43,6 +43,16 @@ describe("SecurityEvents", () => {
 
     expect(await within(list).findAllByRole("listitem")).toHaveLength(26);
     expect(screen.queryByRole("button", { name: "Show older activity" })).not.toBeInTheDocument();
+  });
+
+  it("names a token's revocation as well as its creation", async () => {
+    renderStory(TokenMadeAndRevoked);
+
+    const items = within(await activityList()).getAllByRole("listitem");
+    expect(items.map((item) => within(item).getByText(/./, { selector: ".item-list__title" }).textContent)).toEqual([
+      "Personal access token revoked",
+      "Personal access token created",
+    ]);
   });
 
   it("says when there is no activity yet", async () => {

@@ -24,59 +24,53 @@ export function TwoFactorManage({ onBackupCodes, onDisabled }: Props) {
   );
 }
 
-const regenerateFields = ["password", "code"] as const;
+const regenerateFields = ["code"] as const;
 type RegenerateField = (typeof regenerateFields)[number];
 
-/** New backup codes after the password or a code: either proves it is the account holder. */
+/**
+ * New backup codes after a code from the app (or a backup code): the password alone would let
+ * someone with a stolen session and password replace the owner's codes, so it is not asked.
+ */
 function RegenerateBackupCodesForm({ onBackupCodes }: { onBackupCodes: (codes: string[]) => void }) {
-  const [values, setValues] = useState<Record<RegenerateField, string>>({ password: "", code: "" });
+  const [code, setCode] = useState("");
   const [clientErrors, setClientErrors] = useState<FieldErrors<RegenerateField>>({});
   const regenerate = useMutation({ mutationFn: regenerateBackupCodes, onSuccess: onBackupCodes });
   const serverErrors = fieldErrorsFromApi(
     regenerate.error,
     regenerateFields,
-    { PASSWORD_INCORRECT: "password", INVALID_TWO_FACTOR_CODE: "code" },
-    { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
+    { INVALID_TWO_FACTOR_CODE: "code", REAUTH_REQUIRED: "code" },
+    wrongCodeMessages,
   );
   const errors = { ...serverErrors, ...clientErrors };
-  const set = (field: RegenerateField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const code = values.code.replace(/\s+/g, "");
+    const trimmed = code.replace(/\s+/g, "");
     const nextErrors: FieldErrors<RegenerateField> = {};
-    if (!values.password && !code) nextErrors.password = "Enter your password or a code from your app";
-    else if (code && !isCodeShaped(code)) nextErrors.code = codeMissing;
+    if (!isCodeShaped(trimmed)) nextErrors.code = codeMissing;
     setClientErrors(nextErrors);
     if (hasFieldErrors(nextErrors)) return;
-    regenerate.mutate({ ...(values.password && { password: values.password }), ...(code && { code }) });
+    regenerate.mutate({ code: trimmed });
   }
 
   return (
     <form className="form form--inline-section" onSubmit={onSubmit} noValidate aria-label="New backup codes">
       <h3>Backup codes</h3>
       <p>
-        Lost your codes, or used most of them? Get a new set; the old codes stop working. Confirm with your password or
-        a code from your app.
+        Lost your codes, or used most of them? Get a new set; the old codes stop working. Confirm with a code from your
+        app.
       </p>
       {regenerate.isError && !hasFieldErrors(serverErrors) ? (
         <ErrorAlert>Couldn't make new backup codes. {errorMessage(regenerate.error)}</ErrorAlert>
       ) : null}
       <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        value={values.password}
-        onChange={set("password")}
-        error={errors.password}
-      />
-      <Field
         label="Code from your app"
         name="code"
         autoComplete="one-time-code"
-        value={values.code}
-        onChange={set("code")}
+        required
+        hint="Or one of your backup codes."
+        value={code}
+        onChange={setCode}
         error={errors.code}
       />
       <button type="submit" className="button button--secondary" disabled={regenerate.isPending}>

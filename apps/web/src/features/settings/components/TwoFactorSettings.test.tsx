@@ -30,6 +30,9 @@ describe("TwoFactorSettings", () => {
     expect(qr.getAttribute("src")).toMatch(/^data:image\//);
     expect(within(card).getByText(MOCK_TWO_FACTOR_SECRET)).toBeInTheDocument();
 
+    expect(
+      within(card).getByText(/signs out your other sessions and revokes your personal access tokens/i),
+    ).toBeVisible();
     await user.type(within(card).getByLabelText("Code from your app"), MOCK_TOTP_CODE);
     await user.type(within(card).getByLabelText("Your password"), MOCK_PASSWORD);
     await user.click(within(card).getByRole("button", { name: "Turn on two-factor authentication" }));
@@ -37,6 +40,10 @@ describe("TwoFactorSettings", () => {
     const codes = await within(card).findByRole("region", { name: "Your backup codes" });
     expect(within(codes).getAllByRole("listitem")).toHaveLength(10);
     expect(codes).toHaveTextContent(/save these codes now: you won't be able to see them again/i);
+    // Whoever else was signed in (an intruder, perhaps) is out: the page says so.
+    const notice = within(card).getByRole("status");
+    expect(notice).toHaveTextContent(/two-factor authentication is now on/i);
+    expect(notice).toHaveTextContent(/other sessions were signed out and your personal access tokens were revoked/i);
 
     await user.click(within(codes).getByRole("button", { name: "I've saved my backup codes" }));
 
@@ -91,23 +98,32 @@ describe("TwoFactorSettings", () => {
     expect(within(codes).getAllByRole("listitem")).toHaveLength(10);
   });
 
-  it("makes new backup codes with the password instead of a code, and refuses without either", async () => {
+  it("asks for a code, not the password, before making new backup codes", async () => {
     const user = userEvent.setup();
+    const requests = recordApiRequests();
     const card = await renderStory(On);
     const form = within(card).getByRole("form", { name: "New backup codes" });
+    // A stolen session and a leaked password must not replace the owner's codes.
+    expect(within(form).queryByLabelText(/Password/)).not.toBeInTheDocument();
 
     await user.click(within(form).getByRole("button", { name: "Generate new backup codes" }));
-    expect(within(form).getByLabelText(/Password/)).toHaveAccessibleDescription(/your password or a code/i);
+    expect(within(form).getByLabelText(/Code from your app/)).toHaveAccessibleDescription(
+      /enter a code from your authenticator app/i,
+    );
+    expect(requests.to("/api/v1/users/me/2fa/backup-codes", "POST")).toHaveLength(0);
 
-    await user.type(within(form).getByLabelText(/Password/), "not my password");
+    await user.type(within(form).getByLabelText(/Code from your app/), "000000");
     await user.click(within(form).getByRole("button", { name: "Generate new backup codes" }));
-    expect(await within(form).findByText("Your password is incorrect.")).toBeInTheDocument();
+    expect(await within(form).findByText(/That code didn't work/)).toBeInTheDocument();
+    expect(within(card).queryByRole("region", { name: "Your backup codes" })).not.toBeInTheDocument();
 
-    await user.clear(within(form).getByLabelText(/Password/));
-    await user.type(within(form).getByLabelText(/Password/), MOCK_PASSWORD);
+    await user.clear(within(form).getByLabelText(/Code from your app/));
+    await user.type(within(form).getByLabelText(/Code from your app/), MOCK_TOTP_CODE);
     await user.click(within(form).getByRole("button", { name: "Generate new backup codes" }));
     const codes = await within(card).findByRole("region", { name: "Your backup codes" });
     expect(within(codes).getAllByRole("listitem")).toHaveLength(10);
+    const posts = requests.to("/api/v1/users/me/2fa/backup-codes", "POST");
+    expect(await posts.at(-1)?.json()).toEqual({ code: MOCK_TOTP_CODE });
   });
 
   it("turns two-factor off with password and code, and refuses a wrong password", async () => {

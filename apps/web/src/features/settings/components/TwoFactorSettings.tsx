@@ -16,19 +16,41 @@ export function TwoFactorSettings() {
   // Held here, not in the query cache: shown once, gone when dismissed.
   const [backupCodes, setBackupCodes] = useState<string[]>();
   const [justDisabled, setJustDisabled] = useState(false);
+  const [justEnabled, setJustEnabled] = useState(false);
 
   if (!me) return null;
   const refreshAccount = () => {
     void queryClient.invalidateQueries({ queryKey: meQueryKey });
     void queryClient.invalidateQueries({ queryKey: securityEventsQueryKey });
-    // Turning two-factor off revokes every token and signs out the other sessions.
+    // Turning two-factor on or off revokes every token and signs out the other sessions.
     void queryClient.invalidateQueries({ queryKey: accessTokensQueryKey });
     void queryClient.invalidateQueries({ queryKey: sessionsQueryKey });
   };
 
+  // Someone who turns two-factor on may suspect an intruder: say what was closed to them.
+  const enabledNotice = justEnabled ? (
+    <SuccessNotice>
+      <p>
+        Two-factor authentication is now on. Your other sessions were signed out and your personal access tokens were
+        revoked: sign in again on your other devices, and create new tokens if you need them.
+      </p>
+    </SuccessNotice>
+  ) : null;
+
   let body: ReactNode;
   if (backupCodes) {
-    body = <BackupCodes codes={backupCodes} onDone={() => setBackupCodes(undefined)} />;
+    body = (
+      <>
+        {enabledNotice}
+        <BackupCodes
+          codes={backupCodes}
+          onDone={() => {
+            setBackupCodes(undefined);
+            setJustEnabled(false);
+          }}
+        />
+      </>
+    );
   } else if (me.twoFactorEnabled) {
     body = (
       <TwoFactorManage
@@ -53,6 +75,7 @@ export function TwoFactorSettings() {
         <TwoFactorSetup
           onEnabled={(codes) => {
             setJustDisabled(false);
+            setJustEnabled(true);
             setBackupCodes(codes);
             refreshAccount();
           }}

@@ -90,6 +90,10 @@ function ConfirmSetup({ setup, onEnabled }: { setup: Setup; onEnabled: (backupCo
               onChange={set("password")}
               error={errors.password}
             />
+            {/* Said before, not only after: a device or script of their own will need signing in again. */}
+            <p className="field__hint">
+              This signs out your other sessions and revokes your personal access tokens. This browser stays signed in.
+            </p>
             <button type="submit" className="button" disabled={enable.isPending}>
               {enable.isPending ? "Checking…" : "Turn on two-factor authentication"}
             </button>

@@ -15,6 +15,7 @@ const labels: Record<string, string> = {
   "user.2fa_backup_codes_regenerate": "New backup codes generated",
   "user.upgrade_creator": "Upgraded to a creator account",
   "user.token_create": "Personal access token created",
+  "user.token_revoke": "Personal access token revoked",
 };
 
 const failedSignInReasons: Record<string, string> = {
