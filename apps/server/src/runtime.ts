@@ -7,10 +7,12 @@ import { serverPath } from "./paths.ts";
 import { createDatabase, type Database } from "./platform/db/database.ts";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./platform/db/embedded.ts";
 import { migrate } from "./platform/db/migrate.ts";
+import { trustProxyWarning } from "./platform/http/trust-proxy.ts";
 import { JobWorker } from "./platform/jobs/index.ts";
 import type { Logger } from "./platform/logger.ts";
 import { createMailer, type Mailer } from "./platform/mail/index.ts";
 import { createMediaToolkit } from "./platform/media/index.ts";
+import { orphanedToolsWarning } from "./platform/media/process.ts";
 import { resolveSecretKey } from "./platform/secret-key.ts";
 import { createLocalStorage, type Storage } from "./platform/storage/index.ts";
 import { buildServices, mediaLimitsOf } from "./services.ts";
@@ -105,10 +107,14 @@ export async function startRuntime(
         concurrency: config.workerConcurrency,
       });
       await worker.start();
+      const orphanWarning = orphanedToolsWarning();
+      if (orphanWarning) logger.warn(orphanWarning);
     }
     if (roles.http) {
       app = await buildApp({ config, database, storage, media, logger, secretKey, services, webDist: defaultWebDist });
       await app.listen({ port: config.port, host: config.host });
+      const proxyWarning = trustProxyWarning(config.trustProxy, config.host);
+      if (proxyWarning) logger.warn(proxyWarning);
     }
   } catch (error) {
     await stop();

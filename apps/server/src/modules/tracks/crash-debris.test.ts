@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,12 +16,13 @@ import { waitFor } from "../../../test/wait.ts";
 import { resolveFfmpeg } from "../../platform/media/index.ts";
 import { deathSignalWrapper } from "../../platform/media/process.ts";
 import type { Services } from "../../services.ts";
-import { cleanTemporaryFiles } from "./tmp-cleanup.ts";
+import { cleanTemporaryFiles, HEARTBEAT_MS, HEARTBEAT_STALE_MS, processUploadsDir } from "./tmp-cleanup.ts";
 
 /**
  * What a worker killed with SIGKILL mid-transcode leaves behind: its ffmpeg children (they must
  * die with it) and its scratch folder (the next clean-up pass removes it once the attempt is
- * over). And what an API process killed mid-upload leaves: the next start removes it.
+ * over). And what an API process killed mid-upload leaves: once its heartbeat is stale, the next
+ * start or clean-up removes it.
  */
 
 const stave = fileURLToPath(new URL("../../../bin/stave.mjs", import.meta.url));
@@ -148,26 +149,35 @@ describe("crash debris", () => {
     expect(await readdir(tmp)).not.toContain(scratch[0]);
   });
 
-  it("removes at the next start the partial multipart uploads of an API process that was killed", async () => {
+  it("removes the partial multipart uploads of a process that is gone, never those of a live one", async () => {
     const uploads = path.join(dataDir, "tmp", "uploads");
-    // A process of this host that has exited: its pid is free.
-    const gone = spawn("true");
-    await once(gone, "exit");
     const host = os.hostname().replaceAll("~", "-");
-    const deadOwner = path.join(uploads, `${host}~${gone.pid}~deadbeef`, "0b7c0a5e-partial");
-    // One that still runs (the test runner's parent) keeps its upload in progress.
-    const liveOwner = path.join(uploads, `${host}~${process.ppid}~cafef00d`, "1c8d1b6f-partial");
+    // A killed process's folder: its heartbeat stopped well over the limit ago.
+    const deadOwner = path.join(uploads, `${host}~4242~deadbeef`, "0b7c0a5e-partial");
+    // A live process of another container sharing this host name, DATA_DIR and our very pid
+    // (host networking, each server pid 1): its heartbeat is fresh, so its upload stays.
+    const liveOwner = path.join(uploads, `${host}~${process.pid}~cafef00d`, "1c8d1b6f-partial");
     for (const dir of [deadOwner, liveOwner]) {
       await mkdir(dir, { recursive: true });
       await writeFile(path.join(dir, "file"), Buffer.alloc(1024));
     }
+    const lastBeat = new Date(Date.now() - HEARTBEAT_STALE_MS - 60_000);
+    await utimes(path.dirname(deadOwner), lastBeat, lastBeat);
 
     const restarted = await buildTestApp(testDb.database, { env: { DATA_DIR: dataDir } });
     try {
       await expect(stat(path.dirname(deadOwner))).rejects.toMatchObject({ code: "ENOENT" });
       expect((await stat(liveOwner)).isDirectory()).toBe(true);
+      // The restarted process beats too: its own folder is fresh for every other process's clean-up.
+      const own = await stat(processUploadsDir(path.join(dataDir, "tmp")));
+      expect(Date.now() - own.mtimeMs).toBeLessThan(HEARTBEAT_MS);
     } finally {
       await restarted.close();
     }
+
+    // Once the live one stops beating, the next clean-up pass takes its folder too.
+    await utimes(path.dirname(liveOwner), lastBeat, lastBeat);
+    await cleanTemporaryFiles(services.tracks, silentLogger);
+    await expect(stat(path.dirname(liveOwner))).rejects.toMatchObject({ code: "ENOENT" });
   });
 });

@@ -25,6 +25,28 @@ const errorBody = (error: AppError) =>
 const refusal = (error: AppError) => ({ status_code: error.status, body: errorBody(error) });
 
 /**
+ * An upload's quota reservation ends with its file, never before: a cancelled (DELETE) or
+ * refused upload gives its room back once its file is really gone, inside tus's lock and
+ * before the answer, so the next upload can use it. Should the removal fail, the upload lives
+ * on with its reservation, and the clean-up pass releases it once the file is gone.
+ */
+class ReservingFileStore extends FileStore {
+  constructor(
+    options: ConstructorParameters<typeof FileStore>[0],
+    private readonly ctx: TracksContext,
+  ) {
+    super(options);
+  }
+
+  override async remove(id: string) {
+    await super.remove(id);
+    await releaseUploadSpace(this.ctx, id).catch((error: unknown) =>
+      this.ctx.logger.warn({ err: error, uploadId: id }, "could not release a removed upload's quota reservation"),
+    );
+  }
+}
+
+/**
  * Resumable uploads (tus 1.0) for large files: a dropped connection resumes where it
  * stopped. Chunks land in DATA_DIR/tmp/tus; the finished file goes through exactly the
  * same ingest as a multipart upload, and the last response carries the created track.
@@ -32,7 +54,7 @@ const refusal = (error: AppError) => ({ status_code: error.status, body: errorBo
 export function registerResumableUploads(app: FastifyInstance, ctx: TracksContext) {
   const directory = path.join(ctx.tmpDir, "tus");
   mkdirSync(directory, { recursive: true });
-  const datastore = new FileStore({ directory });
+  const datastore = new ReservingFileStore({ directory }, ctx);
 
   const server = new EnvelopedTusServer({
     path: RESUMABLE_PATH,
@@ -40,6 +62,7 @@ export function registerResumableUploads(app: FastifyInstance, ctx: TracksContex
     // Read per request: a limit an admin changes applies to the next upload and chunk.
     maxSize: () => uploadLimitBytes(ctx),
     respectForwardedHeaders: true,
+    logger: ctx.logger,
     async onIncomingRequest(req, uploadId) {
       const principal = principalOf(req);
       if (!principal) throw refusal(new AppError("UNAUTHENTICATED", "Sign in to continue"));
@@ -48,9 +71,6 @@ export function registerResumableUploads(app: FastifyInstance, ctx: TracksContex
       const upload = await datastore.getUpload(uploadId).catch(() => null);
       if (upload && upload.metadata?.ownerId !== principal.userId)
         throw refusal(new AppError("NOT_FOUND", "Upload not found"));
-      // A cancelled upload gives its room back before the answer, so the next one can use it.
-      // (Should the removal then fail, the quota is still checked when the upload finishes.)
-      if (upload && req.method === "DELETE") await releaseUploadSpace(ctx, uploadId);
     },
     async onUploadCreate(req, upload) {
       const principal = principalOf(req) as Principal;
@@ -90,10 +110,9 @@ export function registerResumableUploads(app: FastifyInstance, ctx: TracksContex
         ctx.logger.error({ err: error }, "resumable upload ingest failed");
         throw refusal(new AppError("INTERNAL", "Something went wrong on our side"));
       } finally {
+        // A created track took its reservation away in its own transaction; a refused one gives it
+        // back here, with its file (and keeps it, should the file not go: the clean-up pass ends both).
         await received.discard();
-        await releaseUploadSpace(ctx, upload.id).catch((error: unknown) =>
-          ctx.logger.warn({ err: error }, "could not release a finished upload's quota reservation"),
-        );
       }
     },
   });

@@ -1,3 +1,5 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/http/errors.ts";
 import type { TracksContext } from "./tracks.context.ts";
 import { storageStandingOf } from "./tracks.repo.ts";
@@ -12,10 +14,15 @@ export async function uploadLimitBytes(ctx: TracksContext): Promise<number> {
  * What a user has stored and may store: their own quota when an admin set one, else the
  * instance default (the admin's setting, else STORAGE_QUOTA_BYTES).
  */
-export async function storageStanding(ctx: TracksContext, ownerId: string, exceptUpload: string | null = null) {
+export async function storageStanding(
+  ctx: TracksContext,
+  ownerId: string,
+  exceptUpload: string | null = null,
+  db: Kysely<DB> = ctx.database.primary,
+) {
   const [settings, standing] = await Promise.all([
     ctx.settings.current(),
-    storageStandingOf(ctx.database.primary, ownerId, exceptUpload),
+    storageStandingOf(db, ownerId, exceptUpload),
   ]);
   return { usedBytes: standing.usedBytes, quotaBytes: standing.overrideBytes ?? settings.defaultStorageQuotaBytes };
 }

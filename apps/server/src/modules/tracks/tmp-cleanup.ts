@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readdir, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { liveJobAttempts } from "../../platform/jobs/index.ts";
@@ -12,11 +12,13 @@ import { deleteReservation, reservationsMadeBefore } from "./upload-reservations
  * - `process-<track>.<job>.<attempt>-*`: one processing attempt's scratch directory. It goes at
  *   the next clean-up once that attempt is no longer live (its worker was killed, say), whatever
  *   its age, even while a later attempt of the same job runs.
- * - `uploads/<host>~<pid>~<instance>/`: one API process's multipart uploads in progress. When
- *   that process is gone (killed mid-upload), the next start of an API process on the same host
- *   removes it at once.
- * - anything else in `tus` and `uploads` (abandoned resumable uploads, another host's debris):
- *   after 24 hours without a change.
+ * - `uploads/<host>~<pid>~<instance>/`: one API process's multipart uploads in progress. While
+ *   the process runs it touches its folder every HEARTBEAT_MS; a folder untouched for
+ *   HEARTBEAT_STALE_MS belongs to a process that is gone (killed mid-upload), on this host or any
+ *   other sharing DATA_DIR, and goes at the next start of an API process or clean-up pass. (Host
+ *   names and pids cannot tell: containers on host networking share a host name, and each may
+ *   run its server as pid 1.)
+ * - anything in `tus` (abandoned resumable uploads): after 24 hours without a change.
  */
 
 const STALE_MS = 24 * 3600 * 1000;
@@ -27,40 +29,47 @@ const processingDirPattern = new RegExp(`^process-(${UUID})\\.(${UUID})\\.(\\d+)
 export const processingDirPrefix = (trackId: string, jobId: string, attempt: number) =>
   `process-${trackId}.${jobId}.${attempt}-`;
 
-/** This process's own directory under tmp/uploads: its host, its pid, and a name no later process reuses. */
+/** This process's own directory under tmp/uploads: its host and pid (for people), and a name no later process reuses. */
 const thisProcess = { host: os.hostname().replaceAll("~", "-"), pid: process.pid, instance: randomUUID().slice(0, 8) };
-export const processUploadsDir = (tmpDir: string) =>
-  path.join(tmpDir, "uploads", `${thisProcess.host}~${thisProcess.pid}~${thisProcess.instance}`);
+const ownUploadsDirName = `${thisProcess.host}~${thisProcess.pid}~${thisProcess.instance}`;
+export const processUploadsDir = (tmpDir: string) => path.join(tmpDir, "uploads", ownUploadsDirName);
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is just not ours to signal.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+export const HEARTBEAT_MS = 30_000;
+/** Ten missed beats: far beyond a busy event loop's delay or a little clock skew between hosts. */
+export const HEARTBEAT_STALE_MS = 10 * HEARTBEAT_MS;
+
+/**
+ * Keeps this process's uploads folder fresh while it runs, so that no clean-up (of this process
+ * or another one sharing DATA_DIR) takes it for a dead process's. Returns the function that stops it.
+ */
+export async function startUploadsHeartbeat(tmpDir: string, logger: Logger): Promise<() => void> {
+  const dir = processUploadsDir(tmpDir);
+  const beat = async () => {
+    try {
+      // Recreated should anything have removed it: the uploads under way write into it.
+      await mkdir(dir, { recursive: true });
+      const now = new Date();
+      await utimes(dir, now, now);
+    } catch (error) {
+      logger.warn({ err: error, dir }, "could not touch this process's uploads folder");
+    }
+  };
+  await beat();
+  const timer = setInterval(() => void beat(), HEARTBEAT_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
-/** Whether an uploads directory belongs to a process of this host that no longer runs. */
-function ownerIsGone(name: string): boolean {
-  const [host, pid, instance] = name.split("~");
-  if (host !== thisProcess.host || !pid || !instance || !/^\d+$/.test(pid)) return false;
-  // Our own pid under another instance name: the earlier process had it (a container restarts as pid 1).
-  if (Number(pid) === thisProcess.pid) return instance !== thisProcess.instance;
-  return !isAlive(Number(pid));
-}
-
-/** At an API process's start: the multipart uploads that killed processes of this host left behind. */
+/** At an API process's start and in each clean-up pass: the multipart uploads of processes that are gone. */
 export async function removeUploadsOfDeadProcesses(tmpDir: string, logger: Logger): Promise<number> {
   const dir = path.join(tmpDir, "uploads");
+  const cutoff = Date.now() - HEARTBEAT_STALE_MS;
   let removed = 0;
   for (const entry of await readdir(dir).catch(() => [])) {
-    if (!ownerIsGone(entry)) continue;
-    await rm(path.join(dir, entry), { recursive: true, force: true });
-    removed += 1;
+    if (entry === ownUploadsDirName) continue;
+    if (await removeIfStale(path.join(dir, entry), cutoff)) removed += 1;
   }
-  if (removed > 0) logger.info({ removed }, "removed partial uploads of processes that were killed");
+  if (removed > 0) logger.info({ removed }, "removed partial uploads of processes that are gone");
   return removed;
 }
 
@@ -96,7 +105,9 @@ async function removeDeadProcessingDirs(ctx: TracksContext, cutoff: number): Pro
 
 /**
  * Quota reservations whose resumable upload is gone (removed above as abandoned, or never
- * created): the hour's grace covers an upload whose file is being created right now.
+ * created): the hour's grace covers an upload whose file is being created right now. This
+ * relies on every API process sharing DATA_DIR (as tus does: a resumed chunk may reach any of
+ * them), so that an upload's file is missing here only when it is missing for all.
  */
 async function releaseAbandonedReservations(ctx: TracksContext): Promise<number> {
   const tus = path.join(ctx.tmpDir, "tus");
@@ -118,10 +129,9 @@ export async function cleanTemporaryFiles(ctx: TracksContext, logger: Logger): P
   const cutoff = Date.now() - STALE_MS;
   let removed = await removeDeadProcessingDirs(ctx, cutoff);
   removed += await removeUploadsOfDeadProcesses(ctx.tmpDir, logger);
-  for (const dir of ["tus", "uploads"].map((name) => path.join(ctx.tmpDir, name))) {
-    for (const entry of await readdir(dir).catch(() => [])) {
-      if (await removeIfStale(path.join(dir, entry), cutoff)) removed += 1;
-    }
+  const tus = path.join(ctx.tmpDir, "tus");
+  for (const entry of await readdir(tus).catch(() => [])) {
+    if (await removeIfStale(path.join(tus, entry), cutoff)) removed += 1;
   }
   const released = await releaseAbandonedReservations(ctx);
   logger.info({ removed, released }, "cleaned temporary files");

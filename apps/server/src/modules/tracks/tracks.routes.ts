@@ -9,7 +9,7 @@ import { notFound } from "../../platform/http/errors.ts";
 import { findPageOwnerId } from "../accounts/accounts.repo.ts";
 import { registerResumableUploads } from "./resumable.ts";
 import { fileTooLarge, quotaExceeded, storageStanding, uploadLimitBytes } from "./storage-quota.ts";
-import { removeUploadsOfDeadProcesses } from "./tmp-cleanup.ts";
+import { removeUploadsOfDeadProcesses, startUploadsHeartbeat } from "./tmp-cleanup.ts";
 import type { TracksContext } from "./tracks.context.ts";
 import { type OpenStreams, streamTrackEvents } from "./tracks.events.ts";
 import { presentTrack, presentTrackSummary } from "./tracks.presenter.ts";
@@ -38,7 +38,9 @@ export async function registerTrackRoutes(app: FastifyInstance, ctx: TracksConte
     for (const close of openStreams) close();
   });
   registerResumableUploads(app, ctx);
-  // What a killed predecessor was receiving will never complete.
+  // This process's multipart uploads must look alive to every clean-up; a dead process's never complete.
+  const stopHeartbeat = await startUploadsHeartbeat(ctx.tmpDir, ctx.logger);
+  app.addHook("onClose", async () => stopHeartbeat());
   await removeUploadsOfDeadProcesses(ctx.tmpDir, ctx.logger);
   const routes = app.withTypeProvider<ZodTypeProvider>();
 

@@ -68,10 +68,43 @@ const clientErrorsByStatus: Record<number, ErrorCode> = {
 /** Our code for a client error status that a library chose (a 400 for any we have no code for). */
 export const clientErrorCodeFor = (status: number): ErrorCode => clientErrorsByStatus[status] ?? "BAD_REQUEST";
 
+/**
+ * What a request's body stream raises when its client goes away before sending all of it: Node's
+ * `Error: aborted` (code ECONNRESET), a premature close, a reset or a broken pipe.
+ */
+const connectionGoneCodes = new Set([
+  "ECONNRESET",
+  "ECONNABORTED",
+  "EPIPE",
+  "ERR_STREAM_PREMATURE_CLOSE",
+  "FST_MP_PREMATURE_CLOSE",
+]);
+
+/**
+ * A request that failed because its client hung up mid-body (a dropped mobile upload): not our
+ * fault, and nobody is left to read the answer. The same codes from anywhere else (a connection
+ * to the database or the mail server reset) are ours, so the request's own stream must have
+ * ended early too.
+ */
+function isClientAbort(error: unknown, request: FastifyRequest): boolean {
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  const gone = connectionGoneCodes.has(code) || (error instanceof Error && error.message === "aborted");
+  return gone && (request.raw.readableAborted || request.raw.socket?.destroyed === true);
+}
+
 /** character_not_in_repertoire, untranslatable_character, invalid byte sequence. */
 const postgresTextErrors = new Set(["22021", "22P05"]);
 
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (isClientAbort(error, request)) {
+    // An everyday event (a phone losing signal mid-upload), logged as such: never an error-level alert.
+    request.log.info(
+      { reason: error.code ?? error.message },
+      "the client closed the connection before the request was complete",
+    );
+    // Written only if the socket can still take it (a client that closed its sending side only).
+    return sendError(reply, 400, "BAD_REQUEST", "The connection closed before the request was complete");
+  }
   if (error instanceof AppError) {
     if (error.headers) reply.headers(error.headers);
     return sendError(reply, error.status, error.code, error.message, error.details);

@@ -27,49 +27,96 @@ const columns = (types: ClaimableType[]) => ({
 });
 
 /**
- * Claims of job types limited per key take this transaction-scoped lock first, so that two
- * workers cannot both count a key's running jobs, see room for one more, and both claim: the
- * second claim's statement starts after the first has committed and counts its job. The lock
- * is held for the length of one claim statement; claims of other types never take it.
+ * Claims of jobs limited per key take this transaction-scoped lock first, so that two workers
+ * cannot both count a key's running jobs, see room for one more, and both claim: the second
+ * claim's statement starts after the first has committed and counts its job. It is held for
+ * one keyed claim statement; claims of jobs without a key (mail, exports, cron) never take it
+ * and never wait for it.
  */
 const KEYED_CLAIM_LOCK = sql`hashtext('stave.jobs.claim.per-key')`;
+
+/** "free": jobs claimed with no lock (their type has no per-key limit, or they carry no key); "keyed": the rest. */
+type Group = "free" | "keyed";
 
 /**
  * Claims the oldest due job of the given types: a queued one whose time has come, or a
  * running one whose worker stopped renewing its lease (crashed). SKIP LOCKED lets many
  * workers claim at once without waiting on each other.
+ *
+ * With per-key limits, a cheap look first finds which kind of job is oldest, so that order
+ * holds across both; the claim of that kind is tried first, then the other (the one looked at
+ * may have gone to another worker meanwhile).
  */
 export async function claimNextJob(
   db: Executor,
   workerId: string,
   types: ClaimableType[],
 ): Promise<ClaimedJob | undefined> {
-  if (!types.some((type) => (type.concurrencyPerKey ?? 0) > 0)) return claimStatement(db, workerId, types);
-  return db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(${KEYED_CLAIM_LOCK})`.execute(trx);
-    return claimStatement(trx, workerId, types);
-  });
+  if (!types.some((type) => (type.concurrencyPerKey ?? 0) > 0)) return claimStatement(db, workerId, types, "free");
+  for (const group of await dueGroupsOldestFirst(db, types)) {
+    const job =
+      group === "free"
+        ? await claimStatement(db, workerId, types, "free")
+        : await db.transaction().execute(async (trx) => {
+            await sql`SELECT pg_advisory_xact_lock(${KEYED_CLAIM_LOCK})`.execute(trx);
+            return claimStatement(trx, workerId, types, "keyed");
+          });
+    if (job) return job;
+  }
+  return undefined;
+}
+
+const typesTable = (types: ClaimableType[]) => {
+  const { names, leases, limits, perKey } = columns(types);
+  return sql`SELECT * FROM unnest(${names}::text[], ${leases}::int[], ${limits}::int[], ${perKey}::int[])
+        AS t(name, lease, max_attempts, per_key)`;
+};
+
+/**
+ * The live running jobs per key, counted once per statement (not once per waiting job: a
+ * creator with 20,000 queued jobs would otherwise cost 20,000 counts per claim).
+ */
+const busyKeys = sql`SELECT concurrency_key, count(*) AS running FROM jobs
+        WHERE state = 'running' AND locked_until >= now() AND concurrency_key IS NOT NULL
+        GROUP BY concurrency_key`;
+
+const isDue = sql`((jobs.state = 'queued' AND jobs.run_at <= now())
+         OR (jobs.state = 'running' AND jobs.locked_until < now()
+             AND jobs.attempts < coalesce(jobs.max_attempts, types.max_attempts)))`;
+
+const isFree = sql`(jobs.concurrency_key IS NULL OR types.per_key = 0)`;
+
+/** A keyed job whose key has room: fewer live running jobs than its type's limit. */
+const hasRoom = sql`(jobs.concurrency_key IS NOT NULL AND types.per_key > 0
+          AND coalesce(busy.running, 0) < types.per_key)`;
+
+/** Which kinds of job are due and claimable now, the one holding the oldest job first. */
+async function dueGroupsOldestFirst(db: Executor, types: ClaimableType[]): Promise<Group[]> {
+  const result = await sql<{ free: Date | null; keyed: Date | null }>`
+    WITH types AS (${typesTable(types)}), busy AS (${busyKeys})
+    SELECT
+      (SELECT min(jobs.run_at) FROM jobs JOIN types ON types.name = jobs.name
+        WHERE ${isDue} AND ${isFree}) AS free,
+      (SELECT min(jobs.run_at) FROM jobs JOIN types ON types.name = jobs.name
+        LEFT JOIN busy ON busy.concurrency_key = jobs.concurrency_key
+        WHERE ${isDue} AND ${hasRoom}) AS keyed`.execute(db);
+  const row = result.rows[0];
+  const due = (["free", "keyed"] as const).flatMap((group) => (row?.[group] ? [{ group, at: row[group] }] : []));
+  return due.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime()).map((entry) => entry.group);
 }
 
 /**
  * A job whose key already has its type's limit of live running jobs (lease not lapsed) is
  * skipped, not failed: it keeps its place (run_at) and is claimed once one of them ends.
  */
-async function claimStatement(db: Executor, workerId: string, types: ClaimableType[]) {
-  const { names, leases, limits, perKey } = columns(types);
+async function claimStatement(db: Executor, workerId: string, types: ClaimableType[], group: Group) {
+  // Only a keyed claim needs the running counts.
+  const keyed = group === "keyed";
   const result = await sql<ClaimedJob>`
-    WITH types AS (
-      SELECT * FROM unnest(${names}::text[], ${leases}::int[], ${limits}::int[], ${perKey}::int[])
-        AS t(name, lease, max_attempts, per_key)
-    ), next AS (
+    WITH types AS (${typesTable(types)}), ${keyed ? sql`busy AS (${busyKeys}),` : sql``} next AS (
       SELECT jobs.id FROM jobs JOIN types ON types.name = jobs.name
-      WHERE ((jobs.state = 'queued' AND jobs.run_at <= now())
-         OR (jobs.state = 'running' AND jobs.locked_until < now()
-             AND jobs.attempts < coalesce(jobs.max_attempts, types.max_attempts)))
-        AND (jobs.concurrency_key IS NULL OR types.per_key = 0 OR (
-          SELECT count(*) FROM jobs AS peer
-          WHERE peer.concurrency_key = jobs.concurrency_key AND peer.state = 'running'
-            AND peer.locked_until >= now() AND peer.id <> jobs.id) < types.per_key)
+        ${keyed ? sql`LEFT JOIN busy ON busy.concurrency_key = jobs.concurrency_key` : sql``}
+      WHERE ${isDue} AND ${keyed ? hasRoom : isFree}
       ORDER BY jobs.run_at
       LIMIT 1
       FOR UPDATE OF jobs SKIP LOCKED

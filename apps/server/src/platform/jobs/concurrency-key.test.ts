@@ -127,3 +127,39 @@ describe("jobs limited per concurrency key", () => {
     expect(events).toEqual(["start 0", "start 1", "start 2", "start 3"]);
   });
 });
+
+describe("claims of jobs without a key", () => {
+  it("are not held up while a keyed claim holds its lock, and keep the oldest-first order", async () => {
+    const mail: ClaimableType = { name: "test.mail", leaseSeconds: 30, maxAttempts: 3 };
+    const [older] = await enqueueInOrder([{ key: "owner:a" }]);
+    const mailId = await enqueueKeyed(testDb.database.primary, "test.mail", {}, { runAt: new Date(Date.now() - 1000) });
+
+    // The oldest due job is claimed first, whichever kind it is.
+    expect((await claimNextJob(testDb.database.primary, "worker-1", [keyed, mail]))?.id).toBe(older);
+
+    // Another worker is in the middle of a keyed claim (it holds the keyed-claim lock) ...
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked!: () => void;
+    const holding = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const holder = testDb.database.primary.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(hashtext('stave.jobs.claim.per-key'))`.execute(trx);
+      locked();
+      await released;
+    });
+    await holding;
+    try {
+      // ... and a worker handling mail as well as processing still gets its mail at once.
+      const claim = claimNextJob(testDb.database.primary, "worker-2", [keyed, mail]);
+      const timeout = new Promise<"blocked">((resolve) => setTimeout(() => resolve("blocked"), 2000));
+      expect(await Promise.race([claim.then((job) => job?.id), timeout])).toBe(mailId);
+    } finally {
+      release();
+      await holder;
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../logger.ts";
 import { MediaProcessingError } from "./errors.ts";
-import { runOrFail, runProcess } from "./process.ts";
+import { orphanedToolsWarning, runOrFail, runProcess } from "./process.ts";
 
 const logger = createLogger("silent");
 
@@ -53,5 +53,13 @@ describe("running a media process", () => {
     const running = runProcess("/bin/sleep", ["30"], { logger, timeoutMs: 50 });
     await expect(running).rejects.toBeInstanceOf(MediaProcessingError);
     await expect(running).rejects.toThrow(/took longer than/);
+  });
+});
+
+describe("a worker's warning about ffmpeg outliving it", () => {
+  it("tells a Linux worker without setpriv to install util-linux, and says nothing otherwise", () => {
+    expect(orphanedToolsWarning("linux", null)).toMatch(/ffmpeg will outlive a killed worker: install util-linux/);
+    expect(orphanedToolsWarning("linux", "/usr/bin/setpriv")).toBeNull();
+    expect(orphanedToolsWarning("darwin", null)).toBeNull();
   });
 });

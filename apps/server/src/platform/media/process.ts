@@ -50,6 +50,17 @@ export const deathSignalWrapper: string | null =
       }) ?? null)
     : null;
 
+/**
+ * What a worker should say at start when its ffmpeg children would outlive it: on Linux,
+ * without setpriv, a worker killed mid-transcode (OOM killer, `kill -9`, a crashed container
+ * runtime) leaves its encoders running, each holding a core, with nobody to read their output.
+ * Elsewhere there is no setpriv to install, so nothing to say.
+ */
+export function orphanedToolsWarning(platform: NodeJS.Platform = process.platform, wrapper = deathSignalWrapper) {
+  if (platform !== "linux" || wrapper) return null;
+  return "setpriv not found: ffmpeg will outlive a killed worker: install util-linux (it provides setpriv)";
+}
+
 /** The command line that actually starts `command`: under setpriv when we have it. */
 export function launchCommand(command: string, args: string[], wrapper = deathSignalWrapper): [string, string[]] {
   return wrapper ? [wrapper, ["--pdeathsig", "KILL", command, ...args]] : [command, args];
