@@ -185,6 +185,12 @@ describe("mock moderation API", () => {
     expect(refused.headers.get("Retry-After")).toBe("1800");
   });
 
+  it("refuses reports from an unverified address", async () => {
+    setUp(buildMe({ username: "newcomer", isVerified: false }));
+    const body = { subjectType: "track", subjectId: beaTrack.id, category: "spam" };
+    expectError(await call("POST", "/api/v1/reports", { csrf: CSRF, body }), 403, "EMAIL_NOT_VERIFIED");
+  });
+
   it("lists the queue for moderators and resolves a report with a takedown the owner sees", async () => {
     const moderator = buildMe({ username: "morgan", role: "moderator" });
     const { api } = setUp(moderator, {

@@ -47,13 +47,17 @@ export class MediaMoves {
   }
 
   /**
-   * Revokes the URLs of one track (it turns private) and records its new prefix. Locks the
-   * row first; false when there is nothing to revoke (not published, or taken down, which
-   * revoked them already).
+   * Before a track's visibility is set to `visibility`: when that turns it private, revokes its
+   * URLs and records its new prefix. Decided on the row as locked here, never as the caller
+   * loaded it: a change to private that loaded the track private while another request was
+   * making it public would otherwise skip the revocation, and URLs signed while it was public
+   * would keep working. False when there is nothing to revoke (not turning private, not
+   * published, or taken down, which revoked them already).
    */
-  async revokeTrack(trx: Transaction<DB>, trackId: string): Promise<boolean> {
+  async revokeTrack(trx: Transaction<DB>, trackId: string, visibility: string): Promise<boolean> {
+    if (visibility !== "private") return false;
     const track = await lockTrackVersion(trx, trackId);
-    if (!track?.hls_prefix || track.taken_down_at !== null) return false;
+    if (!track?.hls_prefix || track.visibility === "private" || track.taken_down_at !== null) return false;
     await recordHlsPrefix(trx, trackId, await this.revoke(trx, trackId, track.hls_prefix));
     return true;
   }

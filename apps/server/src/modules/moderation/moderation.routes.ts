@@ -36,7 +36,7 @@ export function registerModerationRoutes(app: FastifyInstance, ctx: ModerationCo
         tags,
         summary: "Report a track, comment, playlist or user to the moderators",
         description:
-          "404 if the caller cannot see it, 422 `CANNOT_REPORT_OWN` for their own, 409 `ALREADY_REPORTED` while " +
+          "403 `EMAIL_NOT_VERIFIED` until the caller's email address is verified, 404 if the caller cannot see it, 422 `CANNOT_REPORT_OWN` for their own, 409 `ALREADY_REPORTED` while " +
           "their earlier report on it is open, 429 `RATE_LIMITED` past 10 reports an hour.",
         body: createReportRequestSchema,
         response: { 201: createdReportSchema },
@@ -85,6 +85,9 @@ export function registerModerationRoutes(app: FastifyInstance, ctx: ModerationCo
         schema: {
           tags,
           summary: `Take a ${type} down: hidden from everyone but its owner, who sees the reason`,
+          description:
+            "404 when it does not exist, or when a moderator may not open it and nobody reported it " +
+            "(a private one): a report entitles staff to its subject whatever its visibility now.",
           params: idParams,
           body: takedownRequestSchema,
           response: { 200: takedownStateSchema },
@@ -94,7 +97,7 @@ export function registerModerationRoutes(app: FastifyInstance, ctx: ModerationCo
         takeDownDirectly(
           ctx,
           { type, id: request.params.id },
-          principalOf(request).userId,
+          principalOf(request),
           request.body,
           requestMeta(request),
         ),
@@ -107,6 +110,7 @@ export function registerModerationRoutes(app: FastifyInstance, ctx: ModerationCo
         schema: {
           tags,
           summary: `Lift a ${type}'s takedown`,
+          description: "404 as for a takedown; what is taken down may always be restored.",
           params: idParams,
           body: restoreRequestSchema,
           response: { 200: takedownStateSchema },
@@ -116,7 +120,7 @@ export function registerModerationRoutes(app: FastifyInstance, ctx: ModerationCo
         restoreDirectly(
           ctx,
           { type, id: request.params.id },
-          principalOf(request).userId,
+          principalOf(request),
           request.body.reason,
           requestMeta(request),
         ),

@@ -76,7 +76,14 @@ async function ownerOfVisibleSubject(ctx: ModerationContext, subject: Subject, p
   }
 }
 
+/**
+ * Only a verified address may report, as for commenting: with open registration, throw-away
+ * accounts could otherwise fill the moderation queue faster than staff can read it.
+ */
 export async function createReport(ctx: ModerationContext, principal: Principal, request: CreateReportRequest) {
+  if (!principal.isVerified) {
+    throw new AppError("EMAIL_NOT_VERIFIED", "Verify your email address before reporting");
+  }
   // Before any lookup: the limit also brakes probing for which ids exist.
   await ctx.limiter.hit(reportRateRule, principal.userId);
   const subject = { type: request.subjectType, id: request.subjectId };

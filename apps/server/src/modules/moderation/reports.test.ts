@@ -105,6 +105,20 @@ describe("POST /api/v1/reports", () => {
     expect((await fileReport(t, reporter, "track", trackId)).statusCode).toBe(201);
   });
 
+  it("refuses an unverified account with 403 EMAIL_NOT_VERIFIED, filing nothing", async () => {
+    const trackId = await buildTrack(t.db.database, creator.id);
+    const unverified = await buildPerson(t, { isVerified: false });
+    const response = await fileReport(t, unverified, "track", trackId);
+    expect(response.statusCode).toBe(403);
+    expect(errorCode(response)).toBe("EMAIL_NOT_VERIFIED");
+    const filed = await t.db.database.primary
+      .selectFrom("reports")
+      .select("id")
+      .where("reporter_id", "=", unverified.id)
+      .execute();
+    expect(filed).toEqual([]);
+  });
+
   it("takes 10 reports an hour per user, then answers 429 RATE_LIMITED with Retry-After", async () => {
     const reporter = await buildPerson(t);
     for (let n = 0; n < 10; n += 1) {

@@ -1,7 +1,7 @@
 import type { ReportSubjectType } from "@stave/contracts";
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
-import { profileRule, type Viewer } from "../visibility/index.ts";
+import { commentRule, playlistRule, profileRule, trackRule, type Viewer } from "../visibility/index.ts";
 
 /**
  * What reports are about, looked up by id: to check a reporter may see it and whose it is,
@@ -80,4 +80,39 @@ export async function findSubjects(
   if (ids.length === 0) return new Map();
   const { rows } = await subjectQueries[type]([...new Set(ids)]).execute(db);
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** The subject's own visibility rule for the viewer, over its row (aliases `t`, `p`, `c`), and whether it is private. */
+const visibleTo: Record<"track" | "comment" | "playlist", (id: string, viewer: Viewer) => RawBuilder<unknown>> = {
+  track: (id, viewer) => sql`
+    SELECT t.taken_down_at IS NOT NULL AS taken_down, t.visibility = 'private' AS private,
+           ${trackRule.sql(viewer)} AS visible
+      FROM tracks t WHERE t.id = ${id}`,
+  comment: (id, viewer) => sql`
+    SELECT c.taken_down_at IS NOT NULL AS taken_down, t.visibility = 'private' AS private,
+           ${commentRule.sql(viewer)} AS visible
+      FROM track_comments c JOIN tracks t ON t.id = c.track_id WHERE c.id = ${id}`,
+  playlist: (id, viewer) => sql`
+    SELECT p.taken_down_at IS NOT NULL AS taken_down, p.visibility = 'private' AS private,
+           ${playlistRule.sql(viewer)} AS visible
+      FROM playlists p WHERE p.id = ${id}`,
+};
+
+/**
+ * Whether staff may act on this subject directly (moderation.routes takedown and restore):
+ * anything not private (a public upload still processing too), what is taken down, what was
+ * reported (now or before), and what the visibility rules let them open (admins: everything).
+ * False too when it does not exist.
+ */
+export async function mayModerate(
+  db: Kysely<DB>,
+  subject: { type: "track" | "comment" | "playlist"; id: string },
+  viewer: Viewer,
+): Promise<boolean> {
+  const { rows } = await sql<{ allowed: boolean }>`
+    SELECT NOT s.private OR s.taken_down OR s.visible OR EXISTS (
+             SELECT 1 FROM reports r WHERE r.subject_type = ${subject.type} AND r.subject_id = ${subject.id})
+           AS allowed
+      FROM (${visibleTo[subject.type](subject.id, viewer)}) s`.execute(db);
+  return rows[0]?.allowed === true;
 }

@@ -2,12 +2,15 @@ import type { takedownStateSchema } from "@stave/contracts";
 import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import type { DB } from "../../platform/db/schema.ts";
+import type { Principal } from "../../platform/http/access.ts";
 import { notFound } from "../../platform/http/errors.ts";
 import type { RequestMeta } from "../accounts/accounts.context.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { notify } from "../notifications/notifications.service.ts";
+import { viewerOf } from "../visibility/index.ts";
 import { inTransactionWithMediaMoves, type MediaMoves } from "./media-moves.ts";
 import type { ModerationContext } from "./moderation.context.ts";
+import { mayModerate } from "./subjects.repo.ts";
 import {
   clearTrackTakedown,
   lockComment,
@@ -148,18 +151,41 @@ async function lockSubject(trx: Transaction<DB>, subject: Moderated) {
 
 const nouns: Record<ModeratedType, string> = { track: "Track", comment: "Comment", playlist: "Playlist" };
 
+/**
+ * Whether a moderator may take down or restore this content by id, checked in the action's
+ * transaction before it changes anything; a refusal is the 404 of an unknown id.
+ *
+ * Decision: a report entitles staff to its subject whatever its visibility now. It was filed
+ * while the reporter could see it, and its owner may make it private afterwards to dodge
+ * moderation, so the queue shows it, and resolving a report and these routes act on it, private
+ * or not. Without a report, a moderator acts on anything but private content (a public upload
+ * still processing is spam to stop before it is published) and on what is already taken down,
+ * to lift it: a private track or playlist (and the comments under a private track) that nobody
+ * reported is its owner's business (rules.ts), and a moderator must neither take it down nor
+ * learn that it exists. Admins see everything by the rules, so they may act on anything.
+ * The queue labels a reported subject with its current title, private or not: staff judge the
+ * content as it is now (a title changed since may be the offence), while the reporter's notice
+ * names no title of content private by then (reports.service.ts).
+ */
+async function assertMayModerate(trx: Transaction<DB>, subject: Moderated, principal: Principal) {
+  if (!(await mayModerate(trx, subject, viewerOf(principal)))) throw notFound(nouns[subject.type]);
+}
+
 /** `POST /api/v1/admin/{tracks,comments,playlists}/:id/takedown`: the same change a report's take_down makes. */
 export async function takeDownDirectly(
   ctx: ModerationContext,
   subject: Moderated,
-  actorId: string,
+  principal: Principal,
   request: TakedownRequest,
   meta: RequestMeta,
 ): Promise<TakedownState> {
-  const result = await inModerationTransaction(ctx, (trx, media) => takeDown(ctx, trx, media, subject, request));
+  const result = await inModerationTransaction(ctx, async (trx, media) => {
+    await assertMayModerate(trx, subject, principal);
+    return takeDown(ctx, trx, media, subject, request);
+  });
   if (!result) throw notFound(nouns[subject.type]);
   await recordAudit(ctx.database.primary, ctx.logger, {
-    actorId,
+    actorId: principal.userId,
     action: "moderation.takedown",
     targetType: subject.type,
     targetId: subject.id,
@@ -177,14 +203,17 @@ export async function takeDownDirectly(
 export async function restoreDirectly(
   ctx: ModerationContext,
   subject: Moderated,
-  actorId: string,
+  principal: Principal,
   reason: string,
   meta: RequestMeta,
 ): Promise<TakedownState> {
-  const result = await inModerationTransaction(ctx, (trx) => restore(ctx, trx, subject));
+  const result = await inModerationTransaction(ctx, async (trx) => {
+    await assertMayModerate(trx, subject, principal);
+    return restore(ctx, trx, subject);
+  });
   if (!result) throw notFound(nouns[subject.type]);
   await recordAudit(ctx.database.primary, ctx.logger, {
-    actorId,
+    actorId: principal.userId,
     action: "moderation.restore",
     targetType: subject.type,
     targetId: subject.id,

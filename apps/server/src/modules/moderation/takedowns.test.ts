@@ -15,7 +15,7 @@ import type {
 } from "@stave/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { errorCode, useTestApp } from "../../../test/app.ts";
-import { auditOf, fileReport, moderate } from "../../../test/moderation.ts";
+import { auditOf, fileReport, moderate, queue, reported } from "../../../test/moderation.ts";
 import { as, buildPerson, buildPlaylist, buildTrack, ok, type Person } from "../../../test/social.ts";
 import { refreshSearchIndex } from "../search/search.maintenance.ts";
 
@@ -263,5 +263,61 @@ describe("takedown and restore routes", () => {
     const admin = await buildPerson(t, { role: "admin" });
     const playlistId = await buildPlaylist(t.db.database, creator.id);
     expect((await moderate(t, admin, "playlists", playlistId, "takedown")).statusCode).toBe(200);
+  });
+});
+
+describe("moderating private content", () => {
+  it("refuses a moderator private content nobody reported, as if it did not exist", async () => {
+    const trackId = await buildTrack(t.db.database, creator.id, { visibility: "private" });
+    const playlistId = await buildPlaylist(t.db.database, creator.id, "private");
+    const commentId = ok<{ comment: TrackComment }>(
+      await as(t.app, creator, "POST", `/api/v1/tracks/${trackId}/comments`, { body: "Note to self" }),
+    ).comment.id;
+    for (const [type, id] of [
+      ["tracks", trackId],
+      ["playlists", playlistId],
+      ["comments", commentId],
+    ] as const) {
+      for (const action of ["takedown", "restore"] as const) {
+        const response = await moderate(t, moderator, type, id, action);
+        expect(response.statusCode, `${action} ${type}`).toBe(404);
+        expect(errorCode(response)).toBe("NOT_FOUND");
+      }
+      expect(await auditOf(t.db.database, "moderation.takedown", id)).toEqual([]);
+    }
+    const own = await get<{ track: Track }>(creator, `/api/v1/tracks/${trackId}`);
+    expect(own.track.takedown).toBeUndefined();
+    // An admin sees every track, so may act on it.
+    const admin = await buildPerson(t, { role: "admin" });
+    expect((await moderate(t, admin, "tracks", trackId, "takedown")).statusCode).toBe(200);
+  });
+
+  it("takes down and restores reported content its owner made private since, labelled as it is now", async () => {
+    const trackId = await buildTrack(t.db.database, creator.id, { title: "Loud Insult" });
+    const reportId = await reported(t, fan, "track", trackId);
+    ok(
+      await t.app.inject({
+        method: "PATCH",
+        url: `/api/v1/tracks/${trackId}`,
+        headers: creator.session.headers,
+        payload: { title: "Quiet Insult", visibility: "private" },
+      }),
+    );
+    expect(await statusOf(moderator, `/api/v1/tracks/${trackId}`)).toBe(404);
+    const [item] = (await queue(t, moderator, "?subjectType=track&limit=100")).items.filter(
+      (report) => report.id === reportId,
+    );
+    expect(item?.subject).toMatchObject({ id: trackId, label: "Quiet Insult", exists: true, takenDown: false });
+
+    expect(ok<{ takenDown: boolean }>(await moderate(t, moderator, "tracks", trackId, "takedown")).takenDown).toBe(
+      true,
+    );
+    const own = await get<{ track: Track }>(creator, `/api/v1/tracks/${trackId}`);
+    expect(own.track.takedown).toMatchObject({ reason: "Breaks the community rules" });
+    expect(ok<{ takenDown: boolean }>(await moderate(t, moderator, "tracks", trackId, "restore")).takenDown).toBe(
+      false,
+    );
+    expect(await auditOf(t.db.database, "moderation.takedown", trackId)).toHaveLength(1);
+    expect(await auditOf(t.db.database, "moderation.restore", trackId)).toHaveLength(1);
   });
 });

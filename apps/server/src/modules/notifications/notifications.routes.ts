@@ -23,7 +23,7 @@ import { presentNotification } from "./notifications.presenter.ts";
 import {
   countUnreadNotifications,
   emailKindsOf,
-  findNotification,
+  findNotificationFor,
   listNotifications,
   markNotificationsRead,
   saveEmailKinds,
@@ -164,8 +164,9 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: Notificati
       let queue = Promise.resolve();
       const toEvent = async (signal: UserEventSignal): Promise<UserEvent | null> => {
         if (signal.type === "notification") {
-          const row = await findNotification(db, signal.id);
-          if (!row || row.user_id !== userId) return null;
+          // As the list shows it: not if its content turned private, or its sender was blocked, since.
+          const row = await findNotificationFor(db, signal.id, userId);
+          if (!row) return null;
           const unreadCount = await countUnreadNotifications(db, userId);
           return { type: "notification", notification: presentNotification(row), unreadCount };
         }

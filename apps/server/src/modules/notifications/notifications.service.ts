@@ -1,9 +1,9 @@
 import type { NotificationKind } from "@stave/contracts";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { composeMail, queueMail } from "../../platform/mail/index.ts";
 import { describeNotification } from "./notifications.presenter.ts";
-import { emailKindsOf, isBlockedBetween } from "./notifications.repo.ts";
+import { emailKindsOf, isBlockedBetween, subjectHiddenFrom } from "./notifications.repo.ts";
 import { publishUserEvent } from "./user-events.ts";
 
 export interface NewNotification {
@@ -37,16 +37,31 @@ function linkFor(publicUrl: string, subject: NewNotification["subject"]) {
   }
 }
 
+/** The list's visibility check (notifications.repo.ts), on a notification not yet recorded. */
+async function subjectHidden(db: Kysely<DB>, notification: NewNotification, data: Record<string, unknown>) {
+  if (!notification.subject) return false;
+  const { rows } = await sql<{ hidden: boolean }>`SELECT ${subjectHiddenFrom(notification.userId, {
+    kind: sql.val(notification.kind),
+    subjectType: sql.val(notification.subject.type),
+    subjectId: sql.val(notification.subject.id),
+    commentId: sql.val(typeof data.commentId === "string" ? data.commentId : null),
+  })} AS hidden`.execute(db);
+  return rows[0]?.hidden === true;
+}
+
 /**
  * Records a notification in the caller's transaction (so it exists exactly when what it
  * tells of does), announces it to the user's open pages on commit, and mails it if they
- * opted in to that kind. Nobody is notified of their own doing, nor by someone they blocked.
+ * opted in to that kind. Nobody is notified of their own doing, nor by someone they blocked,
+ * nor of content they may not see (it turned private while a fan-out ran): the list would hide
+ * it, but its live event and its mail would tell its title.
  */
 export async function notify(db: Kysely<DB>, notification: NewNotification, mail: MailSettings): Promise<void> {
   const { userId, actorId = null } = notification;
   if (actorId === userId) return;
   if (actorId && (await isBlockedBetween(db, userId, actorId))) return;
   const data = notification.data ?? {};
+  if (await subjectHidden(db, notification, data)) return;
   const { id } = await db
     .insertInto("notifications")
     .values({

@@ -1,5 +1,6 @@
 import type { Playlist, PlaylistSummary } from "@stave/contracts";
 import { presentTrackSummary, type TrackSummaryRow, trackArtworkUrl } from "../tracks/tracks.presenter.ts";
+import { unhiddenTrackRule } from "../visibility/index.ts";
 import type { PlaylistRow, PlaylistSummaryRow } from "./playlists.repo.ts";
 
 /** Enough covers for a 2×2 mosaic. */
@@ -42,7 +43,7 @@ export function presentPlaylist(row: PlaylistRow, tracks: TrackSummaryRow[]): Pl
     durationMs: tracks.reduce((total, track) => total + (track.duration_ms ?? 0), 0),
     artworkUrls: tracks
       // A hidden track's artwork is served to nobody, its owner included (streaming.routes.ts).
-      .filter((track) => track.artwork_prefix !== null && track.status !== "hidden" && track.taken_down_at === null)
+      .filter((track) => track.artwork_prefix !== null && unhiddenTrackRule.allows(null, { track }))
       .slice(0, MOSAIC_SIZE)
       .map((track) => trackArtworkUrl(track.id)),
     tracks: tracks.map(presentTrackSummary),

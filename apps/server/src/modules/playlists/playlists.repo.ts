@@ -4,7 +4,13 @@ import type { DB, PlaylistsTable } from "../../platform/db/schema.ts";
 import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
 import { trackSummaryColumns } from "../tracks/track-columns.ts";
 import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
-import { listedPlaylistRule, playlistRule, sharedTrackRule, type Viewer } from "../visibility/index.ts";
+import {
+  listedPlaylistRule,
+  playlistRule,
+  sharedTrackRule,
+  unhiddenTrackRule,
+  type Viewer,
+} from "../visibility/index.ts";
 
 /**
  * Which tracks of a playlist a viewer gets: the visibility module's `sharedTrackRule` (their
@@ -64,7 +70,7 @@ const withStats = (db: Kysely<DB>, viewerId: string | null) => {
         SELECT t.id::text
           FROM playlist_tracks pt JOIN tracks t ON t.id = pt.track_id
          WHERE pt.playlist_id = p.id AND t.artwork_prefix IS NOT NULL AND ${visible}
-           AND t.status <> 'hidden' AND t.taken_down_at IS NULL
+           AND ${unhiddenTrackRule.sql(null)}
          ORDER BY pt.position
          LIMIT 4
       )`.as("artwork_track_ids"),

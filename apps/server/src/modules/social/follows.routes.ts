@@ -48,11 +48,17 @@ export function registerFollowRoutes(app: FastifyInstance, ctx: SocialContext) {
       schema: {
         tags,
         summary: "Stop following a user (idempotent)",
+        description:
+          "Answers their profile with the new counts, or 204 when the caller may not see it (a suspended account).",
         params: usernameParams,
-        response: { 200: userProfileResponseSchema },
+        response: { 200: userProfileResponseSchema, 204: z.null() },
       },
     },
-    async (request) => ({ user: await unfollowUser(ctx, request.params.username, principalOf(request)) }),
+    async (request, reply) => {
+      const user = await unfollowUser(ctx, request.params.username, principalOf(request));
+      // The follow is gone either way; a profile the caller may not see is not sent.
+      return user ? { user } : reply.status(204).send(null);
+    },
   );
 
   for (const direction of ["followers", "following"] as const) {

@@ -4,6 +4,7 @@ import type { DB } from "../../platform/db/schema.ts";
 import type { Principal } from "../../platform/http/access.ts";
 import { decodeKeyset, type PageRequest, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
+import { findUserIdByUsername } from "../accounts/accounts.repo.ts";
 import { isBlockedBetween } from "../notifications/notifications.repo.ts";
 import { notify } from "../notifications/notifications.service.ts";
 import { type Viewer, viewerOf } from "../visibility/index.ts";
@@ -85,12 +86,23 @@ export async function followUser(ctx: SocialContext, username: string, principal
   return getOwnView(ctx, username, principal);
 }
 
-export async function unfollowUser(ctx: SocialContext, username: string, principal: Principal): Promise<UserProfile> {
+/**
+ * Stops following a user, and answers their profile with the new counts, or null when the
+ * caller may not see it (a suspended account). Any account not deleted is found, not only one
+ * whose profile the caller may see: a follow of a suspended account must be removable, or it
+ * comes back when the suspension is lifted.
+ */
+export async function unfollowUser(
+  ctx: SocialContext,
+  username: string,
+  principal: Principal,
+): Promise<UserProfile | null> {
   if (!plausibleUsername(username)) throw userNotFound();
-  const followeeId = await findActiveUserId(ctx.database.primary, username, viewerOf(principal));
+  const { primary } = ctx.database;
+  const followeeId = await findUserIdByUsername(primary, username);
   if (!followeeId) throw userNotFound();
-  await deleteFollow(ctx.database.primary, principal.userId, followeeId);
-  return getOwnView(ctx, username, principal);
+  await deleteFollow(primary, principal.userId, followeeId);
+  return readProfile(primary, primary, username, viewerOf(principal));
 }
 
 async function getOwnView(ctx: SocialContext, username: string, principal: Principal) {

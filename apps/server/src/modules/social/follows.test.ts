@@ -81,6 +81,32 @@ describe("follows", () => {
     ok(await as(t.app, creator, "DELETE", `/api/v1/users/${fan.username}/follow`));
   });
 
+  it("unfollows a suspended account, whose profile the follower may not see, for good", async () => {
+    const suspended = await buildPerson(t, { role: "creator" });
+    ok(await as(t.app, fan, "PUT", `/api/v1/users/${suspended.username}/follow`));
+    const setSuspended = (at: Date | null) =>
+      t.db.database.primary.updateTable("users").set({ suspended_at: at }).where("id", "=", suspended.id).execute();
+    await setSuspended(new Date());
+
+    // The follow is removed; its profile, hidden from the follower, is not sent.
+    const unfollowed = await as(t.app, fan, "DELETE", `/api/v1/users/${suspended.username}/follow`);
+    expect(unfollowed.statusCode, unfollowed.body).toBe(204);
+    expect(unfollowed.body).toBe("");
+    expect((await counts(suspended.id)).follower_count).toBe(0);
+
+    // Lifting the suspension does not bring the follow back.
+    await setSuspended(null);
+    const profile = ok<UserProfileResponse>(await as(t.app, fan, "GET", `/api/v1/users/${suspended.username}`));
+    expect(profile.user).toMatchObject({ followerCount: 0, viewer: { following: false } });
+    // A deleted account is still nobody.
+    await t.db.database.primary
+      .updateTable("users")
+      .set({ deleted_at: new Date() })
+      .where("id", "=", suspended.id)
+      .execute();
+    expect(errorCode(await as(t.app, fan, "DELETE", `/api/v1/users/${suspended.username}/follow`))).toBe("NOT_FOUND");
+  });
+
   it("refuses to follow myself, anyone unknown, or anyone a block stands between", async () => {
     expect(errorCode(await as(t.app, fan, "PUT", `/api/v1/users/${fan.username}/follow`))).toBe("BAD_REQUEST");
     expect(errorCode(await as(t.app, fan, "PUT", "/api/v1/users/no-such-user/follow"))).toBe("NOT_FOUND");

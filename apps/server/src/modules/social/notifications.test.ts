@@ -1,9 +1,14 @@
+import type { NotificationPage, UserEvent } from "@stave/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestServices, useTestApp } from "../../../test/app.ts";
 import { silentLogger } from "../../../test/database.ts";
+import { moderate } from "../../../test/moderation.ts";
 import { as, buildPerson, buildPlaylist, buildTrack, notificationsOf, ok, type Person } from "../../../test/social.ts";
+import { readEvents } from "../../../test/sse.ts";
 import type { JobContext } from "../../platform/jobs/index.ts";
 import type { Services } from "../../services.ts";
+import { notify } from "../notifications/notifications.service.ts";
+import { publishUserEvent } from "../notifications/user-events.ts";
 import type { SocialContext } from "./social.context.ts";
 import { announceTrack, socialJobs } from "./social.jobs.ts";
 
@@ -156,5 +161,130 @@ describe("new track fan-out", () => {
     await announceTrack(ctx, open);
     expect(await notificationsOf(t.db.database, friend.id, "new_track")).toHaveLength(1);
     expect(await notificationsOf(t.db.database, blocker.id, "new_track")).toEqual([]);
+  });
+});
+
+describe("notifications of content that turned private", () => {
+  const myNotifications = async (who: Person) =>
+    ok<NotificationPage>(await as(t.app, who, "GET", "/api/v1/me/notifications?limit=100"));
+  const setVisibility = async (owner: Person, trackId: string, visibility: string) =>
+    ok(
+      await t.app.inject({
+        method: "PATCH",
+        url: `/api/v1/tracks/${trackId}`,
+        headers: owner.session.headers,
+        payload: { visibility },
+      }),
+    );
+
+  it("hides a new track's notification, and its unread count, while the track is private", async () => {
+    const star = await buildPerson(t, { role: "creator" });
+    const alice = await buildPerson(t);
+    ok(await as(t.app, alice, "PUT", `/api/v1/users/${star.username}/follow`));
+    const trackId = await buildTrack(t.db.database, star.id, { title: "Before The Curtain" });
+    await announceTrack(ctx, trackId);
+
+    const told = await myNotifications(alice);
+    expect(told.items.map((item) => [item.text, item.subject])).toEqual([
+      [`${star.username} released "Before The Curtain"`, { type: "track", id: trackId }],
+    ]);
+    expect(told.unreadCount).toBe(1);
+
+    await setVisibility(star, trackId, "private");
+    const hidden = await myNotifications(alice);
+    expect(hidden.items.filter((item) => item.kind === "new_track")).toEqual([]);
+    expect(hidden.unreadCount).toBe(0);
+    const unread = ok<NotificationPage>(await as(t.app, alice, "GET", "/api/v1/me/notifications?unread=true"));
+    expect(unread.items).toEqual([]);
+
+    // Checked when read: it comes back with the track.
+    await setVisibility(star, trackId, "public");
+    expect((await myNotifications(alice)).unreadCount).toBe(1);
+  });
+
+  it("does not send a live event for a notification whose track turned private before it went out", async () => {
+    const star = await buildPerson(t, { role: "creator" });
+    const alice = await buildPerson(t);
+    ok(await as(t.app, alice, "PUT", `/api/v1/users/${star.username}/follow`));
+    const address = await t.app.listen({ port: 0, host: "127.0.0.1" });
+    const tab = await readEvents(`${address}/api/v1/me/events`, { cookie: alice.session.cookie });
+    try {
+      await tab.next((event) => event.event === "read");
+      const hiddenTrack = await buildTrack(t.db.database, star.id, { title: "Withdrawn Demo" });
+      await announceTrack(ctx, hiddenTrack);
+      const [recorded] = await t.db.database.primary
+        .selectFrom("notifications")
+        .select("id")
+        .where("user_id", "=", alice.id)
+        .where("subject_id", "=", hiddenTrack)
+        .execute();
+      await tab.next((event) => event.event === "notification");
+      await setVisibility(star, hiddenTrack, "private");
+      // Its event again, as if it were delivered only now; then a notification she may see.
+      await publishUserEvent(t.db.database.primary, { userId: alice.id, type: "notification", id: recorded?.id ?? "" });
+      const openTrack = await buildTrack(t.db.database, star.id, { title: "Open Demo" });
+      await announceTrack(ctx, openTrack);
+      await tab.next(
+        (event) =>
+          event.event === "notification" &&
+          (event.data as Extract<UserEvent, { type: "notification" }>).notification.subject?.id === openTrack,
+      );
+      const told = tab.events
+        .filter((event) => event.event === "notification")
+        .map((event) => event.data as Extract<UserEvent, { type: "notification" }>)
+        .map((event) => [event.notification.text, event.unreadCount]);
+      expect(told).toEqual([
+        [`${star.username} released "Withdrawn Demo"`, 1],
+        [`${star.username} released "Open Demo"`, 1],
+      ]);
+    } finally {
+      tab.close();
+    }
+  });
+
+  it("hides a comment's notification once the comment is taken down, but tells the moderation decisions", async () => {
+    const star = await buildPerson(t, { role: "creator" });
+    const troll = await buildPerson(t);
+    const moderator = await buildPerson(t, { role: "moderator" });
+    const trackId = await buildTrack(t.db.database, star.id, { title: "Quiet Room" });
+    const commentId = ok<{ comment: { id: string } }>(
+      await as(t.app, troll, "POST", `/api/v1/tracks/${trackId}/comments`, { body: "Rubbish" }),
+    ).comment.id;
+    expect((await myNotifications(star)).items.map((item) => item.text)).toEqual([
+      `${troll.username} commented on "Quiet Room"`,
+    ]);
+
+    ok(await moderate(t, moderator, "comments", commentId, "takedown", { reason: "Abuse" }));
+    expect((await myNotifications(star)).items).toEqual([]);
+    // The author still hears that their comment was taken down.
+    expect((await myNotifications(troll)).items.map((item) => item.text)).toEqual([
+      "Your comment was taken down by a moderator: Abuse",
+    ]);
+  });
+
+  it("does not record, announce or mail a notification of a track its recipient may not see", async () => {
+    const star = await buildPerson(t, { role: "creator" });
+    const alice = await buildPerson(t);
+    ok(await as(t.app, alice, "PUT", "/api/v1/me/notification-settings", { emailKinds: ["new_track"] }));
+    const trackId = await buildTrack(t.db.database, star.id, { title: "Secret Sketch", visibility: "private" });
+    // What a fan-out that read the track before it turned private would still send.
+    const newTrack = {
+      userId: alice.id,
+      kind: "new_track" as const,
+      actorId: star.id,
+      subject: { type: "track", id: trackId },
+      data: { title: "Secret Sketch" },
+    };
+    await notify(t.db.database.primary, newTrack, ctx);
+    expect(await notificationsOf(t.db.database, alice.id, "new_track")).toEqual([]);
+    const mails = () =>
+      t.db.database.primary.selectFrom("mail_outbox").select("subject").where("to_address", "=", alice.email).execute();
+    expect(await mails()).toEqual([]);
+
+    // The same once it is public: recorded and mailed.
+    await setVisibility(star, trackId, "public");
+    await notify(t.db.database.primary, newTrack, ctx);
+    expect(await notificationsOf(t.db.database, alice.id, "new_track")).toHaveLength(1);
+    expect(await mails()).toEqual([{ subject: `${star.username} released "Secret Sketch"` }]);
   });
 });

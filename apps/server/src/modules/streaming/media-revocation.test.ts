@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, type SignedIn, signIn, type TestUser } from "../../../test/accounts.ts";
 import { buildTestApp, buildTestServices } from "../../../test/app.ts";
@@ -243,6 +244,56 @@ describe("media revocation when a track turns private", () => {
     expect((await setVisibility(trackId, "public")).statusCode).toBe(200);
     expect(await statuses(await mediaUrls(trackId, fan))).toEqual(all(200));
     expect(await statuses(signedWhilePublic)).toEqual(all(404));
+  });
+
+  it("stops them when the change to private read the track before another request made it public", async () => {
+    const trackId = await publishTrack("Back and forth");
+    expect((await setVisibility(trackId, "private")).statusCode).toBe(200);
+    // Connections of the test's own, outside the app's small pool, which the requests need.
+    const holder = new pg.Client({ connectionString: testDb.url });
+    const observer = new pg.Client({ connectionString: testDb.url });
+    await holder.connect();
+    await observer.connect();
+    try {
+      // The owner's slug lock, which a PATCH that renames the track takes first in its
+      // transaction: held here, it stops that PATCH after it read the track (private) and
+      // before it locks the row.
+      await holder.query("BEGIN");
+      await holder.query("SELECT pg_advisory_xact_lock(hashtext('track_slug'), hashtext($1))", [creatorUser.id]);
+      const goingPrivate = Promise.resolve(
+        first.inject({
+          method: "PATCH",
+          url: `/api/v1/tracks/${trackId}`,
+          headers: creator.headers,
+          payload: { visibility: "private", title: "Back and forth, renamed" },
+        }),
+      );
+      await waitFor(
+        async () => {
+          const { rows } = await observer.query<{ waiting: number }>(
+            `SELECT count(*)::int AS waiting FROM pg_locks
+              WHERE locktype = 'advisory' AND NOT granted
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          );
+          return (rows[0]?.waiting ?? 0) > 0 ? true : undefined;
+        },
+        10_000,
+        "the change to private to wait for the slug lock",
+      );
+      // Meanwhile another request makes it public, and a fan gets URLs.
+      expect((await setVisibility(trackId, "public")).statusCode).toBe(200);
+      const signedWhilePublic = await mediaUrls(trackId, fan);
+      expect(await statuses(signedWhilePublic)).toEqual(all(200));
+
+      await holder.query("COMMIT");
+      const done = await goingPrivate;
+      expect(done.statusCode, done.body).toBe(200);
+      expect(done.json().track.visibility).toBe("private");
+      await expectEverywhere(signedWhilePublic, 404);
+    } finally {
+      await holder.end();
+      await observer.end();
+    }
   });
 
   it("leaves the media where it is when a private track stays private", async () => {

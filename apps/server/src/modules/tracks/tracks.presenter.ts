@@ -1,4 +1,5 @@
 import type { Takedown, Track, TrackSummary } from "@stave/contracts";
+import { unhiddenTrackRule } from "../visibility/index.ts";
 import type { TrackRow } from "./tracks.repo.ts";
 
 /** The loudness the player normalises to, as the big streaming services do. */
@@ -99,7 +100,7 @@ export function presentTrackSummary(row: TrackSummaryRow): TrackSummary {
     durationMs: row.duration_ms,
     loudness,
     // A hidden track's artwork is refused to everyone (streaming.routes.ts): link none.
-    artworkUrl: row.artwork_prefix && row.status !== "hidden" && !row.taken_down_at ? trackArtworkUrl(row.id) : null,
+    artworkUrl: row.artwork_prefix && unhiddenTrackRule.allows(null, { track: row }) ? trackArtworkUrl(row.id) : null,
     artist: row.artist,
     album: row.album,
     playCount: Number(row.play_count),

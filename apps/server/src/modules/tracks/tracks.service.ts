@@ -30,6 +30,7 @@ import {
   updateTrackFields,
 } from "./tracks.repo.ts";
 import type { ReceivedUpload } from "./upload.ts";
+import { deleteReservation, lockOwnerReservations } from "./upload-reservations.repo.ts";
 
 declare module "../../platform/jobs/types.ts" {
   interface JobPayloads {
@@ -101,6 +102,8 @@ export async function ingestUpload(ctx: TracksContext, ownerId: string, upload: 
     throw error;
   }
   assertDurationAllowed(ctx, probe.durationMs);
+  // Checked before storing the file, so a refused upload costs no copy; checked again where it
+  // binds, in the transaction that writes the track.
   const standing = await storageStanding(ctx, ownerId, upload.reservationId ?? null);
   if (standing.usedBytes + audio.size > standing.quotaBytes) throw quotaExceeded(standing);
   if (upload.artwork) await assertArtworkAllowed(ctx, upload.artwork.path);
@@ -112,6 +115,13 @@ export async function ingestUpload(ctx: TracksContext, ownerId: string, upload: 
     if (upload.artwork) await ctx.storage.put(trackKeys.artworkSource(trackId), createReadStream(upload.artwork.path));
     const title = values.title ?? probe.tags.title ?? titleFromFilename(audio.filename);
     await ctx.database.primary.transaction().execute(async (trx) => {
+      // The track's bytes replace its upload's reservation in one step, under the owner's
+      // reservation lock: no other upload finishing meanwhile sees both (and refuses itself
+      // over bytes counted twice), nor slips in between this check and the insert.
+      await lockOwnerReservations(trx, ownerId);
+      const latest = await storageStanding(ctx, ownerId, upload.reservationId ?? null, trx);
+      if (latest.usedBytes + audio.size > latest.quotaBytes) throw quotaExceeded(latest);
+      if (upload.reservationId) await deleteReservation(trx, upload.reservationId);
       const base = slugify(title);
       await lockOwnerSlugs(trx, ownerId);
       await insertTrack(trx, {
@@ -168,8 +178,9 @@ export async function updateTrack(
     }
     // Stream URLs signed while others could play it stop working the moment it turns private
     // (its media moves, as a takedown's does). Turning unlisted keeps them: an unlisted track
-    // plays for anyone holding a link to it, and a signed URL is such a link.
-    if (changes.visibility === "private" && track.visibility !== "private") await media.revokeTrack(trx, id);
+    // plays for anyone holding a link to it, and a signed URL is such a link. The mover decides
+    // on the row it locks: `track` was read before this transaction and may be stale.
+    if (changes.visibility !== undefined) await media.revokeTrack(trx, id, changes.visibility);
     await updateTrackFields(trx, id, { ...changes, ...(slug && { slug }) });
   });
   return getTrack(ctx, id);

@@ -17,5 +17,6 @@ export {
   type Rule,
   sharedTrackRule,
   trackRule,
+  unhiddenTrackRule,
 } from "./rules.ts";
 export { loadBlockedWith, type Viewer, viewerOf } from "./viewer.ts";

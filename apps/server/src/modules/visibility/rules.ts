@@ -28,10 +28,11 @@ import type { Viewer } from "./viewer.ts";
  * - Owners always see their own track, playlist and comment, in any state (taken down,
  *   processing, private): they are told why it is hidden and may fix or appeal it.
  * - Admins see every track and playlist they open by id, private ones included: they run the
- *   instance and answer for what it holds. Moderators see what is hidden or taken down
- *   (tracks hidden by a takedown or their owner's suspension, taken-down playlists and
- *   comments), because judging and restoring it needs it; a private track or playlist that
- *   nobody took down is its owner's business, not theirs.
+ *   instance and answer for what it holds. Moderators see what is taken down (tracks,
+ *   playlists, comments) and the tracks a suspension hid that others could open before it
+ *   (not private), because judging and restoring it needs it; a private track or playlist
+ *   that nobody took down is its owner's business, not theirs, whether or not its owner is
+ *   suspended (suspension hides every ready track, private ones too).
  * - Staff powers are for looking at one thing. What someone curates and shares, a playlist's
  *   tracks, uses `sharedTrack`, the rule without them: a playlist looks the same to its owner
  *   whatever their role, and an admin cannot put someone's private track in a public list.
@@ -68,12 +69,22 @@ const trackOpenToAnyone = and(
   notEquals(track.visibility, "private"),
   isNull(track.takenDownAt),
 );
+/** Hidden from everyone's players: taken down, or its owner suspended (status 'hidden'). */
 const trackHidden = or(equals(track.status, "hidden"), isNotNull(track.takenDownAt));
+
+/**
+ * What moderators may open beyond what anyone may: what was taken down, and what a suspension
+ * hid that was open before it. Not `trackHidden`: suspension sets 'hidden' on private tracks too.
+ */
+const trackModerated = or(
+  isNotNull(track.takenDownAt),
+  and(equals(track.status, "hidden"), notEquals(track.visibility, "private")),
+);
 
 const trackCondition = or(
   isViewer(track.owner),
   viewerRole("admin"),
-  and(viewerRole("moderator"), trackHidden),
+  and(viewerRole("moderator"), trackModerated),
   trackOpenToAnyone,
 );
 
@@ -124,6 +135,12 @@ export const trackRule = rule<"track">("track", trackCondition);
  * allowed (the owner sees why; staff judge it), so its refusal is a 403, not a 404.
  */
 export const playableTrackRule = rule<"track">("playableTrack", and(trackCondition, not(trackHidden)));
+
+/**
+ * Whether a track is not hidden, whoever looks: the part of `playableTrackRule` that lists and
+ * pages apply to a track they already show (its artwork is linked only when it is served).
+ */
+export const unhiddenTrackRule = rule<"track">("unhiddenTrack", not(trackHidden));
 
 /** The tracks of something a person curates and shares (a playlist) or takes away (an export). */
 export const sharedTrackRule = rule<"track">("sharedTrack", or(isViewer(track.owner), trackOpenToAnyone));

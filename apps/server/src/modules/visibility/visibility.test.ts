@@ -19,6 +19,7 @@ import {
   type RuleTables,
   sharedTrackRule,
   trackRule,
+  unhiddenTrackRule,
   type Viewer,
 } from "./index.ts";
 
@@ -257,7 +258,7 @@ function answerFor(
 }
 
 describe("track rules: SQL and predicate agree on every combination", () => {
-  it("trackRule: owner and admin always, moderators what is hidden, others ready and not private", async () => {
+  it("trackRule: owner and admin always, moderators what is taken down or hidden from others, others ready and not private", async () => {
     const rows = await trackRows();
     const answers = await agreement(trackRule, "tracks", rows.map(trackFacts));
     expect(answers.size).toBe(rows.length * 6);
@@ -271,6 +272,15 @@ describe("track rules: SQL and predicate agree on every combination", () => {
     expect(is("ready", "private", false, "moderator")).toBe(false);
     expect(is("hidden", "public", true, "moderator")).toBe(true);
     expect(is("hidden", "public", true, "listener")).toBe(false);
+    // Hidden by the owner's suspension: moderators judge what others could open before it, not
+    // the owner's private tracks (suspension hides those too); a taken-down one whatever it was.
+    expect(is("hidden", "public", false, "moderator")).toBe(true);
+    expect(is("hidden", "unlisted", false, "moderator")).toBe(true);
+    expect(is("hidden", "private", false, "moderator")).toBe(false);
+    expect(is("hidden", "private", false, "admin")).toBe(true);
+    expect(is("hidden", "private", false, "owner")).toBe(true);
+    expect(is("hidden", "private", true, "moderator")).toBe(true);
+    expect(is("ready", "private", true, "moderator")).toBe(true);
     expect(is("processing", "public", false, "creator")).toBe(false);
     // A track opened by link is not hidden by a block (anyone signed out could open it).
     expect(
@@ -319,6 +329,20 @@ describe("track rules: SQL and predicate agree on every combination", () => {
     expect(is("ready", "private", true, "admin")).toBe(false);
     expect(is("ready", "private", false, "owner")).toBe(true);
     expect(is("ready", "public", false, "anonymous")).toBe(true);
+  });
+});
+
+describe("unhiddenTrackRule", () => {
+  it("agrees, and is false for taken-down tracks and those of a suspended owner, whoever looks", async () => {
+    const rows = await trackRows();
+    const answers = await agreement(unhiddenTrackRule, "tracks", rows.map(trackFacts));
+    const is = (status: string, visibility: string, takenDown: boolean, viewer: string) =>
+      answerFor(answers, rows, { owner: people.plain, status, visibility, takenDown }, viewer);
+    expect(is("ready", "public", false, "anonymous")).toBe(true);
+    expect(is("processing", "private", false, "listener")).toBe(true);
+    expect(is("hidden", "public", false, "owner")).toBe(false);
+    expect(is("ready", "public", true, "admin")).toBe(false);
+    expect(is("hidden", "private", true, "anonymous")).toBe(false);
   });
 });
 

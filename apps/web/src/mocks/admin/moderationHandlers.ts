@@ -31,6 +31,10 @@ export function moderationHandlers(state: MockAdminState) {
     http.post("/api/v1/reports", async ({ request }) => {
       const reporter = requireUser(state.accounts, request);
       if (reporter instanceof Response) return reporter;
+      // As the server: throw-away accounts must not fill the queue.
+      if (!reporter.me.isVerified) {
+        return errorResponse("EMAIL_NOT_VERIFIED", "Verify your email address before reporting");
+      }
       const parsed = createReportRequestSchema.safeParse(await readJson(request));
       if (!parsed.success) return validationFailed(parsed.error.issues);
       const { subjectType, subjectId } = parsed.data;

@@ -1,7 +1,7 @@
 import { composeStories } from "@storybook/react-vite";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { http } from "msw";
+import { HttpResponse, http } from "msw";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sharedAnnotations } from "../../../../.storybook/annotations.tsx";
 import { errorResponse, MIRA } from "../../../mocks/handlers.ts";
@@ -62,6 +62,19 @@ describe("Creator header", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("You don't follow them yet. You cannot follow");
     expect(within(list).getByRole("link", { name: "2 followers" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Follow Mira Sol" })).toBeInTheDocument();
+  });
+
+  it("unfollows an account suspended since the page opened: the server removes the follow but shows no profile (204)", async () => {
+    const user = await renderStory(SignedIn);
+    const list = await counts();
+    await user.click(await screen.findByRole("button", { name: "Follow Mira Sol" }));
+    await screen.findByRole("button", { name: "Unfollow Mira Sol" });
+
+    server.use(http.delete("/api/v1/users/:username/follow", () => new HttpResponse(null, { status: 204 })));
+    await user.click(screen.getByRole("button", { name: "Unfollow Mira Sol" }));
+    expect(await screen.findByRole("button", { name: "Follow Mira Sol" })).toBeInTheDocument();
+    expect(within(list).getByRole("link", { name: "2 followers" })).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 
   it("asks a visitor to sign in before following", async () => {

@@ -92,13 +92,17 @@ export function useFollow(username: string, myUsername?: string) {
     },
     onSuccess: (profile) => {
       if (queryClient.isMutating({ mutationKey }) > 1) return;
-      queryClient.setQueryData(profileKey, profile);
-      queryClient.setQueriesData<InfiniteData<FollowPage>>({ queryKey: socialKeys.allFollows }, (data) =>
-        updateEntries(data, username, () => ({
-          following: profile.viewer?.following ?? false,
-          followerCount: profile.followerCount,
-        })),
-      );
+      if (profile) {
+        queryClient.setQueryData(profileKey, profile);
+        queryClient.setQueriesData<InfiniteData<FollowPage>>({ queryKey: socialKeys.allFollows }, (data) =>
+          updateEntries(data, username, () => ({
+            following: profile.viewer?.following ?? false,
+            followerCount: profile.followerCount,
+          })),
+        );
+      }
+      // Without a profile (a suspended account, whose profile is hidden now) the optimistic
+      // state stands: the follow is gone, as asked.
       if (myUsername) {
         void queryClient.invalidateQueries({ queryKey: socialKeys.profile(myUsername) });
         void queryClient.invalidateQueries({ queryKey: socialKeys.follows(myUsername, "following") });

@@ -86,9 +86,14 @@ export async function fetchProfile(username: string, signal?: AbortSignal): Prom
 }
 
 /** Follows or unfollows; the answer is their profile with the new counts. */
-export async function setFollowing(username: string, following: boolean): Promise<UserProfile> {
+/**
+ * Follows or unfollows; the profile as it now stands, or null when the server shows none (an
+ * unfollow of a suspended account succeeds with 204: the follow goes, the profile stays hidden).
+ */
+export async function setFollowing(username: string, following: boolean): Promise<UserProfile | null> {
   const path = `${userPath(username)}/follow`;
-  return (await apiRequest(path, { method: toggle(following), schema: userProfileResponseSchema })).user;
+  const answer = await apiRequest(path, { method: toggle(following), schema: userProfileResponseSchema.optional() });
+  return answer?.user ?? null;
 }
 
 export type FollowDirection = "followers" | "following";
