@@ -6,7 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
-import type { Database } from "../src/platform/db/database.ts";
+import { createDatabase, type Database } from "../src/platform/db/database.ts";
 import { createMediaToolkit } from "../src/platform/media/index.ts";
 import { createLocalStorage } from "../src/platform/storage/index.ts";
 import { buildServices, mediaLimitsOf, type Services } from "../src/services.ts";
@@ -69,3 +69,39 @@ export function useTestApp(options: { env?: Record<string, string> } = {}): Test
 
 /** The error code of an API answer, checked against the error envelope. */
 export const errorCode = (response: { json(): unknown }) => errorEnvelopeSchema.parse(response.json()).error.code;
+
+export interface TwoApiProcesses {
+  db: TestDatabase;
+  apiA: FastifyInstance;
+  apiB: FastifyInstance;
+  /** Where each listens, for real HTTP clients (event streams). */
+  addressA: string;
+  addressB: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Two API processes' worth of app over one test database, each with its own pool and LISTEN
+ * connection and listening on loopback, as two `stave serve` processes behind a proxy are.
+ */
+export async function startTwoApiProcesses(): Promise<TwoApiProcesses> {
+  const db = await createTestDatabase();
+  const secondDatabase = createDatabase({ url: db.url, poolSize: 4, logger: silentLogger });
+  const apiA = await buildTestApp(db.database);
+  const apiB = await buildTestApp(secondDatabase);
+  const addressA = await apiA.listen({ port: 0, host: "127.0.0.1" });
+  const addressB = await apiB.listen({ port: 0, host: "127.0.0.1" });
+  return {
+    db,
+    apiA,
+    apiB,
+    addressA,
+    addressB,
+    async close() {
+      await apiA.close();
+      await apiB.close();
+      await secondDatabase.close();
+      await db.drop();
+    },
+  };
+}

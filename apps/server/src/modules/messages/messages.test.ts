@@ -3,15 +3,14 @@ import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, latestMailTo, type SignedIn, signIn, type TestUser } from "../../../test/accounts.ts";
-import { buildTestApp, errorCode } from "../../../test/app.ts";
-import { createTestDatabase, silentLogger, type TestDatabase } from "../../../test/database.ts";
+import { errorCode, startTwoApiProcesses, type TwoApiProcesses } from "../../../test/app.ts";
+import type { TestDatabase } from "../../../test/database.ts";
 import { readEvents, type ServerSentEvent } from "../../../test/sse.ts";
-import { createDatabase, type Database } from "../../platform/db/database.ts";
 
 // Two API processes' worth of app: each its own pool and its own LISTEN connection, over
 // one database, as two `stave serve` processes behind a proxy would be.
 let testDb: TestDatabase;
-let secondDatabase: Database;
+let processes: TwoApiProcesses;
 let apiA: FastifyInstance;
 let apiB: FastifyInstance;
 let addressA: string;
@@ -23,12 +22,8 @@ let aliceSession: SignedIn;
 let bobSession: SignedIn;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  secondDatabase = createDatabase({ url: testDb.url, poolSize: 4, logger: silentLogger });
-  apiA = await buildTestApp(testDb.database);
-  apiB = await buildTestApp(secondDatabase);
-  addressA = await apiA.listen({ port: 0, host: "127.0.0.1" });
-  addressB = await apiB.listen({ port: 0, host: "127.0.0.1" });
+  processes = await startTwoApiProcesses();
+  ({ db: testDb, apiA, apiB, addressA, addressB } = processes);
   alice = await buildUser(testDb.database, { username: `alice_${Date.now()}` });
   bob = await buildUser(testDb.database, { username: `bob_${Date.now()}` });
   aliceSession = await signIn(apiA, alice);
@@ -36,10 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await apiA?.close();
-  await apiB?.close();
-  await secondDatabase?.close();
-  await testDb?.drop();
+  await processes?.close();
 });
 
 async function startConversation(session: SignedIn, username: string, body?: string) {

@@ -8,6 +8,7 @@ import { buildUser, type SignedIn, signIn } from "../../../test/accounts.ts";
 import { buildTestApp, buildTestServices } from "../../../test/app.ts";
 import { createTestDatabase, type TestDatabase } from "../../../test/database.ts";
 import { makeWav } from "../../../test/media.ts";
+import { everyMediaStatus, type MediaUrls, mediaStatuses, mediaUrlsOf } from "../../../test/media-urls.ts";
 import { startTracksWorker, uploadTrack, waitForStatus } from "../../../test/tracks.ts";
 import { waitFor } from "../../../test/wait.ts";
 import type { JobWorker } from "../../platform/jobs/index.ts";
@@ -51,38 +52,9 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-/** What a player fetches: the signed master playlist, one rendition's playlist and a segment of it. */
-async function mediaUrls(who: SignedIn) {
-  const stream = await first.inject({ url: `/api/v1/tracks/${trackId}/stream`, headers: { cookie: who.cookie } });
-  expect(stream.statusCode, stream.body).toBe(200);
-  const master = new URL(stream.json().url).pathname;
-  const base = master.slice(0, master.lastIndexOf("/") + 1);
-  const body = (await first.inject({ url: master })).body;
-  const renditionFile = body.split("\n").find((line) => line.endsWith(".m3u8")) as string;
-  const rendition = `${base}${renditionFile}`;
-  const segmentFile = (await first.inject({ url: rendition })).body.split("\n").find((line) => line.endsWith(".m4s"));
-  const segment = `${base}${renditionFile.slice(0, renditionFile.lastIndexOf("/") + 1)}${segmentFile}`;
-  return { master, rendition, segment };
-}
-
-/** The status each process answers for each URL. */
-async function statuses(urls: { master: string; rendition: string; segment: string }) {
-  const answers: Record<string, number> = {};
-  for (const [name, app] of [
-    ["first", first],
-    ["second", second],
-  ] as const) {
-    for (const [kind, url] of Object.entries(urls)) answers[`${name} ${kind}`] = (await app.inject({ url })).statusCode;
-  }
-  return answers;
-}
-
-const all = (status: number) =>
-  Object.fromEntries(
-    ["first", "second"].flatMap((name) =>
-      ["master", "rendition", "segment"].map((kind) => [`${name} ${kind}`, status]),
-    ),
-  );
+const mediaUrls = (who: SignedIn) => mediaUrlsOf(first, trackId, who);
+const statuses = (urls: MediaUrls) => mediaStatuses({ first, second }, urls);
+const all = (status: number) => everyMediaStatus(["first", "second"], status);
 
 const hlsPrefix = async () =>
   (

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, type SignedIn, signIn, type TestUser } from "../../../test/accounts.ts";
-import { buildTestApp } from "../../../test/app.ts";
-import { createTestDatabase, silentLogger, type TestDatabase } from "../../../test/database.ts";
+import { startTwoApiProcesses, type TwoApiProcesses } from "../../../test/app.ts";
+import type { TestDatabase } from "../../../test/database.ts";
 import { type EventReader, readEvents, type ServerSentEvent } from "../../../test/sse.ts";
-import { createDatabase, type Database } from "../../platform/db/database.ts";
 import { MAX_STREAMS_PER_USER, REPLACED_STREAM_RECONNECT_MS } from "./user-streams.ts";
 
 /**
@@ -12,29 +11,21 @@ import { MAX_STREAMS_PER_USER, REPLACED_STREAM_RECONNECT_MS } from "./user-strea
  * pool and LISTEN connection), as two `stave serve` processes behind a proxy would be.
  */
 let testDb: TestDatabase;
-let secondDatabase: Database;
+let processes: TwoApiProcesses;
 let apiA: FastifyInstance;
-let apiB: FastifyInstance;
 let addressA: string;
 let addressB: string;
 let admin: SignedIn;
 let ipCounter = 0;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  secondDatabase = createDatabase({ url: testDb.url, poolSize: 4, logger: silentLogger });
-  apiA = await buildTestApp(testDb.database);
-  apiB = await buildTestApp(secondDatabase);
-  addressA = await apiA.listen({ port: 0, host: "127.0.0.1" });
-  addressB = await apiB.listen({ port: 0, host: "127.0.0.1" });
+  processes = await startTwoApiProcesses();
+  ({ db: testDb, apiA, addressA, addressB } = processes);
   admin = await signIn(apiA, await buildUser(testDb.database, { role: "admin" }), "198.51.100.1");
 });
 
 afterAll(async () => {
-  await apiA?.close();
-  await apiB?.close();
-  await secondDatabase?.close();
-  await testDb?.drop();
+  await processes?.close();
 });
 
 /** Each sign-in from its own address, so the per-address login limit never gets in the way. */

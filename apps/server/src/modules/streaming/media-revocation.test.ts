@@ -9,6 +9,7 @@ import { buildUser, type SignedIn, signIn, type TestUser } from "../../../test/a
 import { buildTestApp, buildTestServices } from "../../../test/app.ts";
 import { createTestDatabase, silentLogger, type TestDatabase } from "../../../test/database.ts";
 import { makeWav } from "../../../test/media.ts";
+import { everyMediaStatus, type MediaUrls, mediaStatuses, mediaUrlsOf } from "../../../test/media-urls.ts";
 import { startTracksWorker, uploadTrack, waitForStatus } from "../../../test/tracks.ts";
 import { waitFor } from "../../../test/wait.ts";
 import type { JobWorker } from "../../platform/jobs/index.ts";
@@ -62,45 +63,9 @@ async function publishTrack(title: string) {
   return trackId;
 }
 
-interface MediaUrls {
-  master: string;
-  rendition: string;
-  segment: string;
-}
-
-/** What a player fetches with a freshly signed URL: the master playlist, a rendition and a segment. */
-async function mediaUrls(trackId: string, who: SignedIn): Promise<MediaUrls> {
-  const stream = await first.inject({ url: `/api/v1/tracks/${trackId}/stream`, headers: { cookie: who.cookie } });
-  expect(stream.statusCode, stream.body).toBe(200);
-  const master = new URL(stream.json().url).pathname;
-  const base = master.slice(0, master.lastIndexOf("/") + 1);
-  const renditionFile = (await first.inject({ url: master })).body
-    .split("\n")
-    .find((line) => line.endsWith(".m3u8")) as string;
-  const rendition = `${base}${renditionFile}`;
-  const segmentFile = (await first.inject({ url: rendition })).body.split("\n").find((line) => line.endsWith(".m4s"));
-  const segment = `${base}${renditionFile.slice(0, renditionFile.lastIndexOf("/") + 1)}${segmentFile}`;
-  return { master, rendition, segment };
-}
-
-/** The status each API process answers for each URL (which also puts the files in their memory). */
-async function statuses(urls: MediaUrls) {
-  const answers: Record<string, number> = {};
-  for (const [name, app] of [
-    ["first", first],
-    ["second", second],
-  ] as const) {
-    for (const [kind, url] of Object.entries(urls)) answers[`${name} ${kind}`] = (await app.inject({ url })).statusCode;
-  }
-  return answers;
-}
-
-const all = (status: number) =>
-  Object.fromEntries(
-    ["first", "second"].flatMap((name) =>
-      ["master", "rendition", "segment"].map((kind) => [`${name} ${kind}`, status]),
-    ),
-  );
+const mediaUrls = (trackId: string, who: SignedIn) => mediaUrlsOf(first, trackId, who);
+const statuses = (urls: MediaUrls) => mediaStatuses({ first, second }, urls);
+const all = (status: number) => everyMediaStatus(["first", "second"], status);
 
 /** Every process answers `status` for every URL: a process that did not make the change hears of it by NOTIFY. */
 async function expectEverywhere(urls: MediaUrls, status: number) {

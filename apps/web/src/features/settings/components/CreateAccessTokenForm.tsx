@@ -8,6 +8,7 @@ import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../l
 import { useMe } from "../../auth/useMe.ts";
 import { createAccessToken } from "../services/tokensApi.ts";
 import { tokenLifetimes, tokenScopeLabels } from "./accessTokenLabels.ts";
+import { CurrentPasswordField, SecondFactorCodeField } from "./ConfirmationFields.tsx";
 import { isCodeShaped, wrongCodeMessages } from "./twoFactorCodes.ts";
 
 const fields = ["name", "scopes", "password", "code"] as const;
@@ -131,23 +132,14 @@ export function CreateAccessTokenForm({ onCreated }: { onCreated: (token: Create
         </select>
       </div>
       {twoFactorOn ? (
-        <Field
-          label="Code from your app"
-          name="code"
-          autoComplete="one-time-code"
-          required
+        <SecondFactorCodeField
           hint="To confirm it is you. Or one of your backup codes."
           value={code}
           onChange={setCode}
           error={errors.code}
         />
       ) : (
-        <Field
-          label="Your password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
+        <CurrentPasswordField
           hint="To confirm it is you."
           value={password}
           onChange={setPassword}

@@ -1,10 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
-import { Field } from "../../../components/Field.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../lib/forms.ts";
 import { disableTwoFactor, regenerateBackupCodes } from "../services/twoFactorApi.ts";
+import { CurrentPasswordField, SecondFactorCodeField } from "./ConfirmationFields.tsx";
 import { isCodeShaped, wrongCodeMessages } from "./twoFactorCodes.ts";
 
 const codeMissing = "Enter a code from your authenticator app";
@@ -63,16 +63,7 @@ function RegenerateBackupCodesForm({ onBackupCodes }: { onBackupCodes: (codes: s
       {regenerate.isError && !hasFieldErrors(serverErrors) ? (
         <ErrorAlert>Couldn't make new backup codes. {errorMessage(regenerate.error)}</ErrorAlert>
       ) : null}
-      <Field
-        label="Code from your app"
-        name="code"
-        autoComplete="one-time-code"
-        required
-        hint="Or one of your backup codes."
-        value={code}
-        onChange={setCode}
-        error={errors.code}
-      />
+      <SecondFactorCodeField hint="Or one of your backup codes." value={code} onChange={setCode} error={errors.code} />
       <button type="submit" className="button button--secondary" disabled={regenerate.isPending}>
         {regenerate.isPending ? "Generating…" : "Generate new backup codes"}
       </button>
@@ -123,21 +114,13 @@ function DisableTwoFactorForm({ onDisabled }: { onDisabled: () => void }) {
       {disable.isError && !hasFieldErrors(serverErrors) ? (
         <ErrorAlert>Two-factor authentication is still on. {errorMessage(disable.error)}</ErrorAlert>
       ) : null}
-      <Field
+      <CurrentPasswordField
         label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
         value={values.password}
         onChange={set("password")}
         error={errors.password}
       />
-      <Field
-        label="Code from your app"
-        name="code"
-        autoComplete="one-time-code"
-        required
+      <SecondFactorCodeField
         hint="Or one of your backup codes."
         value={values.code}
         onChange={set("code")}

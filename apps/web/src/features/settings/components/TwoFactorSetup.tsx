@@ -6,6 +6,7 @@ import { Field } from "../../../components/Field.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../lib/forms.ts";
 import { enableTwoFactor, startTwoFactorSetup } from "../services/twoFactorApi.ts";
+import { CurrentPasswordField } from "./ConfirmationFields.tsx";
 import { wrongCodeMessages } from "./twoFactorCodes.ts";
 
 /** Turning two-factor on: get a secret, scan it, prove it works with a code. */
@@ -79,12 +80,7 @@ function ConfirmSetup({ setup, onEnabled }: { setup: Setup; onEnabled: (backupCo
               onChange={set("code")}
               error={errors.code}
             />
-            <Field
-              label="Your password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
+            <CurrentPasswordField
               hint="To confirm it is you."
               value={values.password}
               onChange={set("password")}
