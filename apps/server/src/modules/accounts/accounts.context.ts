@@ -25,7 +25,10 @@ export interface RequestMeta {
 
 const minutes = (n: number) => n * 60;
 
-/** Every rate limit of the accounts module in one table. */
+/**
+ * Every rate limit of the accounts module in one table. The `*PerIp` rules count
+ * `countedAddress(meta.ip)` (an IPv6 client's whole /64), never the raw address.
+ */
 export const rateRules = {
   loginPerIp: { name: "login:ip", limit: 30, windowSeconds: minutes(15) },
   loginPerAccount: { name: "login:account", limit: 10, windowSeconds: minutes(15) },

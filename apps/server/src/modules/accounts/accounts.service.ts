@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import { randomToken, sha256 } from "../../platform/crypto.ts";
 import type { DB } from "../../platform/db/schema.ts";
+import { countedAddress } from "../../platform/http/client-address.ts";
 import { AppError } from "../../platform/http/errors.ts";
 import type { Logger } from "../../platform/logger.ts";
 import { type MailContent, queueMail } from "../../platform/mail/index.ts";
@@ -150,7 +151,7 @@ const uniqueViolation = (error: unknown): string | null =>
     : null;
 
 export async function register(ctx: AccountsContext, input: RegisterRequest, meta: RequestMeta): Promise<Me> {
-  await ctx.limiter.hit(rateRules.registerPerIp, meta.ip ?? "unknown");
+  await ctx.limiter.hit(rateRules.registerPerIp, countedAddress(meta.ip));
   const inviteHash = await admitToRegistration(ctx, input.inviteCode);
   const email = input.email.toLowerCase();
   assertStrongPassword(input.password, { email, username: input.username });
@@ -201,7 +202,7 @@ export async function verifyEmail(ctx: AccountsContext, token: string, meta: Req
 /** Answers the same whether or not the address has an account, so it reveals nothing. */
 export async function resendVerification(ctx: AccountsContext, rawEmail: string, meta: RequestMeta) {
   const email = rawEmail.toLowerCase();
-  await ctx.limiter.hit(rateRules.verificationMailPerIp, meta.ip ?? "unknown");
+  await ctx.limiter.hit(rateRules.verificationMailPerIp, countedAddress(meta.ip));
   await ctx.limiter.hit(rateRules.verificationMailPerEmail, email);
   const user = await findUserByEmail(ctx.database.primary, email);
   if (!user || user.is_verified) return;
@@ -218,7 +219,7 @@ export async function login(
   meta: RequestMeta,
 ): Promise<LoginOutcome> {
   const loginName = input.login.trim().toLowerCase();
-  await ctx.limiter.hit(rateRules.loginPerIp, meta.ip ?? "unknown");
+  await ctx.limiter.hit(rateRules.loginPerIp, countedAddress(meta.ip));
   await ctx.limiter.hit(rateRules.loginPerAccount, loginName);
   const user = await findCredentialsByLogin(ctx.database.primary, loginName);
   const passwordMatches = user?.password_hash
@@ -316,7 +317,7 @@ export async function changePassword(
 
 export async function requestPasswordReset(ctx: AccountsContext, rawEmail: string, meta: RequestMeta) {
   const email = rawEmail.toLowerCase();
-  await ctx.limiter.hit(rateRules.resetMailPerIp, meta.ip ?? "unknown");
+  await ctx.limiter.hit(rateRules.resetMailPerIp, countedAddress(meta.ip));
   await ctx.limiter.hit(rateRules.resetMailPerEmail, email);
   const user = await findUserByEmail(ctx.database.primary, email);
   if (!user) return;

@@ -78,6 +78,75 @@ describe("per-address limits behind a proxy, with a client rotating X-Forwarded-
   });
 });
 
+describe("per-address limits for IPv6 clients, which pick addresses inside their /64 at will", () => {
+  const login = (remoteAddress: string, i: number) =>
+    t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { login: `v6-nobody${i}`, password: "wrong-password-123" },
+      remoteAddress,
+    });
+
+  it("count sign-in attempts from a whole /64 as one address, and another /64 apart", async () => {
+    const { limit } = rateRules.loginPerIp;
+    // 40 attempts, each from a new address in 2001:db8:13:1::/64, in the spellings clients use.
+    const spellings = (i: number) =>
+      [`2001:db8:13:1::${(i + 1).toString(16)}`, `2001:0DB8:0013:0001:${i + 1}:0:0:1`, `2001:db8:13:1:a:b:c:${i + 1}`][
+        i % 3
+      ] ?? "";
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) statuses.push((await login(spellings(i), i)).statusCode);
+    expect(statuses.slice(0, limit)).toEqual(Array(limit).fill(401));
+    expect(statuses.slice(limit)).toEqual(Array(40 - limit).fill(429));
+    // The neighbouring /64 is another client.
+    expect((await login("2001:db8:13:2::1", 99)).statusCode).toBe(401);
+  });
+
+  it("count an IPv4-mapped address as the IPv4 address it maps", async () => {
+    const { limit } = rateRules.loginPerIp;
+    for (let i = 0; i < limit; i++) {
+      const address = i % 2 ? "203.0.113.81" : "::ffff:203.0.113.81";
+      expect((await login(address, i)).statusCode).toBe(401);
+    }
+    const limited = await login("::ffff:203.0.113.81", 99);
+    expect(limited.statusCode).toBe(429);
+    expect(errorCode(limited)).toBe("RATE_LIMITED");
+    expect((await login("203.0.113.81", 100)).statusCode).toBe(429);
+  });
+
+  it("count password reset mails from a whole /64 as one address", async () => {
+    const forgot = (i: number) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/password/forgot",
+        payload: { email: `v6-someone${i}@example.com` },
+        remoteAddress: `2001:db8:13:3::${i + 1}`,
+      });
+    for (let i = 0; i < rateRules.resetMailPerIp.limit; i++) expect((await forgot(i)).statusCode).toBe(202);
+    expect((await forgot(99)).statusCode).toBe(429);
+  });
+
+  it("still write the client's full address into its session and the audit log", async () => {
+    const user = await buildUser(t.db.database);
+    const client = "2001:db8:13:4::abcd";
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { login: user.username, password: user.password },
+      remoteAddress: client,
+    });
+    expect(response.statusCode).toBe(200);
+    const sessions = await t.db.database.primary
+      .selectFrom("sessions")
+      .select("ip")
+      .where("user_id", "=", user.id)
+      .execute();
+    expect(sessions).toEqual([{ ip: client }]);
+    const logins = await auditEntries(t.db.database, "user.login", { targetId: user.id });
+    expect(logins.map((entry) => entry.ip)).toEqual([client]);
+  });
+});
+
 describe("the address written into sessions and the audit log", () => {
   it("is the real client's, not the one it forged", async () => {
     const user = await buildUser(t.db.database);

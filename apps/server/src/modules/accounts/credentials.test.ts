@@ -320,6 +320,21 @@ describe("confirmations are rate limited like sign-in", () => {
     expect(statuses.slice(30)).toEqual([429, 429]);
   });
 
+  it("limits confirmations per IPv6 /64, whichever address in it each one comes from", async () => {
+    const statuses: number[] = [];
+    for (let account = 0; account < 4; account++) {
+      // Signed in from elsewhere: the shared sign-in address of this file has its own limit.
+      const session = await signIn(t.app, await buildUser(t.db.database), freshAddress());
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const address = `2001:db8:13:c::${account}:${attempt + 1}`;
+        const response = await post(session, "/api/v1/users/me/tokens", { name: "x", password: "guess" }, address);
+        statuses.push(response.statusCode);
+      }
+    }
+    expect(statuses.slice(0, 30).every((status) => status === 403)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429]);
+  });
+
   it("a right confirmation forgets the earlier failures", async () => {
     const { user, session } = await signedInUser();
     for (let attempt = 0; attempt < 9; attempt++) {

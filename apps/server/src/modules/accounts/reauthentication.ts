@@ -1,3 +1,4 @@
+import { countedAddress } from "../../platform/http/client-address.ts";
 import { AppError } from "../../platform/http/errors.ts";
 import { type AccountsContext, type RequestMeta, rateRules } from "./accounts.context.ts";
 import type { findCredentialsById } from "./accounts.repo.ts";
@@ -13,7 +14,7 @@ type Credentials = NonNullable<Awaited<ReturnType<typeof findCredentialsById>>>;
  */
 export async function countConfirmationAttempt(ctx: AccountsContext, userId: string, meta: RequestMeta) {
   await ctx.limiter.hit(rateRules.confirmPerUser, userId);
-  await ctx.limiter.hit(rateRules.confirmPerIp, meta.ip ?? "unknown");
+  await ctx.limiter.hit(rateRules.confirmPerIp, countedAddress(meta.ip));
 }
 
 /** A successful confirmation forgets the account's failures, as a successful sign-in does. */

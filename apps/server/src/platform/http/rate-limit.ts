@@ -13,6 +13,8 @@ export interface RateRule {
 /**
  * The stored key: the subject (an email, a username, an address) only as a hash, so the
  * counters hold no personal data and an erased account leaves nothing behind in them.
+ * An address subject is `countedAddress(ip)` from client-address.ts, so an IPv6 client
+ * cannot escape a limit by rotating addresses inside its /64.
  */
 const keyOf = (rule: RateRule, subject: string) =>
   `${rule.name}:${createHash("sha256").update(subject).digest("base64url")}`;
