@@ -55,6 +55,8 @@ export function mediaLimitsOf(config: Config): MediaLimits {
 export function buildServices(deps: ServiceDependencies): Services {
   const secrets = new Secrets(deps.secretKey);
   const hub = new NotificationHub(deps.database.pool, deps.logger);
+  // One LISTEN for every module's event streams.
+  const events = new UserEventBus(hub);
   const { config } = deps;
   const settings = new InstanceSettings({
     database: deps.database,
@@ -83,6 +85,7 @@ export function buildServices(deps: ServiceDependencies): Services {
     storage: deps.storage,
     media: deps.media,
     hub,
+    events,
     logger: deps.logger,
     publicUrl: config.publicUrl,
     get siteName() {
@@ -116,7 +119,7 @@ export function buildServices(deps: ServiceDependencies): Services {
     },
     notifications: {
       database: deps.database,
-      events: new UserEventBus(hub),
+      events,
       limiter: new RateLimiter(deps.database.primary),
       logger: deps.logger,
       publicUrl: config.publicUrl,

@@ -1,5 +1,9 @@
 import type { UserEvent } from "@stave/contracts";
-import type { UserEventHandlers, UserEventSource } from "../features/notifications/services/userEventSource.ts";
+import type {
+  StreamEndedReason,
+  UserEventHandlers,
+  UserEventSource,
+} from "../features/notifications/services/userEventSource.ts";
 
 /**
  * A live event stream a test or story drives by hand. Give `fake.source` to
@@ -27,6 +31,16 @@ export function createFakeUserEvents() {
     /** Delivers `event` to every open connection. */
     emit(event: UserEvent): void {
       for (const handlers of [...open]) handlers.onEvent(event);
+    },
+    /**
+     * As if the server ended every open connection with `closed` and this reason (the session or
+     * account is over): as the browser's source does, each stops for good and tells the app.
+     */
+    signOut(reason: StreamEndedReason = "signed_out"): void {
+      for (const handlers of [...open]) {
+        open.delete(handlers);
+        handlers.onSignedOut(reason);
+      }
     },
     /** As if the connection dropped and came back. */
     reconnect(): void {

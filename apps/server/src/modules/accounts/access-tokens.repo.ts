@@ -94,6 +94,7 @@ export async function findLiveAccessToken(db: Kysely<DB>, tokenHash: Buffer) {
       "personal_access_tokens.user_id",
       "personal_access_tokens.last_used_at",
       "personal_access_tokens.scopes",
+      "personal_access_tokens.expires_at",
       "users.role",
       "users.is_verified",
     ])

@@ -28,7 +28,14 @@ export async function findLiveSession(db: Kysely<DB>, tokenHash: Buffer) {
   return db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["sessions.id", "sessions.user_id", "sessions.last_seen_at", "users.role", "users.is_verified"])
+    .select([
+      "sessions.id",
+      "sessions.user_id",
+      "sessions.last_seen_at",
+      "sessions.expires_at",
+      "users.role",
+      "users.is_verified",
+    ])
     .where("sessions.token_hash", "=", tokenHash)
     .where("sessions.revoked_at", "is", null)
     .where("sessions.expires_at", ">", sql<Date>`now()`)

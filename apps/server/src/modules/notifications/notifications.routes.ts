@@ -5,17 +5,12 @@ import {
   pageQuerySchema,
   type UserEvent,
 } from "@stave/contracts";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { Kysely } from "kysely";
 import { z } from "zod";
-import { sha256 } from "../../platform/crypto.ts";
-import type { DB } from "../../platform/db/schema.ts";
 import { principalOf } from "../../platform/http/access.ts";
 import { decodeKeyset, pageFrom } from "../../platform/http/cursor.ts";
 import { type OpenStreams, openEventStream } from "../../platform/http/sse.ts";
-import { findLiveAccessToken } from "../accounts/access-tokens.repo.ts";
-import { findLiveSession } from "../accounts/sessions.repo.ts";
 import { presentMessage } from "../messages/messages.presenter.ts";
 import { countUnreadMessages, findMessageFor } from "../messages/messages.repo.ts";
 import type { NotificationsContext } from "./notifications.context.ts";
@@ -29,28 +24,9 @@ import {
   saveEmailKinds,
 } from "./notifications.repo.ts";
 import { publishUserEvent, type UserEventSignal } from "./user-events.ts";
-import { endStream, MAX_STREAMS_PER_USER, StreamSlot } from "./user-streams.ts";
+import { MAX_STREAMS_PER_USER, SignInGuard, StreamSlot } from "./user-streams.ts";
 
 const tags = ["notifications"];
-
-/**
- * Whether the session or access token that opened an event stream still works, asked again
- * when one of the user's sign-ins is revoked. Read from the request's own credential, as the
- * access hook found it, so it needs no id of it; anything else is treated as revoked.
- */
-function signInCheck(db: Kysely<DB>, request: FastifyRequest): () => Promise<boolean> {
-  const principal = principalOf(request);
-  if (principal.via === "session" && request.sessionToken) {
-    const hash = sha256(request.sessionToken);
-    return async () => (await findLiveSession(db, hash)) !== undefined;
-  }
-  const bearer = /^bearer (.+)$/i.exec(request.headers.authorization ?? "")?.[1]?.trim();
-  if (principal.via === "token" && bearer) {
-    const hash = sha256(bearer);
-    return async () => (await findLiveAccessToken(db, hash)) !== undefined;
-  }
-  return async () => false;
-}
 
 export function registerNotificationRoutes(app: FastifyInstance, ctx: NotificationsContext) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -151,13 +127,13 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: Notificati
           "in every open tab, whichever API process serves it. At most " +
           `${MAX_STREAMS_PER_USER} streams per user across all API processes: a newer one ends the oldest. ` +
           "The server ends a stream with a last `closed` event (`reason`: `replaced`, `signed_out` when its " +
-          "session or token is revoked, `account_closed` when the account is suspended or deleted)",
+          "session or token is revoked or expires, `account_closed` when the account is suspended or deleted)",
       },
     },
     async (request, reply) => {
       const { userId } = principalOf(request);
-      const stillSignedIn = signInCheck(db, request);
       const stream = openEventStream(request, reply, openStreams);
+      const guard = new SignInGuard(db, request, stream);
       const slot = new StreamSlot(db, ctx.logger, userId, stream);
       const send = (event: UserEvent) => stream.send(event.type, event);
       // Events are handled one after another, so they reach the page in the order they happened.
@@ -183,16 +159,10 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: Notificati
         ]);
         return { type: "read", unreadNotifications, unreadMessages };
       };
-      /** Ends the stream when the signal says it may no longer run; true when it did. */
-      const endedBy = async (signal: UserEventSignal): Promise<boolean> => {
-        if (signal.type === "account_closed") endStream(stream, "account_closed");
-        else if (signal.type === "sign_ins_revoked" && !(await stillSignedIn())) endStream(stream, "signed_out");
-        return stream.closed;
-      };
       const stop = await ctx.events.listen(userId, (signal) => {
         if (slot.hear(signal)) return;
         queue = queue
-          .then(async () => ((await endedBy(signal)) ? null : toEvent(signal)))
+          .then(async () => ((await guard.endedBy(signal)) ? null : toEvent(signal)))
           .then((event) => {
             if (event && !stream.closed) send(event);
           })
@@ -200,8 +170,8 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: Notificati
       });
       stream.onClose(stop);
       await slot.announce();
-      // Revoked between the access check and the subscription: no signal will come for it.
-      if (!(await stillSignedIn())) return endStream(stream, "signed_out");
+      // Revoked since the access check, and the end at its expiry.
+      if (await guard.check()) return;
       // A first event with the current counts, so the page's badges are right from the start.
       const initial = await toEvent({ userId, type: "read" });
       if (initial) send(initial);

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, type SignedIn, signIn, type TestUser } from "../../../test/accounts.ts";
 import { startTwoApiProcesses, type TwoApiProcesses } from "../../../test/app.ts";
 import type { TestDatabase } from "../../../test/database.ts";
+import { buildTrack } from "../../../test/playlists.ts";
 import { type EventReader, readEvents, type ServerSentEvent } from "../../../test/sse.ts";
+import { TRACK_STATUS_CHANNEL } from "../tracks/tracks.repo.ts";
 import { MAX_STREAMS_PER_USER, REPLACED_STREAM_RECONNECT_MS } from "./user-streams.ts";
 
 /**
@@ -206,6 +209,99 @@ describe("live event streams end when their sign-in is revoked", () => {
     const mark = sessionTab.events.length;
     await pokeStreams(session);
     await expectLive(sessionTab, mark);
+  });
+
+  it("ends a stream opened with an access token when the token expires", async () => {
+    const user = await buildUser(testDb.database);
+    const session = await signInAgain(user);
+    const created = await apiA.inject({
+      method: "POST",
+      url: "/api/v1/users/me/tokens",
+      headers: session.headers,
+      payload: { name: "short-lived notifier", password: user.password, expiresInDays: 1 },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, token } = created.json() as { id: string; token: string };
+    // Expiry announces nothing: no revocation, no signal. Brought forward to a second from now.
+    await testDb.database.primary
+      .updateTable("personal_access_tokens")
+      .set({ expires_at: sql<Date>`now() + interval '1500 milliseconds'` })
+      .where("id", "=", id)
+      .execute();
+    const tokenTab = await openStream(addressB, { authorization: `Bearer ${token}` });
+    const sessionTab = await streamOf(session);
+
+    await expectEnded(tokenTab, "signed_out");
+    const mark = sessionTab.events.length;
+    await pokeStreams(session);
+    await expectLive(sessionTab, mark);
+  });
+});
+
+/** A track's processing-status stream, over real HTTP; waits for its first `status` event. */
+async function trackStreamOf(trackId: string, headers: Record<string, string>, address = addressB) {
+  const reader = await readEvents(`${address}/api/v1/tracks/${trackId}/events`, headers);
+  open.push(reader);
+  await reader.next((event) => event.event === "status");
+  return reader;
+}
+
+describe("a track's processing-status stream ends with its viewer's sign-in and account", () => {
+  it("ends when its session signs out; another session's stays", async () => {
+    const user = await buildUser(testDb.database, { role: "creator" });
+    const leaving = await signInAgain(user);
+    const staying = await signInAgain(user);
+    const trackId = await buildTrack(testDb.database, user.id, { status: "processing", visibility: "private" });
+    const leavingTab = await trackStreamOf(trackId, { cookie: leaving.cookie });
+    const stayingTab = await trackStreamOf(trackId, { cookie: staying.cookie }, addressA);
+
+    const logout = await apiA.inject({ method: "POST", url: "/api/v1/auth/logout", headers: leaving.headers });
+    expect(logout.statusCode, logout.body).toBe(204);
+    await expectEnded(leavingTab, "signed_out");
+    // The other session's stream goes on hearing the track's progress.
+    await sql`SELECT pg_notify(${TRACK_STATUS_CHANNEL}, ${JSON.stringify({ trackId, status: "processing", progress: 40, failureReason: null })})`.execute(
+      testDb.database.primary,
+    );
+    await stayingTab.next((event) => (event.data as { progress: number }).progress === 40);
+    expect(closedEvent(stayingTab)).toBeUndefined();
+  });
+
+  it("ends when the access token it was opened with is revoked", async () => {
+    const user = await buildUser(testDb.database, { role: "creator" });
+    const session = await signInAgain(user);
+    const created = await apiA.inject({
+      method: "POST",
+      url: "/api/v1/users/me/tokens",
+      headers: session.headers,
+      payload: { name: "upload script", password: user.password },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, token } = created.json() as { id: string; token: string };
+    const trackId = await buildTrack(testDb.database, user.id, { status: "processing", visibility: "private" });
+    const tokenTab = await trackStreamOf(trackId, { authorization: `Bearer ${token}` });
+
+    const revoked = await apiA.inject({
+      method: "DELETE",
+      url: `/api/v1/users/me/tokens/${id}`,
+      headers: session.headers,
+    });
+    expect(revoked.statusCode, revoked.body).toBe(204);
+    await expectEnded(tokenTab, "signed_out");
+  });
+
+  it("ends when the viewer's account is suspended", async () => {
+    const user = await buildUser(testDb.database, { role: "creator" });
+    const session = await signInAgain(user);
+    const trackId = await buildTrack(testDb.database, user.id, { status: "processing", visibility: "private" });
+    const tab = await trackStreamOf(trackId, { cookie: session.cookie });
+    const suspended = await apiA.inject({
+      method: "POST",
+      url: `/api/v1/admin/users/${user.id}/suspend`,
+      headers: admin.headers,
+      payload: { reason: "Spam" },
+    });
+    expect(suspended.statusCode, suspended.body).toBe(200);
+    await expectEnded(tab, "account_closed");
   });
 });
 

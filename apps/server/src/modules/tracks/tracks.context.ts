@@ -6,12 +6,15 @@ import type { Logger } from "../../platform/logger.ts";
 import type { MediaToolkit } from "../../platform/media/index.ts";
 import type { ImmutableObjectCache, Storage } from "../../platform/storage/index.ts";
 import type { InstanceSettings } from "../instance/instance.service.ts";
+import type { UserEventBus } from "../notifications/user-events.ts";
 
 export interface TracksContext {
   database: Database;
   storage: Storage;
   media: MediaToolkit;
   hub: NotificationHub;
+  /** The users' signals, so a signed-in viewer's status stream ends with their sign-in. */
+  events: UserEventBus;
   logger: Logger;
   publicUrl: string;
   siteName: string;

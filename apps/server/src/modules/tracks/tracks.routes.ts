@@ -204,7 +204,13 @@ export async function registerTrackRoutes(app: FastifyInstance, ctx: TracksConte
     "/api/v1/tracks/:id/events",
     {
       config: { access: "public" },
-      schema: { tags, summary: "Live processing status (Server-Sent Events, event `status`)", params: trackIdParams },
+      schema: {
+        tags,
+        summary:
+          "Live processing status (Server-Sent Events, event `status`). A signed-in viewer's stream ends with a " +
+          "last `closed` event when their session or token is revoked or expires or their account is closed",
+        params: trackIdParams,
+      },
     },
     async (request, reply) => {
       const track = await loadVisibleTrack(ctx, request.params.id, request.principal, { primary: true });

@@ -47,6 +47,7 @@ export class MockAccountsState {
   /** After a sign-up went through: the admin mock counts the invite's use. */
   registered: (inviteCode: string | undefined) => void = () => undefined;
   private issued = 0;
+  private readonly signOutListeners = new Set<(userId: string, reason: "signed_out" | "account_closed") => void>();
   private backupCodeBatches = 1;
 
   constructor(private readonly seed: MockAccountsSeed) {
@@ -119,10 +120,22 @@ export class MockAccountsState {
     return { user: user.me, csrfToken: this.csrfToken };
   }
 
-  signOut(): void {
+  /**
+   * Ends the current session; `account_closed` when the account goes with it. Open event
+   * streams hear of it (`whenSignedOut`), as the server's end with a `closed` event.
+   */
+  signOut(reason: "signed_out" | "account_closed" = "signed_out"): void {
+    const userId = this.currentUserId;
+    if (userId) for (const listener of [...this.signOutListeners]) listener(userId, reason);
     this.currentUserId = null;
     this.csrfToken = null;
     this.sessions = this.sessions.filter((session) => !session.current);
+  }
+
+  /** Calls `listener` when a session ends (signOut); returns the function that stops it. */
+  whenSignedOut(listener: (userId: string, reason: "signed_out" | "account_closed") => void): () => void {
+    this.signOutListeners.add(listener);
+    return () => this.signOutListeners.delete(listener);
   }
 
   record(user: Me, action: string, request: Request, metadata: Record<string, unknown> = {}): void {

@@ -1,5 +1,6 @@
 import {
   type ConversationPage,
+  type EventStreamClosed,
   markNotificationsReadRequestSchema,
   type NotificationPage,
   notificationSettingsSchema,
@@ -212,20 +213,35 @@ export function messagesHandlersFor(state: MockMessagesState): RequestHandler[] 
   // push events through a fake source instead (test/fakeUserEvents.ts).
   if (typeof EventSource !== "undefined") {
     handlers.push(
-      sse<Record<UserEvent["type"], UserEvent>>("/api/v1/me/events", ({ client }) => {
+      sse<Record<UserEvent["type"], UserEvent> & { closed: EventStreamClosed }>("/api/v1/me/events", ({ client }) => {
         const userId = accounts.currentUserId;
         if (!userId) {
           client.error();
           return;
         }
         client.send({ event: "read", data: state.readEvent(userId) });
-        const stop = state.subscribe((to, event) => {
+        const stop = () => {
+          stopEvents();
+          stopSignOut();
+        };
+        const stopEvents = state.subscribe((to, event) => {
           if (to !== userId) return;
           try {
             client.send({ event: event.type, data: event });
           } catch {
             // The page closed the stream.
             stop();
+          }
+        });
+        // As the server does: the session's (or account's) end ends its streams, with a reason.
+        const stopSignOut = accounts.whenSignedOut((from, reason) => {
+          if (from !== userId) return;
+          stop();
+          try {
+            client.send({ event: "closed", data: { reason } });
+            client.close();
+          } catch {
+            // The page closed the stream already.
           }
         });
       }),

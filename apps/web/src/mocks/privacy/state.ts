@@ -113,7 +113,7 @@ export class MockPrivacyState {
     const userId = user.me.id;
     this.exports = this.exports.filter((item) => item.userId !== userId);
     this.accounts.users = this.accounts.users.filter((candidate) => candidate !== user);
-    this.accounts.signOut();
+    this.accounts.signOut("account_closed");
     this.accounts.sessions = [];
     this.deletions.push({ userId, keepPublicTracks });
   }
