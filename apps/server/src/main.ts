@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
-import { createUserAsOperator } from "./modules/accounts/accounts.service.ts";
+import { createUserAsOperator } from "./modules/accounts/operator.service.ts";
 import { setRoleAsOperator, suspendAsOperator, unsuspendAsOperator } from "./modules/admin/admin.cli.ts";
 import { createLogger } from "./platform/logger.ts";
 import { createLocalStorage, ImmutableObjectCache } from "./platform/storage/index.ts";

@@ -211,7 +211,7 @@ export async function consumeBackupCode(db: Kysely<DB>, userId: string, codeHash
 }
 
 /**
- * Change 1: the one-way flip, scoped `WHERE role = 'user'` so a concurrent admin
+ * Flips a listener to creator, one way only: scoped `WHERE role = 'user'` so a concurrent admin
  * assignment is never overwritten. Undefined when no row changed.
  */
 export async function promoteUserToCreator(db: Kysely<DB>, userId: string) {

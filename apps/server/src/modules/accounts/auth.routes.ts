@@ -16,9 +16,13 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { csrfTokenFor, principalOf, SESSION_COOKIE } from "../../platform/http/access.ts";
 import type { AccountsContext } from "./accounts.context.ts";
-import * as accounts from "./accounts.service.ts";
+import { MAIL_ACCEPTED } from "./accounts.shared.ts";
+import { getMe } from "./me.service.ts";
+import { requestPasswordReset, resetPassword } from "./passwords.service.ts";
+import { register, resendVerification, verifyEmail } from "./registration.service.ts";
 import { requestMeta } from "./request-meta.ts";
 import { SESSION_TTL_SECONDS, type StartedSession } from "./sessions.service.ts";
+import { login, loginWithSecondFactor, logout } from "./sign-in.service.ts";
 
 const tags = ["auth"];
 // The unauthenticated entry points start sessions rather than use one: no CSRF token yet.
@@ -30,7 +34,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext, o
 
   async function signedIn(reply: FastifyReply, userId: string, session: StartedSession) {
     reply.setCookie(SESSION_COOKIE, session.sessionToken, { ...cookie, maxAge: SESSION_TTL_SECONDS });
-    return { user: await accounts.getMe(ctx, userId), csrfToken: session.csrfToken };
+    return { user: await getMe(ctx, userId), csrfToken: session.csrfToken };
   }
 
   routes.post(
@@ -45,7 +49,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext, o
       },
     },
     async (request, reply) => {
-      const user = await accounts.register(ctx, request.body, requestMeta(request));
+      const user = await register(ctx, request.body, requestMeta(request));
       return reply.status(201).send({ user });
     },
   );
@@ -62,7 +66,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext, o
       },
     },
     async (request) => {
-      await accounts.verifyEmail(ctx, request.body.token, requestMeta(request));
+      await verifyEmail(ctx, request.body.token, requestMeta(request));
       return { verified: true as const };
     },
   );
@@ -79,8 +83,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext, o
       },
     },
     async (request, reply) => {
-      await accounts.resendVerification(ctx, request.body.email, requestMeta(request));
-      return reply.status(202).send({ message: accounts.MAIL_ACCEPTED });
+      await resendVerification(ctx, request.body.email, requestMeta(request));
+      return reply.status(202).send({ message: MAIL_ACCEPTED });
     },
   );
 
@@ -96,7 +100,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext, o
       },
     },
     async (request, reply) => {
-      const outcome = await accounts.login(ctx, request.body, requestMeta(request));
+      const outcome = await login(ctx, request.body, requestMeta(request));
       if (outcome.kind === "challenge") return { twoFactorRequired: true as const, challenge: outcome.challenge };
       return signedIn(reply, outcome.userId, outcome.session);
     },
@@ -114,7 +118,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext, o
       },
     },
     async (request, reply) => {
-      const { userId, session } = await accounts.loginWithSecondFactor(ctx, request.body, requestMeta(request));
+      const { userId, session } = await loginWithSecondFactor(ctx, request.body, requestMeta(request));
       return signedIn(reply, userId, session);
     },
   );
@@ -124,7 +128,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext, o
     { config: { access: "authenticated" }, schema: { tags, summary: "Sign out this session" } },
     async (request, reply) => {
       const principal = principalOf(request);
-      await accounts.logout(ctx, principal.userId, principal.sessionId, requestMeta(request));
+      await logout(ctx, principal.userId, principal.sessionId, requestMeta(request));
       reply.clearCookie(SESSION_COOKIE, cookie);
       return reply.status(204).send();
     },
@@ -154,8 +158,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext, o
       },
     },
     async (request, reply) => {
-      await accounts.requestPasswordReset(ctx, request.body.email, requestMeta(request));
-      return reply.status(202).send({ message: accounts.MAIL_ACCEPTED });
+      await requestPasswordReset(ctx, request.body.email, requestMeta(request));
+      return reply.status(202).send({ message: MAIL_ACCEPTED });
     },
   );
 
@@ -166,7 +170,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AccountsContext, o
       schema: { tags, summary: "Set a new password with the mailed token", body: resetPasswordRequestSchema },
     },
     async (request, reply) => {
-      await accounts.resetPassword(ctx, request.body, requestMeta(request));
+      await resetPassword(ctx, request.body, requestMeta(request));
       return reply.status(204).send();
     },
   );

@@ -8,7 +8,7 @@ import { waitFor } from "../../../test/wait.ts";
 import { revokeAllAccessTokens } from "./access-tokens.repo.ts";
 import { lockCredentials, setPasswordHash } from "./accounts.repo.ts";
 
-// Issue 13 §3: every credential dies together, sensitive changes ask for the password or a
+// Credential hardening: every credential dies together, sensitive changes ask for the password or a
 // fresh 2FA code (rate limited like sign-in), and tokens carry scopes and an optional expiry.
 
 const t = useTestApp();

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEntries, buildUser, type SignedIn, signIn } from "../../../test/accounts.ts";
 import { errorCode, useTestApp } from "../../../test/app.ts";
 import { silentLogger } from "../../../test/database.ts";
-import { createUserAsOperator } from "./accounts.service.ts";
+import { createUserAsOperator } from "./operator.service.ts";
 
 const t = useTestApp();
 let admin: SignedIn;

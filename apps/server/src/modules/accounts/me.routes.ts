@@ -20,7 +20,8 @@ import { principalOf } from "../../platform/http/access.ts";
 import { notFound } from "../../platform/http/errors.ts";
 import type { AccountsContext } from "./accounts.context.ts";
 import { updateProfile } from "./accounts.repo.ts";
-import * as accounts from "./accounts.service.ts";
+import { getMe, upgradeToCreator } from "./me.service.ts";
+import { changePassword } from "./passwords.service.ts";
 import { requestMeta } from "./request-meta.ts";
 import { listLiveSessions, revokeSessions } from "./sessions.repo.ts";
 import { accessTokens } from "./sessions.service.ts";
@@ -37,7 +38,7 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AccountsContext) {
   routes.get(
     "/api/v1/users/me",
     { config: signedIn, schema: { tags, summary: "The signed-in user", response: { 200: meSchema } } },
-    async (request) => accounts.getMe(ctx, principalOf(request).userId),
+    async (request) => getMe(ctx, principalOf(request).userId),
   );
 
   routes.patch(
@@ -49,7 +50,7 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AccountsContext) {
     async (request) => {
       const { userId } = principalOf(request);
       await updateProfile(db, userId, request.body);
-      return accounts.getMe(ctx, userId);
+      return getMe(ctx, userId);
     },
   );
 
@@ -65,7 +66,7 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AccountsContext) {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      await accounts.changePassword(ctx, principal.userId, principal.sessionId, request.body, requestMeta(request));
+      await changePassword(ctx, principal.userId, principal.sessionId, request.body, requestMeta(request));
       return reply.status(204).send();
     },
   );
@@ -76,7 +77,7 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AccountsContext) {
       config: signedIn,
       schema: { tags, summary: "Become a creator (one-way)", response: { 200: upgradeCreatorResponseSchema } },
     },
-    async (request) => accounts.upgradeToCreator(ctx, principalOf(request).userId, requestMeta(request)),
+    async (request) => upgradeToCreator(ctx, principalOf(request).userId, requestMeta(request)),
   );
 
   routes.get(

@@ -9,7 +9,7 @@ import { Secrets } from "../../platform/crypto.ts";
 import { RateLimiter } from "../../platform/http/rate-limit.ts";
 import { InstanceSettings } from "../instance/instance.service.ts";
 import type { AccountsContext } from "./accounts.context.ts";
-import { upgradeToCreator } from "./accounts.service.ts";
+import { upgradeToCreator } from "./me.service.ts";
 
 let testDb: TestDatabase;
 let app: FastifyInstance;
@@ -53,7 +53,7 @@ async function upgrade(user: Awaited<ReturnType<typeof buildUser>>) {
   });
 }
 
-describe("POST /api/v1/users/me/upgrade-creator (change 1)", () => {
+describe("POST /api/v1/users/me/upgrade-creator (self-service creator upgrade)", () => {
   it("promotes a verified listener to creator with a timestamp, and audits the transition", async () => {
     const user = await buildUser(testDb.database);
     const response = await upgrade(user);

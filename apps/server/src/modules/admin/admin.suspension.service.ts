@@ -1,6 +1,6 @@
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { AccountsContext } from "../accounts/accounts.context.ts";
-import { mailForcedPasswordResetLink } from "../accounts/accounts.service.ts";
+import { mailForcedPasswordResetLink } from "../accounts/passwords.service.ts";
 import { revokeAllSignIns } from "../accounts/sessions.service.ts";
 import { inTransactionWithMediaMoves, type MediaMoverDeps } from "../moderation/media-moves.ts";
 import { announceAccountClosed } from "../notifications/user-events.ts";

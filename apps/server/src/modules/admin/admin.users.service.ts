@@ -3,7 +3,7 @@ import { decodeKeyset, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import { revokeAccessTokensWithScope } from "../accounts/access-tokens.repo.ts";
 import type { AccountsContext } from "../accounts/accounts.context.ts";
-import { mailVerificationLink } from "../accounts/accounts.service.ts";
+import { mailVerificationLink } from "../accounts/registration.service.ts";
 import { listLiveSessions } from "../accounts/sessions.repo.ts";
 import type { InstanceSettings } from "../instance/instance.service.ts";
 import { storageUsedBy } from "../tracks/tracks.repo.ts";
