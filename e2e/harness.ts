@@ -1,31 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import net from "node:net";
-import os from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, afterEach, beforeAll } from "vitest";
+import { type RunningStave, repoRoot, startStave as startTestStave } from "../test-support/stave.ts";
 
-const repoRoot = fileURLToPath(new URL("..", import.meta.url));
-
-export interface RunningStave {
-  url: string;
-  dataDir: string;
-  output: () => string;
-  stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
+export type { RunningStave };
 
 /** Runs a `stave` command (e.g. `admin create-user …`) on a data directory, as an operator would. */
 export function runStaveCommand(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<string> {
@@ -51,53 +32,10 @@ export interface StartOptions {
 
 /**
  * Starts Stave the way a user does (`npm start`'s entry, embedded PostgreSQL unless
- * DATABASE_URL is set) in a fresh data directory, and waits for /readyz.
+ * DATABASE_URL is set) in a fresh data directory, and waits for /readyz; its log is kept.
  */
-export async function startStave(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningStave> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "stave-e2e-"));
-  await chmod(dataDir, 0o755);
-  await options.prepare?.(dataDir);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: url,
-      LOG_LEVEL: "warn",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (chunk) => (output += chunk));
-  child.stderr?.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Stave exited during start-up:\n${output}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`Stave did not become ready:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    url,
-    dataDir,
-    output: () => output,
-    async stop() {
-      child.kill("SIGTERM");
-      await exited;
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+export function startStave(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningStave> {
+  return startTestStave(env, { ...options, tempPrefix: "stave-e2e-", captureOutput: true });
 }
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */

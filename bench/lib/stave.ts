@@ -1,86 +1,25 @@
 // Helpers shared by benchmarks: start a real Stave (embedded PostgreSQL, a fresh DATA_DIR or
 // a kept one), make a creator, upload a track and wait for it to be ready.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import net from "node:net";
-import os from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { type RunningStave, type StartOptions, startStave as startTestStave } from "../../test-support/stave.ts";
 
-export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+export { freePort, repoRoot } from "../../test-support/stave.ts";
+export type BenchStave = RunningStave;
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
+/** A Stave for a benchmark; its output goes to the terminal. */
+export function startStave(
+  env: Record<string, string> = {},
+  options: Pick<StartOptions, "dataDir" | "command"> = {},
+): Promise<BenchStave> {
+  return startTestStave(env, {
+    ...options,
+    tempPrefix: "stave-bench-",
+    // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
+    nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
   });
-}
-
-export interface BenchStave {
-  url: string;
-  dataDir: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-export interface StartOptions {
-  /** Use (and keep) this DATA_DIR instead of a fresh temporary one that stop() removes. */
-  dataDir?: string;
-  /** The `stave` subcommand: `start` (API + worker, the default) or `serve` (API only). */
-  command?: "start" | "serve";
-}
-
-export async function startStave(env: Record<string, string> = {}, options: StartOptions = {}): Promise<BenchStave> {
-  const keepDataDir = options.dataDir !== undefined;
-  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "stave-bench-")));
-  await mkdir(dataDir, { recursive: true });
-  // The embedded PostgreSQL runs as the user "postgres", which must be able to reach it.
-  await chmod(dataDir, 0o755);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
-  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, "scripts/start.mjs", options.command ?? "start"], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: url,
-      LOG_LEVEL: "warn",
-      ...env,
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  for (let waited = 0; ; waited += 100) {
-    if ((await fetch(`${url}/readyz`).catch(() => null))?.ok) break;
-    if (child.exitCode !== null || waited > 60_000) {
-      // A Stave stuck starting still owns its embedded PostgreSQL: stop both, or the next run finds it in use.
-      child.kill("SIGTERM");
-      await exited;
-      throw new Error("Stave did not start");
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    url,
-    dataDir,
-    child,
-    async stop() {
-      child.kill("SIGTERM");
-      await exited;
-      const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
-      for (let waited = 0; existsSync(pidFile) && waited < 10_000; waited += 50)
-        await new Promise((r) => setTimeout(r, 50));
-      if (!keepDataDir) await rm(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** A creator the way a person becomes one: register, verify from the outbox, sign in, upgrade. */

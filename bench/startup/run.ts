@@ -4,24 +4,12 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { freePort, repoRoot } from "../../test-support/stave.ts";
 
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const coldRuns = Number(process.env.COLD_RUNS ?? 3);
 const warmRuns = Number(process.env.WARM_RUNS ?? 5);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 /** Launches `npm start`, returns milliseconds until /readyz is ready, then stops it cleanly. */
 async function timeStart(dataDir: string): Promise<number> {
