@@ -1,4 +1,4 @@
-// The long fuzz run of issue 13: 10,000+ malformed requests (the generator of the fuzz test
+// The long fuzz run: 10,000+ malformed requests (the generator of the fuzz test
 // in `npm test`, apps/server/test/fuzz) against a real Stave started like the other
 // benchmarks, as anonymous, a signed-in creator and an admin, with their CSRF tokens. Prints the counts.
 //

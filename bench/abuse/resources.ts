@@ -1,4 +1,4 @@
-// The resource-limit cases of issue 13 against a real Stave (API and worker in one process, as
+// The resource-limit cases against a real Stave (API and worker in one process, as
 // `npm start` runs): a 10-hour silent FLAC, a 16,000 × 16,000 PNG as artwork, and 50 parallel
 // resumable uploads declaring 1 GiB each, with what the creator got for each and the peak
 // memory of the Stave process and of its ffmpeg children while it lasted. A 20-minute silent

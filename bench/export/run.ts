@@ -1,4 +1,4 @@
-// bench/export: the data export (issue 7) of a user with 100,000 messages and 50,000
+// bench/export: the user data export (the ZIP archive) of a user with 100,000 messages and 50,000
 // playback-history entries, built by a real `stave worker` process as in production.
 // Reports the time from the request to `ready`, the worker's peak memory (RSS) and its
 // growth over the idle worker, and checks the ZIP with `unzip -t`. Targets: export

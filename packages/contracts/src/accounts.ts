@@ -5,15 +5,14 @@ export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
 /** The creator tier: every role but `user` (what RequireContentCreatorRole accepts). */
-export const creatorTierRoles: readonly Role[] = roles.filter((role) => role !== "user");
 export const isCreatorTier = (role: Role) => role !== "user";
 
-export const emailSchema = z.email("Enter a valid email address").max(254);
-export const usernameSchema = z
+const emailSchema = z.email("Enter a valid email address").max(254);
+const usernameSchema = z
   .string()
   .regex(/^[a-z0-9_.-]{3,30}$/, "3–30 characters: lower-case letters, digits, _ . and -");
 export const PASSWORD_MIN_LENGTH = 10;
-export const passwordSchema = z
+const passwordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters`)
   .max(256, "At most 256 characters");
@@ -21,7 +20,7 @@ export const passwordSchema = z
 const isoDate = z.string();
 
 // Links are shown to other people: web addresses only (no javascript: or data: URLs).
-export const profileLinkSchema = z.object({
+const profileLinkSchema = z.object({
   label: z.string().min(1).max(40),
   url: z.url({ protocol: /^https?$/, message: "Use an http(s) address" }).max(500),
 });
@@ -86,7 +85,7 @@ export const loginTwoFactorRequestSchema = z.object({
 
 export const csrfResponseSchema = z.object({ csrfToken: z.string() });
 
-export const sessionSchema = z.object({
+const sessionSchema = z.object({
   id: z.uuid(),
   current: z.boolean(),
   createdAt: isoDate,
@@ -128,11 +127,11 @@ export const backupCodesSchema = z.object({ backupCodes: z.array(z.string()) });
  * optional (checked when given). Missing: 403 REAUTH_REQUIRED; a wrong one answers PASSWORD_INCORRECT or INVALID_TWO_FACTOR_CODE,
  * and attempts are rate limited like sign-in (429 with Retry-After).
  */
-export const reauthFields = {
+const reauthFields = {
   password: z.string().min(1).max(256).optional(),
   code: z.string().min(6).max(20).optional(),
 };
-export const reauthRequestSchema = z.object(reauthFields);
+const reauthRequestSchema = z.object(reauthFields);
 export type ReauthRequest = z.infer<typeof reauthRequestSchema>;
 
 /** Turning two-factor on: a code from the new secret, and the current password. */
@@ -149,7 +148,7 @@ export const twoFactorDisableRequestSchema = z.object({
   code: z.string().min(6).max(20),
 });
 
-/** Change 1: the self-service upgrade's answer (snake_case, as the contract names them). */
+/** The self-service creator upgrade's answer (snake_case, as the contract names them). */
 export const upgradeCreatorResponseSchema = z.object({
   role: roleSchema,
   promoted_to_creator_at: isoDate.nullable(),
@@ -167,9 +166,9 @@ export const tokenScopeSchema = z.enum(tokenScopes);
 export type TokenScope = z.infer<typeof tokenScopeSchema>;
 /** A token created without naming scopes can only read: least privilege unless asked. */
 export const defaultTokenScopes: readonly TokenScope[] = ["read"];
-export const MAX_TOKEN_LIFETIME_DAYS = 3650;
+const MAX_TOKEN_LIFETIME_DAYS = 3650;
 
-export const personalTokenSchema = z.object({
+const personalTokenSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   scopes: z.array(tokenScopeSchema),
@@ -206,7 +205,7 @@ export type CreateTokenRequest = z.infer<typeof createTokenRequestSchema>;
 export const createdTokenSchema = personalTokenSchema.extend({ token: z.string() });
 export type CreatedToken = z.infer<typeof createdTokenSchema>;
 
-export const auditEntrySchema = z.object({
+const auditEntrySchema = z.object({
   id: z.uuid(),
   actorId: z.uuid().nullable(),
   /** The actor's current username (null for the system, or an actor whose account is gone). */

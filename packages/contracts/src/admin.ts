@@ -9,7 +9,7 @@ const bytes = z.number().int().min(0);
 // ---- Users (admin only) -------------------------------------------------------------------
 
 export const adminUserStates = ["active", "unverified", "suspended", "deleted"] as const;
-export const adminUserStateSchema = z.enum(adminUserStates);
+const adminUserStateSchema = z.enum(adminUserStates);
 export type AdminUserState = z.infer<typeof adminUserStateSchema>;
 
 /** `GET /api/v1/admin/users`: `q` matches email or username (prefix or part). */
@@ -22,7 +22,7 @@ export const adminUserQuerySchema = z.object({
 });
 export type AdminUserQuery = z.infer<typeof adminUserQuerySchema>;
 
-export const adminUserSummarySchema = z
+const adminUserSummarySchema = z
   .object({
     id: z.uuid(),
     email: z.string(),
@@ -42,7 +42,7 @@ export const adminUserPageSchema = z.object({
 });
 export type AdminUserPage = z.infer<typeof adminUserPageSchema>;
 
-export const adminSessionSchema = z.object({
+const adminSessionSchema = z.object({
   id: z.uuid(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
@@ -50,7 +50,7 @@ export const adminSessionSchema = z.object({
   lastSeenAt: isoDate.nullable(),
 });
 
-export const adminUserTrackSchema = z.object({
+const adminUserTrackSchema = z.object({
   id: z.uuid(),
   title: z.string(),
   status: trackStatusSchema,
@@ -102,7 +102,7 @@ export type InstanceSettings = z.infer<typeof instanceSettingsSchema>;
 export const instanceSettingsUpdateSchema = instanceSettingsSchema.omit({ updatedAt: true }).partial();
 export type InstanceSettingsUpdate = z.infer<typeof instanceSettingsUpdateSchema>;
 
-export const inviteCodeSchema = z
+const inviteCodeSchema = z
   .object({
     id: z.uuid(),
     /** The first characters only: the whole code is shown once, when made. */
@@ -126,7 +126,7 @@ export const createdInviteSchema = inviteCodeSchema.extend({ code: z.string() })
 
 // ---- Stats and jobs (admin only) ----------------------------------------------------------
 
-export const dayCountSchema = z.object({ day: z.iso.date(), count: z.number().int() });
+const dayCountSchema = z.object({ day: z.iso.date(), count: z.number().int() });
 export const instanceStatsSchema = z
   .object({
     usersByRole: z.record(z.string(), z.number().int()),
@@ -146,7 +146,7 @@ export const instanceStatsSchema = z
   .meta({ id: "InstanceStats" });
 export type InstanceStats = z.infer<typeof instanceStatsSchema>;
 
-export const failedJobSchema = z.object({
+const failedJobSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   attempts: z.number().int(),

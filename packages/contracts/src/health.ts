@@ -6,6 +6,3 @@ export const readinessSchema = z.object({
   status: z.enum(["ready", "not_ready"]),
   checks: z.object({ database: z.enum(["ok", "down"]) }),
 });
-
-export type Health = z.infer<typeof healthSchema>;
-export type Readiness = z.infer<typeof readinessSchema>;

@@ -20,7 +20,7 @@ const day = z.iso.date();
  * track count at most once per 10 minutes; a play started within 10 minutes of their last
  * counted play of it is heard, kept in their history, and not counted.
  */
-export const countedPlayMinMs = 30_000;
+const countedPlayMinMs = 30_000;
 /** The window in which a listener's further plays of a track do not count again. */
 export const playRepeatWindowMinutes = 10;
 
@@ -72,7 +72,7 @@ export type PlayProgress = z.infer<typeof playProgressSchema>;
  * its creator, or taken back for processing) stays in the list as `track: null`, so the
  * entry can still be removed; deleted tracks leave my history with them.
  */
-export const historyEntrySchema = z
+const historyEntrySchema = z
   .object({
     id: z.uuid(),
     /** When the play started. */
@@ -96,7 +96,6 @@ export const statsQuerySchema = z.object({
     .default("30")
     .transform((days) => Number(days) as StatsPeriod),
 });
-export type StatsQuery = z.infer<typeof statsQuerySchema>;
 
 const statsPeriodFields = {
   days: z.literal(statsPeriods),
@@ -111,18 +110,16 @@ const totalsSchema = z.object({
   listeners: z.number().int(),
 });
 
-export const dailyPlaysSchema = z.object({ day, plays: z.number().int() }).meta({ id: "DailyPlays" });
-export type DailyPlays = z.infer<typeof dailyPlaysSchema>;
+const dailyPlaysSchema = z.object({ day, plays: z.number().int() }).meta({ id: "DailyPlays" });
 
-export const trackDailyPlaysSchema = dailyPlaysSchema
+const trackDailyPlaysSchema = dailyPlaysSchema
   .extend({
     /** Distinct listeners of this track that day. */
     listeners: z.number().int(),
   })
   .meta({ id: "TrackDailyPlays" });
-export type TrackDailyPlays = z.infer<typeof trackDailyPlaysSchema>;
 
-export const trackStatsRowSchema = z
+const trackStatsRowSchema = z
   .object({ track: trackSummarySchema, plays: z.number().int(), listeners: z.number().int() })
   .meta({ id: "TrackStatsRow" });
 export type TrackStatsRow = z.infer<typeof trackStatsRowSchema>;

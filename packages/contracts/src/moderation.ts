@@ -4,7 +4,7 @@ import { trackOwnerSchema } from "./tracks.ts";
 const isoDate = z.string();
 
 export const reportSubjectTypes = ["track", "comment", "playlist", "user"] as const;
-export const reportSubjectTypeSchema = z.enum(reportSubjectTypes);
+const reportSubjectTypeSchema = z.enum(reportSubjectTypes);
 export type ReportSubjectType = z.infer<typeof reportSubjectTypeSchema>;
 
 export const reportCategories = [
@@ -17,7 +17,7 @@ export const reportCategories = [
   "impersonation",
   "other",
 ] as const;
-export const reportCategorySchema = z.enum(reportCategories);
+const reportCategorySchema = z.enum(reportCategories);
 export type ReportCategory = z.infer<typeof reportCategorySchema>;
 
 /** `POST /api/v1/reports` (any signed-in user; 10 an hour). */
@@ -30,12 +30,12 @@ export const createReportRequestSchema = z.object({
 export type CreateReportRequest = z.infer<typeof createReportRequestSchema>;
 export const createdReportSchema = z.object({ id: z.uuid(), status: z.literal("open") });
 
-export const reportStatuses = ["open", "resolved", "dismissed"] as const;
-export const reportStatusSchema = z.enum(reportStatuses);
-export const reportOutcomeSchema = z.enum(["taken_down", "restored", "no_action"]);
+const reportStatuses = ["open", "resolved", "dismissed"] as const;
+const reportStatusSchema = z.enum(reportStatuses);
+const reportOutcomeSchema = z.enum(["taken_down", "restored", "no_action"]);
 
 /** What a report is about, as the moderator needs to judge it. */
-export const reportSubjectSchema = z.object({
+const reportSubjectSchema = z.object({
   type: reportSubjectTypeSchema,
   id: z.uuid(),
   /** Track or playlist title, comment text, or the user's username; null when it is gone. */

@@ -16,13 +16,13 @@ export const notificationKinds = [
   "track_ready",
   "track_failed",
 ] as const;
-export const notificationKindSchema = z.enum(notificationKinds);
+const notificationKindSchema = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 
 /** Someone else involved: who followed, liked, wrote… (null for the system's own news). */
-export const notificationActorSchema = trackOwnerSchema.meta({ id: "NotificationActor" });
+const notificationActorSchema = trackOwnerSchema.meta({ id: "NotificationActor" });
 
-export const notificationSchema = z
+const notificationSchema = z
   .object({
     id: z.uuid(),
     kind: notificationKindSchema,

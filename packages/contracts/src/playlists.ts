@@ -32,7 +32,6 @@ export const playlistSchema = playlistSummarySchema
 export type Playlist = z.infer<typeof playlistSchema>;
 
 export const playlistResponseSchema = z.object({ playlist: playlistSchema });
-export type PlaylistResponse = z.infer<typeof playlistResponseSchema>;
 
 export const playlistPageSchema = pageOf(playlistSummarySchema);
 export type PlaylistPage = z.infer<typeof playlistPageSchema>;
@@ -61,7 +60,6 @@ export type UpdatePlaylistRequest = z.infer<typeof updatePlaylistRequestSchema>;
 
 /** `POST /api/v1/playlists/:id/tracks`: appends the track at the end. */
 export const addPlaylistTrackRequestSchema = z.object({ trackId: z.uuid() });
-export type AddPlaylistTrackRequest = z.infer<typeof addPlaylistTrackRequestSchema>;
 
 /**
  * `PUT /api/v1/playlists/:id/order`: every track of the playlist as the owner sees it, in
@@ -74,4 +72,3 @@ export const reorderPlaylistRequestSchema = z.object({
     .max(playlistTrackLimit)
     .refine((ids) => new Set(ids).size === ids.length, "Each track may appear only once"),
 });
-export type ReorderPlaylistRequest = z.infer<typeof reorderPlaylistRequestSchema>;

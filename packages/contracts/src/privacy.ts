@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-export const dataExportStatuses = ["pending", "processing", "ready", "failed", "expired"] as const;
-export const dataExportStatusSchema = z.enum(dataExportStatuses);
+const dataExportStatuses = ["pending", "processing", "ready", "failed", "expired"] as const;
+const dataExportStatusSchema = z.enum(dataExportStatuses);
 
-export const dataExportSchema = z
+const dataExportSchema = z
   .object({
     id: z.uuid(),
     status: dataExportStatusSchema,

@@ -23,7 +23,7 @@ export const searchQuerySchema = z.object({
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
-export const creatorSummarySchema = z
+const creatorSummarySchema = z
   .object({
     id: z.uuid(),
     username: z.string(),
@@ -53,7 +53,7 @@ export const suggestionsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(10).default(8),
 });
 
-export const suggestionSchema = z.discriminatedUnion("kind", [
+const suggestionSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("track"),
     id: z.uuid(),

@@ -37,18 +37,16 @@ export const playlistSocialSchema = z
 export type PlaylistSocial = z.infer<typeof playlistSocialSchema>;
 
 /** `GET /api/v1/me/likes/tracks`: the tracks I liked that I may still see, latest like first. */
-export const likedTrackSchema = z
+const likedTrackSchema = z
   .object({ likedAt: isoDate, track: trackSummarySchema, social: trackSocialSchema })
   .meta({ id: "LikedTrack" });
-export type LikedTrack = z.infer<typeof likedTrackSchema>;
 export const likedTrackPageSchema = pageOf(likedTrackSchema).meta({ id: "LikedTrackPage" });
 export type LikedTrackPage = z.infer<typeof likedTrackPageSchema>;
 
 /** `GET /api/v1/me/likes/playlists`: the playlists I liked that I may still see, latest like first. */
-export const likedPlaylistSchema = z
+const likedPlaylistSchema = z
   .object({ likedAt: isoDate, playlist: playlistSummarySchema, social: playlistSocialSchema })
   .meta({ id: "LikedPlaylist" });
-export type LikedPlaylist = z.infer<typeof likedPlaylistSchema>;
 export const likedPlaylistPageSchema = pageOf(likedPlaylistSchema).meta({ id: "LikedPlaylistPage" });
 export type LikedPlaylistPage = z.infer<typeof likedPlaylistPageSchema>;
 
@@ -56,7 +54,7 @@ export type LikedPlaylistPage = z.infer<typeof likedPlaylistPageSchema>;
  * `GET /api/v1/users/:username`: a user's public profile. `viewer` is null for an anonymous
  * caller: `following` = I follow them, `followsYou` = they follow me.
  */
-export const userProfileSchema = z
+const userProfileSchema = z
   .object({
     id: z.uuid(),
     username: z.string(),
@@ -79,7 +77,7 @@ export const userProfileResponseSchema = z.object({ user: userProfileSchema });
 export type UserProfileResponse = z.infer<typeof userProfileResponseSchema>;
 
 /** One entry of `GET /api/v1/users/:username/followers` or `/following`, latest follow first. */
-export const followEntrySchema = z
+const followEntrySchema = z
   .object({
     user: trackOwnerSchema.extend({ followerCount: z.number().int() }),
     followedAt: isoDate,
@@ -93,7 +91,7 @@ export type FollowPage = z.infer<typeof followPageSchema>;
 
 export const COMMENT_MAX_LENGTH = 1000;
 
-export const trackCommentSchema = z
+const trackCommentSchema = z
   .object({
     id: z.uuid(),
     trackId: z.uuid(),
@@ -142,14 +140,14 @@ export const createCommentRequestSchema = z.object({
 });
 export type CreateCommentRequest = z.input<typeof createCommentRequestSchema>;
 
-export const feedReasons = ["new_track", "repost", "popular"] as const;
+const feedReasons = ["new_track", "repost", "popular"] as const;
 
 /**
  * One item of the home feed. `reason`: a new track by someone I follow, a track someone I
  * follow reposted (`repostedBy`), or, once those run out, a popular track. `at` is when it
  * was posted or reposted (a popular track: when it was posted).
  */
-export const feedItemSchema = z
+const feedItemSchema = z
   .object({
     reason: z.enum(feedReasons),
     at: isoDate,

@@ -19,7 +19,7 @@ export const trackOwnerSchema = z.object({
   displayName: z.string().nullable(),
 });
 
-export const loudnessSchema = z.object({
+const loudnessSchema = z.object({
   integratedLufs: z.number(),
   truePeakDbtp: z.number(),
   /** Gain (dB) that brings the track to the platform's -14 LUFS target without clipping. */

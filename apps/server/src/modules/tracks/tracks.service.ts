@@ -75,8 +75,8 @@ const titleFromFilename = (filename: string) =>
   path.basename(filename, path.extname(filename)).replace(/[_]+/g, " ").trim().slice(0, 200) || "Untitled";
 
 /**
- * Change 4: the upload is stored first, then the track row and its processing job are
- * written in one transaction. A failure at any step leaves no row and no file.
+ * Stores the upload first, then writes the track row and its processing job
+ * in one transaction. A failure at any step leaves no row and no file.
  */
 export async function ingestUpload(ctx: TracksContext, ownerId: string, upload: ReceivedUpload): Promise<Track> {
   const fields = uploadFieldsSchema.safeParse(upload.fields);

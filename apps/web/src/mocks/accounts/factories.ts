@@ -61,7 +61,7 @@ export const buildUnverifiedUser = (overrides: MeOverrides = {}) =>
     ...overrides,
   });
 
-/** A listener who upgraded themselves (Change 1). */
+/** A listener who upgraded themselves to creator (self-service upgrade). */
 export const buildCreator = (overrides: MeOverrides = {}) =>
   buildMe({ username: "ada", role: "creator", promotedToCreatorAt: minutesAgo(60 * 24 * 7), ...overrides });
 

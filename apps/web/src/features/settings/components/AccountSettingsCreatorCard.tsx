@@ -8,7 +8,7 @@ import { meQueryKey, useMe } from "../../auth/useMe.ts";
 import { upgradeToCreator } from "../services/creatorApi.ts";
 
 /**
- * Change 1: the self-service, one-way upgrade from listener to creator. Hidden for anyone
+ * The self-service, one-way upgrade from listener to creator. Hidden for anyone
  * already in the creator tier; explains itself (and links to a new verification email)
  * to an unverified listener.
  */
