@@ -136,16 +136,21 @@ describe("per-address limits for IPv6 clients, which pick addresses inside their
       remoteAddress: client,
     });
     expect(response.statusCode).toBe(200);
-    const sessions = await t.db.database.primary
-      .selectFrom("sessions")
-      .select("ip")
-      .where("user_id", "=", user.id)
-      .execute();
-    expect(sessions).toEqual([{ ip: client }]);
-    const logins = await auditEntries(t.db.database, "user.login", { targetId: user.id });
-    expect(logins.map((entry) => entry.ip)).toEqual([client]);
+    await expectSignInRecordedFrom(user.id, client);
   });
 });
+
+/** The user's one session and sign-in audit row both carry `address`. */
+async function expectSignInRecordedFrom(userId: string, address: string) {
+  const sessions = await t.db.database.primary
+    .selectFrom("sessions")
+    .select("ip")
+    .where("user_id", "=", userId)
+    .execute();
+  expect(sessions).toEqual([{ ip: address }]);
+  const logins = await auditEntries(t.db.database, "user.login", { targetId: userId });
+  expect(logins.map((entry) => entry.ip)).toEqual([address]);
+}
 
 describe("the address written into sessions and the audit log", () => {
   it("is the real client's, not the one it forged", async () => {
@@ -158,14 +163,7 @@ describe("the address written into sessions and the audit log", () => {
       { "x-forwarded-for": `6.6.6.6, ${client}`, "user-agent": "StaveTest/1.0" },
     );
     expect(response.statusCode).toBe(200);
-    const sessions = await t.db.database.primary
-      .selectFrom("sessions")
-      .select("ip")
-      .where("user_id", "=", user.id)
-      .execute();
-    expect(sessions).toEqual([{ ip: client }]);
-    const logins = await auditEntries(t.db.database, "user.login", { targetId: user.id });
-    expect(logins.map((entry) => entry.ip)).toEqual([client]);
+    await expectSignInRecordedFrom(user.id, client);
   });
 });
 

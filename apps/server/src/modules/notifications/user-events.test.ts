@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, type SignedIn, signIn, type TestUser } from "../../../test/accounts.ts";
 import { startTwoApiProcesses, type TwoApiProcesses } from "../../../test/app.ts";
+import { createAccessToken } from "../../../test/credentials.ts";
 import type { TestDatabase } from "../../../test/database.ts";
 import { buildTrack } from "../../../test/playlists.ts";
 import { type EventReader, readEvents, type ServerSentEvent } from "../../../test/sse.ts";
@@ -63,6 +64,22 @@ async function expectEnded(reader: EventReader, reason: string) {
 async function expectLive(reader: EventReader, since: number) {
   await reader.next((event: ServerSentEvent) => event.event === "read" && reader.events.indexOf(event) >= since);
   expect(closedEvent(reader)).toBeUndefined();
+}
+
+/** The stream survived what just happened: it still hears an event made now. */
+async function expectStillLive(reader: EventReader, session: SignedIn) {
+  const mark = reader.events.length;
+  await pokeStreams(session);
+  await expectLive(reader, mark);
+}
+
+async function revokeToken(session: SignedIn, id: string) {
+  const revoked = await apiA.inject({
+    method: "DELETE",
+    url: `/api/v1/users/me/tokens/${id}`,
+    headers: session.headers,
+  });
+  expect(revoked.statusCode, revoked.body).toBe(204);
 }
 
 /** Marks all notifications read: every open stream of the user hears a `read` event. */
@@ -137,9 +154,7 @@ describe("live event streams end when their sign-in is revoked", () => {
     expect(logout.statusCode, logout.body).toBe(204);
     for (const tab of leavingTabs) await expectEnded(tab, "signed_out");
 
-    const mark = stayingTab.events.length;
-    await pokeStreams(staying);
-    await expectLive(stayingTab, mark);
+    await expectStillLive(stayingTab, staying);
     // A reconnecting EventSource is refused, which stops it for good.
     const again = await fetch(`${addressA}/api/v1/me/events`, { headers: { cookie: leaving.cookie } });
     expect(again.status).toBe(401);
@@ -161,9 +176,7 @@ describe("live event streams end when their sign-in is revoked", () => {
     });
     expect(revoked.statusCode, revoked.body).toBe(204);
     await expectEnded(lostTab, "signed_out");
-    const mark = currentTab.events.length;
-    await pokeStreams(current);
-    await expectLive(currentTab, mark);
+    await expectStillLive(currentTab, current);
   });
 
   it("ends the other sessions' streams on a password change, and keeps the current one's", async () => {
@@ -180,48 +193,28 @@ describe("live event streams end when their sign-in is revoked", () => {
     });
     expect(changed.statusCode, changed.body).toBe(204);
     await expectEnded(elsewhereTab, "signed_out");
-    const mark = hereTab.events.length;
-    await pokeStreams(here);
-    await expectLive(hereTab, mark);
+    await expectStillLive(hereTab, here);
   });
 
   it("ends a stream opened with an access token when the token is revoked", async () => {
     const user = await buildUser(testDb.database);
     const session = await signInAgain(user);
-    const created = await apiA.inject({
-      method: "POST",
-      url: "/api/v1/users/me/tokens",
-      headers: session.headers,
-      payload: { name: "desktop notifier", password: user.password },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const { id, token } = created.json() as { id: string; token: string };
+    const { id, token } = await createAccessToken(apiA, user, session, { name: "desktop notifier" });
     const tokenTab = await openStream(addressB, { authorization: `Bearer ${token}` });
     const sessionTab = await streamOf(session);
 
-    const revoked = await apiA.inject({
-      method: "DELETE",
-      url: `/api/v1/users/me/tokens/${id}`,
-      headers: session.headers,
-    });
-    expect(revoked.statusCode, revoked.body).toBe(204);
+    await revokeToken(session, id);
     await expectEnded(tokenTab, "signed_out");
-    const mark = sessionTab.events.length;
-    await pokeStreams(session);
-    await expectLive(sessionTab, mark);
+    await expectStillLive(sessionTab, session);
   });
 
   it("ends a stream opened with an access token when the token expires", async () => {
     const user = await buildUser(testDb.database);
     const session = await signInAgain(user);
-    const created = await apiA.inject({
-      method: "POST",
-      url: "/api/v1/users/me/tokens",
-      headers: session.headers,
-      payload: { name: "short-lived notifier", password: user.password, expiresInDays: 1 },
+    const { id, token } = await createAccessToken(apiA, user, session, {
+      name: "short-lived notifier",
+      expiresInDays: 1,
     });
-    expect(created.statusCode, created.body).toBe(201);
-    const { id, token } = created.json() as { id: string; token: string };
     // Expiry announces nothing: no revocation, no signal. Brought forward to a second from now.
     await testDb.database.primary
       .updateTable("personal_access_tokens")
@@ -232,9 +225,7 @@ describe("live event streams end when their sign-in is revoked", () => {
     const sessionTab = await streamOf(session);
 
     await expectEnded(tokenTab, "signed_out");
-    const mark = sessionTab.events.length;
-    await pokeStreams(session);
-    await expectLive(sessionTab, mark);
+    await expectStillLive(sessionTab, session);
   });
 });
 
@@ -269,23 +260,11 @@ describe("a track's processing-status stream ends with its viewer's sign-in and 
   it("ends when the access token it was opened with is revoked", async () => {
     const user = await buildUser(testDb.database, { role: "creator" });
     const session = await signInAgain(user);
-    const created = await apiA.inject({
-      method: "POST",
-      url: "/api/v1/users/me/tokens",
-      headers: session.headers,
-      payload: { name: "upload script", password: user.password },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const { id, token } = created.json() as { id: string; token: string };
+    const { id, token } = await createAccessToken(apiA, user, session, { name: "upload script" });
     const trackId = await buildTrack(testDb.database, user.id, { status: "processing", visibility: "private" });
     const tokenTab = await trackStreamOf(trackId, { authorization: `Bearer ${token}` });
 
-    const revoked = await apiA.inject({
-      method: "DELETE",
-      url: `/api/v1/users/me/tokens/${id}`,
-      headers: session.headers,
-    });
-    expect(revoked.statusCode, revoked.body).toBe(204);
+    await revokeToken(session, id);
     await expectEnded(tokenTab, "signed_out");
   });
 
