@@ -57,6 +57,8 @@ export function buildServices(deps: ServiceDependencies): Services {
   const hub = new NotificationHub(deps.database.pool, deps.logger);
   // One LISTEN for every module's event streams.
   const events = new UserEventBus(hub);
+  // Limits are counted in PostgreSQL: one limiter serves every module.
+  const limiter = new RateLimiter(deps.database.primary);
   const { config } = deps;
   const settings = new InstanceSettings({
     database: deps.database,
@@ -71,7 +73,7 @@ export function buildServices(deps: ServiceDependencies): Services {
   const accounts: AccountsContext = {
     database: deps.database,
     secrets,
-    limiter: new RateLimiter(deps.database.primary),
+    limiter,
     logger: deps.logger,
     publicUrl: config.publicUrl,
     // Mails compose synchronously: a getter, so they use the name an admin set (else SITE_NAME).
@@ -97,7 +99,7 @@ export function buildServices(deps: ServiceDependencies): Services {
       maxTrackDurationSeconds: config.maxTrackDurationSeconds,
       maxProcessingPerUser: config.maxProcessingPerUser,
     },
-    limiter: new RateLimiter(deps.database.primary),
+    limiter,
     // nginx must know this secret to verify links: set MEDIA_SIGNING_SECRET in production.
     mediaSigningSecret: config.mediaSigningSecret ?? secrets.hmac("media-signing", "v1"),
     streamUrlTtlSeconds: config.streamUrlTtlSeconds,
@@ -120,7 +122,7 @@ export function buildServices(deps: ServiceDependencies): Services {
     notifications: {
       database: deps.database,
       events,
-      limiter: new RateLimiter(deps.database.primary),
+      limiter,
       logger: deps.logger,
       publicUrl: config.publicUrl,
       get siteName() {
@@ -130,19 +132,19 @@ export function buildServices(deps: ServiceDependencies): Services {
     listening: {
       database: deps.database,
       secrets,
-      limiter: new RateLimiter(deps.database.primary),
+      limiter,
       logger: deps.logger,
       tracks,
     },
     moderation: {
       database: deps.database,
-      limiter: new RateLimiter(deps.database.primary),
+      limiter,
       logger: deps.logger,
       tracks,
     },
     social: {
       database: deps.database,
-      limiter: new RateLimiter(deps.database.primary),
+      limiter,
       logger: deps.logger,
       publicUrl: config.publicUrl,
       get siteName() {

@@ -12,7 +12,6 @@ import { randomToken, sha256 } from "../../platform/crypto.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { csrfTokenFor, type Principal, type PrincipalResolver } from "../../platform/http/access.ts";
 import { AppError } from "../../platform/http/errors.ts";
-import { recordAudit } from "../audit/audit.service.ts";
 import {
   findLiveAccessToken,
   insertAccessToken,
@@ -23,6 +22,7 @@ import {
 } from "./access-tokens.repo.ts";
 import type { AccountsContext, RequestMeta } from "./accounts.context.ts";
 import { findCredentialsById, lockCredentials } from "./accounts.repo.ts";
+import { audit } from "./accounts.shared.ts";
 import { confirmRecentIdentity } from "./reauthentication.ts";
 import { findLiveSession, insertSession, revokeSessions, touchSession } from "./sessions.repo.ts";
 
@@ -78,8 +78,7 @@ export function createPrincipalResolver(ctx: AccountsContext): PrincipalResolver
         isVerified: found.is_verified,
         via: "token",
         sessionId: null,
-        // Fail closed: a value the contract does not know grants nothing.
-        scopes: found.scopes.filter((scope): scope is TokenScope => tokenScopeSchema.safeParse(scope).success),
+        scopes: knownScopes(found.scopes),
       };
     },
   };
@@ -98,6 +97,10 @@ export async function revokeAllSignIns(db: Kysely<DB>, userId: string, keep: { e
   };
 }
 
+/** A token's stored scopes the contract knows. Fail closed: a value it does not know grants nothing. */
+const knownScopes = (stored: string[]) =>
+  stored.filter((scope): scope is TokenScope => tokenScopeSchema.safeParse(scope).success);
+
 interface TokenRow {
   id: string;
   name: string;
@@ -110,7 +113,7 @@ interface TokenRow {
 const presentToken = (row: TokenRow) => ({
   id: row.id,
   name: row.name,
-  scopes: row.scopes.filter((scope): scope is TokenScope => tokenScopeSchema.safeParse(scope).success),
+  scopes: knownScopes(row.scopes),
   createdAt: new Date(row.created_at).toISOString(),
   lastUsedAt: row.last_used_at?.toISOString() ?? null,
   expiresAt: row.expires_at?.toISOString() ?? null,
@@ -168,13 +171,10 @@ export const accessTokens = {
       }
       return insertAccessToken(trx, { userId: user.id, name: input.name, tokenHash: sha256(token), scopes, expiresAt });
     });
-    await recordAudit(ctx.database.primary, ctx.logger, {
-      actorId: user.id,
-      action: "user.token_create",
-      targetType: "user",
-      targetId: user.id,
-      ...meta,
-      metadata: { tokenId: row.id, scopes: [...scopes], expiresAt: expiresAt?.toISOString() ?? null },
+    await audit(ctx, "user.token_create", user.id, meta, {
+      tokenId: row.id,
+      scopes: [...scopes],
+      expiresAt: expiresAt?.toISOString() ?? null,
     });
     return { ...presentToken(row), token };
   },
@@ -185,14 +185,7 @@ export const accessTokens = {
   async revoke(ctx: AccountsContext, userId: string, tokenId: string, meta: RequestMeta) {
     const revoked = await revokeAccessToken(ctx.database.primary, userId, tokenId);
     if (revoked) {
-      await recordAudit(ctx.database.primary, ctx.logger, {
-        actorId: userId,
-        action: "user.token_revoke",
-        targetType: "user",
-        targetId: userId,
-        ...meta,
-        metadata: { tokenId },
-      });
+      await audit(ctx, "user.token_revoke", userId, meta, { tokenId });
     }
     return revoked;
   },

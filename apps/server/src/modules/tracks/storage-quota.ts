@@ -34,14 +34,9 @@ export async function storageStanding(
  * only one of them fits in.
  */
 export async function reserveUploadSpace(ctx: TracksContext, ownerId: string, uploadId: string, bytes: number) {
-  const settings = await ctx.settings.current();
   await ctx.database.primary.transaction().execute(async (trx) => {
     await lockOwnerReservations(trx, ownerId);
-    const standing = await storageStandingOf(trx, ownerId);
-    const quota = {
-      usedBytes: standing.usedBytes,
-      quotaBytes: standing.overrideBytes ?? settings.defaultStorageQuotaBytes,
-    };
+    const quota = await storageStanding(ctx, ownerId, null, trx);
     if (quota.usedBytes + bytes > quota.quotaBytes) throw quotaExceeded(quota);
     await insertReservation(trx, { uploadId, ownerId, bytes });
   });

@@ -5,6 +5,7 @@ import { createInterface } from "node:readline";
 import type { Logger } from "../logger.ts";
 import { MediaProcessingError } from "./errors.ts";
 import { describeFfmpegFailure, TailBuffer } from "./parsers.ts";
+import { isExecutableFile } from "./resolve.ts";
 
 export interface ProcessResult {
   exitCode: number | null;
@@ -39,16 +40,7 @@ export interface RunOptions {
  */
 const SETPRIV_CANDIDATES = ["/usr/bin/setpriv", "/bin/setpriv", "/usr/sbin/setpriv"];
 export const deathSignalWrapper: string | null =
-  process.platform === "linux"
-    ? (SETPRIV_CANDIDATES.find((candidate) => {
-        try {
-          accessSync(candidate, constants.X_OK);
-          return true;
-        } catch {
-          return false;
-        }
-      }) ?? null)
-    : null;
+  process.platform === "linux" ? (SETPRIV_CANDIDATES.find(isExecutableFile) ?? null) : null;
 
 /**
  * What a worker should say at start when its ffmpeg children would outlive it: on Linux,

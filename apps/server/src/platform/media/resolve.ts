@@ -1,7 +1,8 @@
 import { accessSync, constants, statSync } from "node:fs";
 import path from "node:path";
 
-function isExecutableFile(file: string): boolean {
+/** Whether `file` is a regular file this process may execute. */
+export function isExecutableFile(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
     return statSync(file).isFile();
