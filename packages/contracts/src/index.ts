@@ -6,6 +6,8 @@ export * from "./instance.ts";
 export * from "./listening.ts";
 export * from "./moderation.ts";
 export * from "./notifications.ts";
+export * from "./operation.ts";
+export * from "./operations/index.ts";
 export * from "./pagination.ts";
 export * from "./playlists.ts";
 export * from "./privacy.ts";

@@ -1,4 +1,13 @@
-import { type ErrorCode, errorEnvelopeSchema } from "@stave/contracts";
+import {
+  type ErrorCode,
+  errorEnvelopeSchema,
+  type Operation,
+  type OperationBody,
+  type OperationParams,
+  type OperationQuery,
+  type OperationResult,
+  operationPath,
+} from "@stave/contracts";
 
 /** Anything with a zod-like `parse`; keeps this module free of a direct zod dependency. */
 export type Schema<T> = { parse: (data: unknown) => T };
@@ -104,4 +113,48 @@ export function apiErrorFrom(status: number, body: unknown, retryAfterHeader: st
 function parseRetryAfter(header: string | null): number | undefined {
   if (header === null || !/^\d+$/.test(header.trim())) return undefined;
   return Number(header.trim());
+}
+
+type Present<Key extends string, Value> = [Value] extends [undefined]
+  ? { [K in Key]?: undefined }
+  : { [K in Key]: Value };
+
+/** What a call of `T` needs: its path parameters, query and body, each only if the operation has one. */
+export type CallInput<T extends Operation> = Present<"params", OperationParams<T>> &
+  Present<"query", OperationQuery<T>> &
+  Present<"body", OperationBody<T>> & { signal?: AbortSignal };
+
+type CallArgs<T extends Operation> =
+  Record<never, never> extends CallInput<T> ? [input?: CallInput<T>] : [input: CallInput<T>];
+
+const SUCCESS_STATUSES = [200, 201, 202] as const;
+
+/** `{ limit: 20, cursor: undefined }` → `?limit=20`; values that are not there are left out. */
+function queryString(query: Record<string, unknown> | undefined): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null) continue;
+    for (const item of [value].flat()) search.append(key, String(item));
+  }
+  const text = search.toString();
+  return text === "" ? "" : `?${text}`;
+}
+
+/**
+ * Call one contract operation: its method and path, the parameters put into the path, the
+ * reply validated by its success schema. The compile fails when the call and the contract
+ * disagree; there is no URL to spell by hand.
+ */
+export function callApi<T extends Operation>(operation: T, ...[input]: CallArgs<T>): Promise<OperationResult<T>> {
+  const { params, query, body, signal } = (input ?? {}) as {
+    params?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+    signal?: AbortSignal;
+  };
+  const path = operationPath(operation.path, params) + queryString(query);
+  const status = SUCCESS_STATUSES.find((candidate) => operation.response[candidate] !== undefined);
+  const schema = status === undefined ? undefined : operation.response[status];
+  const options = { method: operation.method, body, signal };
+  return (schema ? apiRequest(path, { ...options, schema }) : apiRequest(path, options)) as Promise<OperationResult<T>>;
 }

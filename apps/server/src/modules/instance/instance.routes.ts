@@ -1,8 +1,8 @@
-import { instanceInfoSchema, instanceSettingsSchema, instanceSettingsUpdateSchema } from "@stave/contracts";
+import { api } from "@stave/contracts";
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../platform/db/database.ts";
 import { principalOf } from "../../platform/http/access.ts";
+import { serve } from "../../platform/http/operations.ts";
 import type { Logger } from "../../platform/logger.ts";
 import { requestMeta } from "../accounts/request-meta.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -18,71 +18,38 @@ export interface InstanceRoutesDeps {
 }
 
 export function registerInstanceRoutes(app: FastifyInstance, deps: InstanceRoutesDeps) {
-  const routes = app.withTypeProvider<ZodTypeProvider>();
+  serve(app, api.instance.info, async () => {
+    const settings = await deps.settings.current();
+    return {
+      name: settings.siteName,
+      version: deps.version,
+      description: settings.siteDescription,
+      registrationMode: settings.registrationMode,
+      termsText: settings.termsText,
+      privacyText: settings.privacyText,
+    };
+  });
 
-  /** Public facts about this instance, for the web shell before anyone signs in. */
-  routes.get(
-    "/api/v1/instance",
-    {
-      config: { access: "public" },
-      schema: {
-        tags: ["instance"],
-        summary: "Instance name, version, description, registration mode, terms and privacy texts",
-        response: { 200: instanceInfoSchema },
-      },
-    },
-    async () => {
-      const settings = await deps.settings.current();
-      return {
-        name: settings.siteName,
-        version: deps.version,
-        description: settings.siteDescription,
-        registrationMode: settings.registrationMode,
-        termsText: settings.termsText,
-        privacyText: settings.privacyText,
-      };
-    },
-  );
+  serve(app, api.instance.settings, async () => presentSettings(await deps.settings.current()));
 
-  routes.get(
-    "/api/v1/admin/settings",
-    {
-      config: { access: ["admin"] },
-      schema: { tags: ["admin"], summary: "The instance's settings", response: { 200: instanceSettingsSchema } },
-    },
-    async () => presentSettings(await deps.settings.current()),
-  );
-
-  routes.patch(
-    "/api/v1/admin/settings",
-    {
-      config: { access: ["admin"] },
-      schema: {
-        tags: ["admin"],
-        summary: "Change instance settings (any subset); every process applies them without a restart",
-        body: instanceSettingsUpdateSchema,
-        response: { 200: instanceSettingsSchema },
-      },
-    },
-    async (request) => {
-      const actorId = principalOf(request).userId;
-      const { settings, changed } = await deps.settings.update(request.body, actorId);
-      if (changed.length > 0) {
-        await recordAudit(deps.database.primary, deps.logger, {
-          actorId,
-          action: "admin.settings_change",
-          targetType: "instance",
-          ...requestMeta(request),
-          // The long texts are not copied into the log; the short settings' new values are.
-          metadata: {
-            changed,
-            to: Object.fromEntries(
-              changed.filter((key) => !longTexts.has(key)).map((key) => [key, settings[key as keyof typeof settings]]),
-            ),
-          },
-        });
-      }
-      return presentSettings(settings);
-    },
-  );
+  serve(app, api.instance.updateSettings, async (request) => {
+    const actorId = principalOf(request).userId;
+    const { settings, changed } = await deps.settings.update(request.body, actorId);
+    if (changed.length > 0) {
+      await recordAudit(deps.database.primary, deps.logger, {
+        actorId,
+        action: "admin.settings_change",
+        targetType: "instance",
+        ...requestMeta(request),
+        // The long texts are not copied into the log; the short settings' new values are.
+        metadata: {
+          changed,
+          to: Object.fromEntries(
+            changed.filter((key) => !longTexts.has(key)).map((key) => [key, settings[key as keyof typeof settings]]),
+          ),
+        },
+      });
+    }
+    return presentSettings(settings);
+  });
 }

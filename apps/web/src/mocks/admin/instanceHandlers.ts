@@ -1,33 +1,29 @@
-import { createInviteRequestSchema, instanceSettingsUpdateSchema } from "@stave/contracts";
+import { api, createInviteRequestSchema } from "@stave/contracts";
 import { HttpResponse, http } from "msw";
 import { readJson } from "../accounts/guards.ts";
 import { errorResponse, validationFailed } from "../errors.ts";
+import { mockOperations } from "../operation.ts";
 import type { MockAdminState } from "./state.ts";
 
 const ADMINS = ["admin"] as const;
 
 /** The public instance info, served from the same settings the admin edits. */
 export function instanceInfoHandlers(state: MockAdminState) {
-  return [http.get("/api/v1/instance", () => HttpResponse.json(state.instanceInfo()))];
+  const handle = mockOperations(state.accounts);
+  return [handle(api.instance.info, () => state.instanceInfo())];
 }
 
 /** /api/v1/admin/settings and /api/v1/admin/invites. */
 export function adminSettingsHandlers(state: MockAdminState) {
+  const handle = mockOperations(state.accounts);
   return [
-    http.get("/api/v1/admin/settings", ({ request }) => {
-      const admin = state.requireRole(request, ADMINS);
-      return admin instanceof Response ? admin : HttpResponse.json(state.settings);
-    }),
+    handle(api.instance.settings, () => state.settings),
 
-    http.patch("/api/v1/admin/settings", async ({ request }) => {
-      const admin = state.requireRole(request, ADMINS);
-      if (admin instanceof Response) return admin;
-      const parsed = instanceSettingsUpdateSchema.safeParse(await readJson(request));
-      if (!parsed.success) return validationFailed(parsed.error.issues);
-      const changes = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
+    handle(api.instance.updateSettings, ({ body, user }) => {
+      const changes = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
       Object.assign(state.settings, changes, { updatedAt: new Date().toISOString() });
-      state.record(admin, "admin.settings_update", { type: "instance", id: null }, { fields: Object.keys(changes) });
-      return HttpResponse.json(state.settings);
+      state.record(user, "admin.settings_update", { type: "instance", id: null }, { fields: Object.keys(changes) });
+      return state.settings;
     }),
 
     http.get("/api/v1/admin/invites", ({ request }) => {

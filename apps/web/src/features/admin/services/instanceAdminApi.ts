@@ -1,19 +1,19 @@
 import {
+  api,
   createdInviteSchema,
   type InstanceSettings,
   type InstanceSettingsUpdate,
   type InviteCode,
-  instanceSettingsSchema,
   inviteCodeListSchema,
 } from "@stave/contracts";
-import { apiRequest } from "../../../lib/api.ts";
+import { apiRequest, callApi } from "../../../lib/api.ts";
 
 export function fetchInstanceSettings(signal?: AbortSignal): Promise<InstanceSettings> {
-  return apiRequest("/api/v1/admin/settings", { schema: instanceSettingsSchema, signal });
+  return callApi(api.instance.settings, { signal });
 }
 
 export function updateInstanceSettings(changes: InstanceSettingsUpdate): Promise<InstanceSettings> {
-  return apiRequest("/api/v1/admin/settings", { method: "PATCH", body: changes, schema: instanceSettingsSchema });
+  return callApi(api.instance.updateSettings, { body: changes });
 }
 
 export async function fetchInvites(signal?: AbortSignal): Promise<InviteCode[]> {

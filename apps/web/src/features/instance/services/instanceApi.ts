@@ -1,6 +1,6 @@
-import { type InstanceInfo, instanceInfoSchema } from "@stave/contracts";
-import { apiRequest } from "../../../lib/api.ts";
+import { api, type InstanceInfo } from "@stave/contracts";
+import { callApi } from "../../../lib/api.ts";
 
 export function fetchInstanceInfo(signal?: AbortSignal): Promise<InstanceInfo> {
-  return apiRequest("/api/v1/instance", { schema: instanceInfoSchema, signal });
+  return callApi(api.instance.info, { signal });
 }
