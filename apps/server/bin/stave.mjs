@@ -5,6 +5,14 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+// Node 20 is past its end of life and some dependencies already need 22: say so plainly
+// rather than fail somewhere deep in a dependency.
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  console.error(`Stave needs Node.js 22.12 or newer (22 or 24 LTS); this is ${process.version}.`);
+  process.exit(1);
+}
+
 const serverRoot = fileURLToPath(new URL("../", import.meta.url));
 const bundle = `${serverRoot}dist/stave.mjs`;
 const sources = [`${serverRoot}src`, `${serverRoot}../../packages/contracts/src`, `${serverRoot}package.json`];

@@ -3,26 +3,26 @@ import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import { registerAuthRoutes } from "./modules/accounts/auth.routes.ts";
-import { registerInviteRoutes } from "./modules/accounts/invites.routes.ts";
-import { registerMeRoutes } from "./modules/accounts/me.routes.ts";
-import { createPrincipalResolver } from "./modules/accounts/sessions.service.ts";
-import { registerAdminJobRoutes } from "./modules/admin/admin.jobs.routes.ts";
-import { registerAdminStatsRoutes } from "./modules/admin/admin.stats.routes.ts";
-import { registerAdminUserRoutes } from "./modules/admin/admin.users.routes.ts";
-import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
-import { registerInstanceRoutes } from "./modules/instance/instance.routes.ts";
-import { registerListeningRoutes } from "./modules/listening/listening.routes.ts";
-import { registerMessageRoutes } from "./modules/messages/messages.routes.ts";
-import { registerModerationRoutes } from "./modules/moderation/moderation.routes.ts";
-import { registerNotificationRoutes } from "./modules/notifications/notifications.routes.ts";
-import { registerPlaylistRoutes } from "./modules/playlists/playlists.routes.ts";
-import { registerPrivacyRoutes } from "./modules/privacy/privacy.routes.ts";
-import { registerSearchRoutes } from "./modules/search/search.routes.ts";
-import { registerBlockRoutes } from "./modules/social/blocks.routes.ts";
-import { registerSocialRoutes } from "./modules/social/social.routes.ts";
-import { registerStreamingRoutes } from "./modules/streaming/streaming.routes.ts";
-import { registerTrackRoutes } from "./modules/tracks/tracks.routes.ts";
+import {
+  createPrincipalResolver,
+  registerAuthRoutes,
+  registerInviteRoutes,
+  registerMeRoutes,
+} from "./modules/accounts/index.ts";
+import { registerAdminJobRoutes, registerAdminStatsRoutes, registerAdminUserRoutes } from "./modules/admin/index.ts";
+import { registerAuditRoutes } from "./modules/audit/index.ts";
+import { registerBlockRoutes } from "./modules/blocks/index.ts";
+import { registerInstanceRoutes } from "./modules/instance/index.ts";
+import { registerListeningRoutes } from "./modules/listening/index.ts";
+import { registerMessageRoutes } from "./modules/messages/index.ts";
+import { registerModerationRoutes } from "./modules/moderation/index.ts";
+import { registerNotificationRoutes } from "./modules/notifications/index.ts";
+import { registerPlaylistRoutes } from "./modules/playlists/index.ts";
+import { registerPrivacyRoutes } from "./modules/privacy/index.ts";
+import { registerSearchRoutes } from "./modules/search/index.ts";
+import { registerSocialRoutes } from "./modules/social/index.ts";
+import { registerStreamingRoutes } from "./modules/streaming/index.ts";
+import { registerTrackRoutes } from "./modules/tracks/index.ts";
 import { registerAccessControl } from "./platform/http/access.ts";
 import { handleClientError, handleFrameworkError, registerErrorHandling } from "./platform/http/errors.ts";
 import { registerHealth } from "./platform/http/health.ts";
@@ -108,7 +108,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerSearchRoutes(app, deps.database);
   registerNotificationRoutes(app, notifications);
   registerMessageRoutes(app, notifications);
-  registerBlockRoutes(app, deps.database);
+  registerBlockRoutes(app, deps.services.blocks);
   registerPrivacyRoutes(app, deps.services.privacy);
   registerSocialRoutes(app, deps.services.social);
   registerModerationRoutes(app, deps.services.moderation);

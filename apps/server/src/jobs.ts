@@ -1,9 +1,9 @@
-import { accountsJobs } from "./modules/accounts/accounts.jobs.ts";
-import { listeningJobs } from "./modules/listening/listening.jobs.ts";
-import { privacyJobs } from "./modules/privacy/privacy.jobs.ts";
-import { searchJobs } from "./modules/search/search.maintenance.ts";
-import { socialJobs } from "./modules/social/social.jobs.ts";
-import { tracksJobs } from "./modules/tracks/tracks.jobs.ts";
+import { accountsJobs } from "./modules/accounts/index.ts";
+import { listeningJobs } from "./modules/listening/index.ts";
+import { privacyJobs } from "./modules/privacy/index.ts";
+import { searchJobs } from "./modules/search/index.ts";
+import { socialJobs } from "./modules/social/index.ts";
+import { tracksJobs } from "./modules/tracks/index.ts";
 import type { Database } from "./platform/db/database.ts";
 import type { JobRegistry } from "./platform/jobs/index.ts";
 import { maintenanceJobs } from "./platform/jobs/maintenance.ts";

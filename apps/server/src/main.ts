@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
-import { createUserAsOperator } from "./modules/accounts/operator.service.ts";
-import { setRoleAsOperator, suspendAsOperator, unsuspendAsOperator } from "./modules/admin/admin.cli.ts";
+import { createUserAsOperator } from "./modules/accounts/index.ts";
+import { setRoleAsOperator, suspendAsOperator, unsuspendAsOperator } from "./modules/admin/index.ts";
 import { createLogger } from "./platform/logger.ts";
 import { createLocalStorage, ImmutableObjectCache } from "./platform/storage/index.ts";
 import { openDatabase, startRuntime } from "./runtime.ts";

@@ -1,16 +1,18 @@
 import type { Config } from "./config.ts";
-import type { AccountsContext } from "./modules/accounts/accounts.context.ts";
-import { InstanceSettings } from "./modules/instance/instance.service.ts";
-import type { ListeningContext } from "./modules/listening/listening.context.ts";
-import type { ModerationContext } from "./modules/moderation/moderation.context.ts";
-import type { NotificationsContext } from "./modules/notifications/notifications.context.ts";
-import { UserEventBus } from "./modules/notifications/user-events.ts";
-import type { PrivacyContext } from "./modules/privacy/privacy.context.ts";
-import type { SocialContext } from "./modules/social/social.context.ts";
-import type { TracksContext } from "./modules/tracks/tracks.context.ts";
+import type { AccountsContext } from "./modules/accounts/index.ts";
+import type { BlocksContext } from "./modules/blocks/index.ts";
+import { InstanceSettings } from "./modules/instance/index.ts";
+import type { ListeningContext } from "./modules/listening/index.ts";
+import { messageEventsOf } from "./modules/messages/index.ts";
+import type { ModerationContext } from "./modules/moderation/index.ts";
+import type { NotificationsContext } from "./modules/notifications/index.ts";
+import type { PrivacyContext } from "./modules/privacy/index.ts";
+import { announceReadyTrack, deleteFollowsBetween, type SocialContext } from "./modules/social/index.ts";
+import type { TracksContext } from "./modules/tracks/index.ts";
 import { Secrets } from "./platform/crypto.ts";
 import type { Database } from "./platform/db/database.ts";
 import { NotificationHub } from "./platform/db/notifications.ts";
+import { UserEventBus } from "./platform/events/user-events.ts";
 import { RateLimiter } from "./platform/http/rate-limit.ts";
 import type { Logger } from "./platform/logger.ts";
 import type { MediaLimits, MediaToolkit } from "./platform/media/index.ts";
@@ -29,6 +31,7 @@ export interface ServiceDependencies {
 export interface Services {
   accounts: AccountsContext;
   tracks: TracksContext;
+  blocks: BlocksContext;
   notifications: NotificationsContext;
   privacy: PrivacyContext;
   listening: ListeningContext;
@@ -105,10 +108,14 @@ export function buildServices(deps: ServiceDependencies): Services {
     streamUrlTtlSeconds: config.streamUrlTtlSeconds,
     mediaCacheBytes: config.mediaCacheBytes,
     mediaCache: new ImmutableObjectCache(deps.storage, config.mediaCacheBytes),
+    // The creator's followers hear of a ready track (the social module sits above tracks).
+    onTrackReady: announceReadyTrack,
   };
   return {
     accounts,
     tracks,
+    // A block ends follows either way (the social module sits above blocks).
+    blocks: { database: deps.database, endRelationsBetween: deleteFollowsBetween },
     privacy: {
       database: deps.database,
       storage: deps.storage,
@@ -128,19 +135,25 @@ export function buildServices(deps: ServiceDependencies): Services {
       get siteName() {
         return settings.siteName;
       },
+      // The event stream carries messages too (the messages module sits above notifications).
+      messages: messageEventsOf(deps.database.primary),
     },
     listening: {
       database: deps.database,
       secrets,
       limiter,
       logger: deps.logger,
-      tracks,
     },
     moderation: {
       database: deps.database,
       limiter,
       logger: deps.logger,
-      tracks,
+      // A takedown moves published media: the tracks' storage and this process's media cache.
+      media: tracks,
+      publicUrl: config.publicUrl,
+      get siteName() {
+        return settings.siteName;
+      },
     },
     social: {
       database: deps.database,
@@ -150,7 +163,6 @@ export function buildServices(deps: ServiceDependencies): Services {
       get siteName() {
         return settings.siteName;
       },
-      tracks,
     },
     settings,
     close: async () => {

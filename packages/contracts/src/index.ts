@@ -1,6 +1,7 @@
 export * from "./accounts.ts";
 export * from "./admin.ts";
 export * from "./errors.ts";
+export * from "./export.ts";
 export * from "./health.ts";
 export * from "./instance.ts";
 export * from "./listening.ts";

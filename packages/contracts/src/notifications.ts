@@ -127,3 +127,9 @@ export type UserEvent = z.infer<typeof userEventSchema>;
  */
 export const eventStreamClosedSchema = z.object({ reason: z.enum(["replaced", "signed_out", "account_closed"]) });
 export type EventStreamClosed = z.infer<typeof eventStreamClosedSchema>;
+
+/**
+ * How many live event streams one user keeps open, across all API processes: the server's
+ * stream slots enforce it, and the stream's operation states it.
+ */
+export const MAX_STREAMS_PER_USER = 5;

@@ -19,6 +19,8 @@ export interface Operation {
   /** Fastify / MSW path syntax: `/api/v1/tracks/:id`. */
   path: string;
   summary: string;
+  /** Longer OpenAPI text: the refusals and side effects a caller should know about. */
+  description?: string;
   /** OpenAPI tag(s) the operation is listed under. */
   tags: readonly string[];
   access: Access;

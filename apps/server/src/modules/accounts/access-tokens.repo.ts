@@ -1,7 +1,7 @@
 import type { TokenScope } from "@stave/contracts";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
-import { announceSignInsRevoked } from "../notifications/user-events.ts";
+import { announceSignInsRevoked } from "../../platform/events/user-events.ts";
 
 const tokenColumns = ["id", "name", "scopes", "created_at", "last_used_at", "expires_at"] as const;
 

@@ -2,7 +2,7 @@ import type { Secrets } from "../../platform/crypto.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { RateLimiter, RateRule } from "../../platform/http/rate-limit.ts";
 import type { Logger } from "../../platform/logger.ts";
-import type { InstanceSettings } from "../instance/instance.service.ts";
+import type { InstanceSettings } from "../instance/index.ts";
 
 /** What the accounts services need, built once in app.ts. */
 export interface AccountsContext {
@@ -15,12 +15,6 @@ export interface AccountsContext {
   siteName: string;
   /** Registration mode and the other settings an admin changes without a restart. */
   settings: InstanceSettings;
-}
-
-/** Where a request came from, for sessions and the audit log. */
-export interface RequestMeta {
-  ip: string | null;
-  userAgent: string | null;
 }
 
 const minutes = (n: number) => n * 60;

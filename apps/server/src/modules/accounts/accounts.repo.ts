@@ -224,3 +224,37 @@ export async function promoteUserToCreator(db: Kysely<DB>, userId: string) {
     .returning(["role", "promoted_to_creator_at"])
     .executeTakeFirst();
 }
+
+/** An account by email or username (what an operator types), not deleted. */
+export async function findUserIdByLogin(db: Kysely<DB>, login: string): Promise<string | undefined> {
+  const name = login.trim().toLowerCase();
+  const row = await db
+    .selectFrom("users")
+    .select("id")
+    .where(name.includes("@") ? "email" : "username", "=", name)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Where to mail an account: its address, or undefined once it is deleted. */
+export async function findMailAddress(db: Kysely<DB>, userId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("users")
+    .select("email")
+    .where("id", "=", userId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  return row?.email;
+}
+
+/** The name a user is shown by: their display name, else their username; null for no such user. */
+export async function findShownName(db: Kysely<DB>, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("users")
+    .leftJoin("user_profiles", "user_profiles.user_id", "users.id")
+    .select(["users.username", "user_profiles.display_name"])
+    .where("users.id", "=", userId)
+    .executeTakeFirst();
+  return row ? (row.display_name ?? row.username) : null;
+}

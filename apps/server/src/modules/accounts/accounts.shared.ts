@@ -2,9 +2,10 @@ import type { Kysely } from "kysely";
 import { randomToken, sha256 } from "../../platform/crypto.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/http/errors.ts";
+import type { RequestMeta } from "../../platform/http/request-meta.ts";
 import { type MailContent, queueMail } from "../../platform/mail/index.ts";
-import { recordAudit } from "../audit/audit.service.ts";
-import type { AccountsContext, RequestMeta } from "./accounts.context.ts";
+import { recordAudit } from "../audit/index.ts";
+import type { AccountsContext } from "./accounts.context.ts";
 import { insertOneTimeToken, retireOneTimeTokens } from "./one-time-tokens.repo.ts";
 import { passwordWeakness } from "./passwords.ts";
 

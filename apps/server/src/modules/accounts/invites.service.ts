@@ -3,8 +3,9 @@ import type { Kysely } from "kysely";
 import { randomToken, sha256 } from "../../platform/crypto.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
-import { recordAudit } from "../audit/audit.service.ts";
-import type { AccountsContext, RequestMeta } from "./accounts.context.ts";
+import type { RequestMeta } from "../../platform/http/request-meta.ts";
+import { recordAudit } from "../audit/index.ts";
+import type { AccountsContext } from "./accounts.context.ts";
 import {
   countInviteUse,
   findUsableInvite,

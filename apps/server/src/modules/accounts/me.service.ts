@@ -1,6 +1,7 @@
 import { isCreatorTier, type Me, type Role } from "@stave/contracts";
 import { AppError } from "../../platform/http/errors.ts";
-import type { AccountsContext, RequestMeta } from "./accounts.context.ts";
+import type { RequestMeta } from "../../platform/http/request-meta.ts";
+import type { AccountsContext } from "./accounts.context.ts";
 import { findCredentialsById, findMe, promoteUserToCreator } from "./accounts.repo.ts";
 import { audit } from "./accounts.shared.ts";
 

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { DB } from "../../platform/db/schema.ts";
 import type { Logger } from "../../platform/logger.ts";
-import { recordAudit } from "../audit/audit.service.ts";
+import { recordAudit } from "../audit/index.ts";
 import { findUserByEmailOrUsername, insertUser } from "./accounts.repo.ts";
 import { hashPassword } from "./passwords.ts";
 

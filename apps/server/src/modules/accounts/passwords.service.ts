@@ -3,7 +3,8 @@ import { sha256 } from "../../platform/crypto.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { countedAddress } from "../../platform/http/client-address.ts";
 import { AppError } from "../../platform/http/errors.ts";
-import { type AccountsContext, type RequestMeta, rateRules } from "./accounts.context.ts";
+import type { RequestMeta } from "../../platform/http/request-meta.ts";
+import { type AccountsContext, rateRules } from "./accounts.context.ts";
 import { forcedPasswordResetMail, resetPasswordMail } from "./accounts.mails.ts";
 import {
   findCredentialsById,

@@ -1,6 +1,7 @@
 import { countedAddress } from "../../platform/http/client-address.ts";
 import { AppError } from "../../platform/http/errors.ts";
-import { type AccountsContext, type RequestMeta, rateRules } from "./accounts.context.ts";
+import type { RequestMeta } from "../../platform/http/request-meta.ts";
+import { type AccountsContext, rateRules } from "./accounts.context.ts";
 import type { findCredentialsById } from "./accounts.repo.ts";
 import { verifyPassword } from "./passwords.ts";
 import { verifySecondFactor } from "./second-factor.ts";

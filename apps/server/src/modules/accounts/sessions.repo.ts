@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
-import { announceSignInsRevoked } from "../notifications/user-events.ts";
+import { announceSignInsRevoked } from "../../platform/events/user-events.ts";
 
 export async function insertSession(
   db: Kysely<DB>,

@@ -12,6 +12,7 @@ import { randomToken, sha256 } from "../../platform/crypto.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { csrfTokenFor, type Principal, type PrincipalResolver } from "../../platform/http/access.ts";
 import { AppError } from "../../platform/http/errors.ts";
+import type { RequestMeta } from "../../platform/http/request-meta.ts";
 import {
   findLiveAccessToken,
   insertAccessToken,
@@ -20,7 +21,7 @@ import {
   revokeAllAccessTokens,
   touchAccessToken,
 } from "./access-tokens.repo.ts";
-import type { AccountsContext, RequestMeta } from "./accounts.context.ts";
+import type { AccountsContext } from "./accounts.context.ts";
 import { findCredentialsById, lockCredentials } from "./accounts.repo.ts";
 import { audit } from "./accounts.shared.ts";
 import { confirmRecentIdentity } from "./reauthentication.ts";

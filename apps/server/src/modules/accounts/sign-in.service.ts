@@ -1,7 +1,8 @@
 import { randomToken, sha256 } from "../../platform/crypto.ts";
 import { countedAddress } from "../../platform/http/client-address.ts";
 import { AppError } from "../../platform/http/errors.ts";
-import { type AccountsContext, type RequestMeta, rateRules } from "./accounts.context.ts";
+import type { RequestMeta } from "../../platform/http/request-meta.ts";
+import { type AccountsContext, rateRules } from "./accounts.context.ts";
 import { findCredentialsById, findCredentialsByLogin, recordLogin } from "./accounts.repo.ts";
 import { audit } from "./accounts.shared.ts";
 import { consumeOneTimeToken, insertOneTimeToken, peekOneTimeToken } from "./one-time-tokens.repo.ts";

@@ -1,8 +1,9 @@
 import { randomInt } from "node:crypto";
 import QRCode from "qrcode";
 import { AppError } from "../../platform/http/errors.ts";
-import { recordAudit } from "../audit/audit.service.ts";
-import type { AccountsContext, RequestMeta } from "./accounts.context.ts";
+import type { RequestMeta } from "../../platform/http/request-meta.ts";
+import { recordAudit } from "../audit/index.ts";
+import type { AccountsContext } from "./accounts.context.ts";
 import { findCredentialsById, updateTwoFactor } from "./accounts.repo.ts";
 import { confirmAccountHolder, confirmRecentIdentity } from "./reauthentication.ts";
 import { BACKUP_PURPOSE, normaliseBackupCode, SECRET_PURPOSE } from "./second-factor.ts";

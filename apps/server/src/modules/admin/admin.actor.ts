@@ -1,7 +1,7 @@
 import type { Database } from "../../platform/db/database.ts";
+import type { RequestMeta } from "../../platform/http/request-meta.ts";
 import type { Logger } from "../../platform/logger.ts";
-import type { RequestMeta } from "../accounts/accounts.context.ts";
-import { recordAudit } from "../audit/audit.service.ts";
+import { recordAudit } from "../audit/index.ts";
 
 /** What the user-administration actions need; the CLI has these without the HTTP app. */
 export interface AdminDeps {

@@ -1,8 +1,8 @@
 import { roleSchema, suspendRequestSchema } from "@stave/contracts";
 import { z } from "zod";
+import { findUserIdByLogin } from "../accounts/index.ts";
 import { type AdminDeps, CLI_OPERATOR } from "./admin.actor.ts";
 import { type SuspensionDeps, suspendUser, unsuspendUser } from "./admin.suspension.service.ts";
-import { findUserIdByLogin } from "./admin.users.repo.ts";
 import { changeUserRole } from "./admin.users.service.ts";
 
 /*

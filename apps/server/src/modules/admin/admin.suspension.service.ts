@@ -1,10 +1,13 @@
+import { announceAccountClosed } from "../../platform/events/user-events.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
-import type { AccountsContext } from "../accounts/accounts.context.ts";
-import { mailForcedPasswordResetLink } from "../accounts/passwords.service.ts";
-import { revokeAllSignIns } from "../accounts/sessions.service.ts";
-import { inTransactionWithMediaMoves, type MediaMoverDeps } from "../moderation/media-moves.ts";
-import { announceAccountClosed } from "../notifications/user-events.ts";
-import { hideReadyTracksOf, showHiddenTracksOf } from "../tracks/tracks.repo.ts";
+import type { AccountsContext } from "../accounts/index.ts";
+import { mailForcedPasswordResetLink, revokeAllSignIns } from "../accounts/index.ts";
+import {
+  hideReadyTracksOf,
+  inTransactionWithMediaMoves,
+  type MediaMoverDeps,
+  showHiddenTracksOf,
+} from "../tracks/index.ts";
 import { type AdminActor, type AdminDeps, auditAdminAction, isActor } from "./admin.actor.ts";
 import { lockLiveUser, requirePasswordReset, writeSuspension } from "./admin.users.repo.ts";
 

@@ -2,7 +2,7 @@ import type { AdminUserState } from "@stave/contracts";
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { DB, Role } from "../../platform/db/schema.ts";
 import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
-import { updateUser } from "../accounts/accounts.repo.ts";
+import { updateUser } from "../accounts/index.ts";
 
 type UsersBuilder = ExpressionBuilder<DB, "users">;
 
@@ -93,38 +93,6 @@ export async function findUserForAdmin(db: Kysely<DB>, userId: string) {
     ])
     .where("users.id", "=", userId)
     .executeTakeFirst();
-}
-
-/** The owner's most recent tracks, whatever their state, and how many they have in all. */
-export async function listRecentTracksOf(db: Kysely<DB>, ownerId: string, limit: number) {
-  const [tracks, count] = await Promise.all([
-    db
-      .selectFrom("tracks")
-      .select(["id", "title", "status", "visibility", "original_size", "created_at", "taken_down_at"])
-      .where("owner_id", "=", ownerId)
-      .orderBy("created_at", "desc")
-      .orderBy("id", "desc")
-      .limit(limit)
-      .execute(),
-    db
-      .selectFrom("tracks")
-      .select((eb) => eb.fn.countAll<number>().as("count"))
-      .where("owner_id", "=", ownerId)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { tracks, count: Number(count.count) };
-}
-
-/** An account by email or username (what an operator types), not deleted. */
-export async function findUserIdByLogin(db: Kysely<DB>, login: string): Promise<string | undefined> {
-  const name = login.trim().toLowerCase();
-  const row = await db
-    .selectFrom("users")
-    .select("id")
-    .where(name.includes("@") ? "email" : "username", "=", name)
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
-  return row?.id;
 }
 
 /**

@@ -1,16 +1,13 @@
 import type { AdminUserDetail, AdminUserPage, AdminUserQuery, Role } from "@stave/contracts";
 import { decodeKeyset, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
-import { revokeAccessTokensWithScope } from "../accounts/access-tokens.repo.ts";
-import type { AccountsContext } from "../accounts/accounts.context.ts";
-import { mailVerificationLink } from "../accounts/registration.service.ts";
-import { listLiveSessions } from "../accounts/sessions.repo.ts";
-import type { InstanceSettings } from "../instance/instance.service.ts";
-import { storageUsedBy } from "../tracks/tracks.repo.ts";
+import type { AccountsContext } from "../accounts/index.ts";
+import { listLiveSessions, mailVerificationLink, revokeAccessTokensWithScope } from "../accounts/index.ts";
+import type { InstanceSettings } from "../instance/index.ts";
+import { listRecentTracksOf, storageUsedBy } from "../tracks/index.ts";
 import { type AdminActor, type AdminDeps, auditAdminAction, isActor } from "./admin.actor.ts";
 import {
   findUserForAdmin,
-  listRecentTracksOf,
   listUsers,
   lockLiveUser,
   stateOf,

@@ -3,9 +3,9 @@ import type { FastifyInstance } from "fastify";
 import type { Database } from "../../platform/db/database.ts";
 import { principalOf } from "../../platform/http/access.ts";
 import { serve } from "../../platform/http/operations.ts";
+import { requestMeta } from "../../platform/http/request-meta.ts";
 import type { Logger } from "../../platform/logger.ts";
-import { requestMeta } from "../accounts/request-meta.ts";
-import { recordAudit } from "../audit/audit.service.ts";
+import { recordAudit } from "../audit/index.ts";
 import { type InstanceSettings, presentSettings } from "./instance.service.ts";
 
 const longTexts = new Set(["siteDescription", "termsText", "privacyText"]);

@@ -1,8 +1,8 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
-import { trackSummaryColumns } from "../tracks/track-columns.ts";
-import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
+import type { TrackSummaryRow } from "../tracks/index.ts";
+import { trackSummaryColumns } from "../tracks/index.ts";
 import { trackRule, type Viewer } from "../visibility/index.ts";
 
 /** The history's owner: whether each entry still opens is the track page's rule (staff powers too). */

@@ -2,7 +2,6 @@ import type { Secrets } from "../../platform/crypto.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { RateLimiter } from "../../platform/http/rate-limit.ts";
 import type { Logger } from "../../platform/logger.ts";
-import type { TracksContext } from "../tracks/tracks.context.ts";
 
 export interface ListeningContext {
   database: Database;
@@ -10,6 +9,4 @@ export interface ListeningContext {
   secrets: Secrets;
   limiter: RateLimiter;
   logger: Logger;
-  /** Who may play a track is the tracks module's rule (the same as who may view it). */
-  tracks: TracksContext;
 }

@@ -1,5 +1,5 @@
 import type { HistoryEntry } from "@stave/contracts";
-import { presentTrackSummary } from "../tracks/tracks.presenter.ts";
+import { presentTrackSummary } from "../tracks/index.ts";
 import type { HistoryRow } from "./history.repo.ts";
 
 /** A track the listener may no longer see shows as unavailable: no title, no creator, nothing of it. */

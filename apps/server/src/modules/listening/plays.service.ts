@@ -2,7 +2,7 @@ import { countsAfterMs, type PlayProgress, type PlayStarted } from "@stave/contr
 import type { Principal } from "../../platform/http/access.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { RateRule } from "../../platform/http/rate-limit.ts";
-import { loadVisibleTrack } from "../tracks/tracks.service.ts";
+import { loadVisibleTrack } from "../tracks/index.ts";
 import type { Listener } from "./listener.ts";
 import type { ListeningContext } from "./listening.context.ts";
 import {
@@ -35,7 +35,7 @@ export async function startPlay(
   listener: Listener,
 ): Promise<PlayStarted> {
   await ctx.limiter.hit(PLAY_START_LIMIT, listener.key);
-  const track = await loadVisibleTrack(ctx.tracks, trackId, principal);
+  const track = await loadVisibleTrack(ctx, trackId, principal);
   // Owners and admins see their tracks while processing; there is nothing to play yet.
   if (track.status !== "ready") throw new AppError("TRACK_NOT_READY", "The track is still being processed");
   const threshold = countsAfterMs(track.duration_ms);

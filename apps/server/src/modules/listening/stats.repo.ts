@@ -1,7 +1,7 @@
 import { type Kysely, type QueryCreator, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
-import { trackSummaryColumns } from "../tracks/track-columns.ts";
-import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
+import type { TrackSummaryRow } from "../tracks/index.ts";
+import { trackSummaryColumns } from "../tracks/index.ts";
 
 /**
  * Creator stats. Every query reads the aggregates (track_play_days, track_listeners),

@@ -1,7 +1,7 @@
 import type { CreatorStats, StatsPeriod, TrackStats } from "@stave/contracts";
 import type { Database } from "../../platform/db/database.ts";
 import { notFound } from "../../platform/http/errors.ts";
-import { presentTrackSummary } from "../tracks/tracks.presenter.ts";
+import { presentTrackSummary } from "../tracks/index.ts";
 import {
   findOwnedTrack,
   ownerListeners,

@@ -1,11 +1,11 @@
+import { publishUserEvent } from "../../platform/events/user-events.ts";
 import type { Principal } from "../../platform/http/access.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { RateRule } from "../../platform/http/rate-limit.ts";
-import { findUserIdByUsername } from "../accounts/accounts.repo.ts";
-import type { NotificationsContext } from "../notifications/notifications.context.ts";
-import { isBlockedBetween } from "../notifications/notifications.repo.ts";
-import { notify } from "../notifications/notifications.service.ts";
-import { publishUserEvent } from "../notifications/user-events.ts";
+import { findUserIdByUsername } from "../accounts/index.ts";
+import { isBlockedBetween } from "../blocks/index.ts";
+import { notify } from "../notifications/index.ts";
+import type { MessagesContext } from "./messages.context.ts";
 import { presentConversation, presentMessage } from "./messages.presenter.ts";
 import {
   clearConversation,
@@ -22,7 +22,7 @@ import {
 export const messageRateRule: RateRule = { name: "messages:user", limit: 30, windowSeconds: 60 };
 
 /** The conversation if the caller is in it; 404 otherwise, so others' conversations do not exist. */
-export async function loadConversation(ctx: NotificationsContext, conversationId: string, userId: string) {
+export async function loadConversation(ctx: MessagesContext, conversationId: string, userId: string) {
   const conversation = await findConversationFor(ctx.database.primary, conversationId, userId);
   if (!conversation) throw notFound("Conversation");
   return conversation;
@@ -35,7 +35,7 @@ function assertMaySend(principal: Principal) {
 
 /** Opens (or finds) my conversation with `username`, sending `body` first if given. */
 export async function startConversation(
-  ctx: NotificationsContext,
+  ctx: MessagesContext,
   principal: Principal,
   username: string,
   body: string | undefined,
@@ -56,12 +56,7 @@ export async function startConversation(
  * Stores a message and tells both sides' open pages on commit; the recipient gets a
  * notification when it starts a new unread run in the conversation (not one per message).
  */
-export async function sendMessage(
-  ctx: NotificationsContext,
-  principal: Principal,
-  conversationId: string,
-  body: string,
-) {
+export async function sendMessage(ctx: MessagesContext, principal: Principal, conversationId: string, body: string) {
   assertMaySend(principal);
   const conversation = await loadConversation(ctx, conversationId, principal.userId);
   if (conversation.blocked) throw new AppError("MESSAGING_BLOCKED", "You cannot message this person");
@@ -94,7 +89,7 @@ export async function sendMessage(
   return presentMessage(message);
 }
 
-export async function readConversation(ctx: NotificationsContext, conversationId: string, userId: string) {
+export async function readConversation(ctx: MessagesContext, conversationId: string, userId: string) {
   await loadConversation(ctx, conversationId, userId);
   await ctx.database.primary.transaction().execute(async (trx) => {
     await markConversationRead(trx, conversationId, userId);
@@ -103,7 +98,7 @@ export async function readConversation(ctx: NotificationsContext, conversationId
 }
 
 export async function deleteMyCopyOfMessage(
-  ctx: NotificationsContext,
+  ctx: MessagesContext,
   conversationId: string,
   messageId: string,
   userId: string,
@@ -113,7 +108,7 @@ export async function deleteMyCopyOfMessage(
   await hideMessage(ctx.database.primary, messageId, userId);
 }
 
-export async function deleteMyCopyOfConversation(ctx: NotificationsContext, conversationId: string, userId: string) {
+export async function deleteMyCopyOfConversation(ctx: MessagesContext, conversationId: string, userId: string) {
   await loadConversation(ctx, conversationId, userId);
   await clearConversation(ctx.database.primary, conversationId, userId);
 }

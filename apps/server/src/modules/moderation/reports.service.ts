@@ -11,14 +11,13 @@ import type { Principal } from "../../platform/http/access.ts";
 import { decodeKeyset, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { RateRule } from "../../platform/http/rate-limit.ts";
-import type { RequestMeta } from "../accounts/accounts.context.ts";
-import { recordAudit } from "../audit/audit.service.ts";
-import { notify } from "../notifications/notifications.service.ts";
-import { getPlaylist } from "../playlists/playlists.service.ts";
-import { findTrack } from "../tracks/tracks.repo.ts";
-import { loadVisibleTrack } from "../tracks/tracks.service.ts";
+import type { RequestMeta } from "../../platform/http/request-meta.ts";
+import { recordAudit } from "../audit/index.ts";
+import { notify } from "../notifications/index.ts";
+import { getPlaylist } from "../playlists/index.ts";
+import type { MediaMoves } from "../tracks/index.ts";
+import { findTrack, loadVisibleTrack } from "../tracks/index.ts";
 import { commentRule, viewerOf } from "../visibility/index.ts";
-import type { MediaMoves } from "./media-moves.ts";
 import type { ModerationContext } from "./moderation.context.ts";
 import { presentReport } from "./moderation.presenter.ts";
 import {
@@ -57,7 +56,7 @@ const ownContent: Record<ReportSubjectType, string> = {
 async function ownerOfVisibleSubject(ctx: ModerationContext, subject: Subject, principal: Principal) {
   switch (subject.type) {
     case "track":
-      return (await loadVisibleTrack(ctx.tracks, subject.id, principal)).owner_id;
+      return (await loadVisibleTrack(ctx, subject.id, principal)).owner_id;
     case "comment": {
       const comment = await findCommentForReport(ctx.database.primary, subject.id);
       const track = comment && (await findTrack(ctx.database.primary, comment.track_id));
@@ -221,7 +220,7 @@ export async function resolveReport(
             ...(label !== null && { title: label }),
           },
         },
-        ctx.tracks,
+        ctx,
       );
     }
     return { subject, closed, change };

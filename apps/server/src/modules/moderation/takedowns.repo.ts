@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 
 /**
@@ -56,12 +56,6 @@ export async function clearTrackTakedown(trx: Transaction<DB>, id: string) {
     })
     .where("id", "=", id)
     .execute();
-}
-
-/** The track's current published prefix (to tell whether a moved-away version was committed). */
-export async function findHlsPrefix(db: Kysely<DB>, id: string) {
-  const row = await db.selectFrom("tracks").select("hls_prefix").where("id", "=", id).executeTakeFirst();
-  return row?.hls_prefix ?? null;
 }
 
 export async function lockComment(trx: Transaction<DB>, id: string) {

@@ -4,11 +4,11 @@ import type { z } from "zod";
 import type { DB } from "../../platform/db/schema.ts";
 import type { Principal } from "../../platform/http/access.ts";
 import { notFound } from "../../platform/http/errors.ts";
-import type { RequestMeta } from "../accounts/accounts.context.ts";
-import { recordAudit } from "../audit/audit.service.ts";
-import { notify } from "../notifications/notifications.service.ts";
+import type { RequestMeta } from "../../platform/http/request-meta.ts";
+import { recordAudit } from "../audit/index.ts";
+import { notify } from "../notifications/index.ts";
+import { inTransactionWithMediaMoves, type MediaMoves } from "../tracks/index.ts";
 import { viewerOf } from "../visibility/index.ts";
-import { inTransactionWithMediaMoves, type MediaMoves } from "./media-moves.ts";
 import type { ModerationContext } from "./moderation.context.ts";
 import { mayModerate } from "./subjects.repo.ts";
 import {
@@ -55,7 +55,7 @@ export async function inModerationTransaction<T>(
   ctx: ModerationContext,
   work: (trx: Transaction<DB>, media: MediaMoves) => Promise<T>,
 ): Promise<T> {
-  return inTransactionWithMediaMoves(ctx.tracks, work);
+  return inTransactionWithMediaMoves(ctx.media, work);
 }
 
 /** The owner hears of it in the same transaction; the moderator stays anonymous (no actor). */
@@ -72,7 +72,7 @@ async function tellOwner(ctx: ModerationContext, trx: Kysely<DB>, result: Modera
         ...(result.takenDown && result.reason !== null && { reason: result.reason }),
       },
     },
-    ctx.tracks,
+    ctx,
   );
 }
 

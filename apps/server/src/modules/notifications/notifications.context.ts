@@ -1,9 +1,21 @@
+import type { UserEvent } from "@stave/contracts";
 import type { Database } from "../../platform/db/database.ts";
+import type { UserEventBus } from "../../platform/events/user-events.ts";
 import type { RateLimiter } from "../../platform/http/rate-limit.ts";
 import type { Logger } from "../../platform/logger.ts";
-import type { UserEventBus } from "./user-events.ts";
 
-/** What notifications and messages need: both reach people live and, if they wish, by mail. */
+/**
+ * What the user's event stream needs of the messages module. Messages sits above this module
+ * (a new message notifies through it), so it hands these in by services.ts rather than being
+ * imported from here.
+ */
+export interface MessageEvents {
+  /** The `message` event of `messageId` as `userId` may read it now; null when they may not. */
+  eventFor(messageId: string, userId: string): Promise<Extract<UserEvent, { type: "message" }> | null>;
+  countUnread(userId: string): Promise<number>;
+}
+
+/** What notifications need: they reach people live and, if they wish, by mail. */
 export interface NotificationsContext {
   database: Database;
   events: UserEventBus;
@@ -11,4 +23,6 @@ export interface NotificationsContext {
   logger: Logger;
   publicUrl: string;
   siteName: string;
+  /** The messages' events, which the same stream carries. */
+  messages: MessageEvents;
 }

@@ -2,7 +2,8 @@ import type { NotificationKind } from "@stave/contracts";
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
-import { blockedBetween, commentRule, playlistRule, trackRule, type Viewer } from "../visibility/index.ts";
+import { blockedBetween } from "../blocks/index.ts";
+import { commentRule, playlistRule, trackRule, type Viewer } from "../visibility/index.ts";
 
 const withActor = (db: Kysely<DB>) =>
   db
@@ -141,19 +142,4 @@ export async function saveEmailKinds(db: Kysely<DB>, userId: string, kinds: stri
     .values({ user_id: userId, email_kinds: kinds })
     .onConflict((oc) => oc.column("user_id").doUpdateSet({ email_kinds: kinds, updated_at: sql<Date>`now()` }))
     .execute();
-}
-
-/** Whether either of the two has blocked the other. */
-export async function isBlockedBetween(db: Kysely<DB>, a: string, b: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("user_blocks")
-    .select("blocker_id")
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("blocker_id", "=", a), eb("blocked_id", "=", b)]),
-        eb.and([eb("blocker_id", "=", b), eb("blocked_id", "=", a)]),
-      ]),
-    )
-    .executeTakeFirst();
-  return row !== undefined;
 }

@@ -1,10 +1,12 @@
 import type { NotificationKind } from "@stave/contracts";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import { publishUserEvent } from "../../platform/events/user-events.ts";
 import { composeMail, queueMail } from "../../platform/mail/index.ts";
+import { findMailAddress, findShownName } from "../accounts/index.ts";
+import { isBlockedBetween } from "../blocks/index.ts";
 import { describeNotification } from "./notifications.presenter.ts";
-import { emailKindsOf, isBlockedBetween, subjectHiddenFrom } from "./notifications.repo.ts";
-import { publishUserEvent } from "./user-events.ts";
+import { emailKindsOf, subjectHiddenFrom } from "./notifications.repo.ts";
 
 export interface NewNotification {
   userId: string;
@@ -78,26 +80,13 @@ export async function notify(db: Kysely<DB>, notification: NewNotification, mail
 
   const mailed = ALWAYS_MAILED.has(notification.kind) || (await emailKindsOf(db, userId)).includes(notification.kind);
   if (!mailed) return;
-  const recipient = await db
-    .selectFrom("users")
-    .select("email")
-    .where("id", "=", userId)
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
-  if (!recipient) return;
-  const actorName = actorId
-    ? await db
-        .selectFrom("users")
-        .leftJoin("user_profiles", "user_profiles.user_id", "users.id")
-        .select(["users.username", "user_profiles.display_name"])
-        .where("users.id", "=", actorId)
-        .executeTakeFirst()
-        .then((row) => (row ? (row.display_name ?? row.username) : null))
-    : null;
+  const recipientEmail = await findMailAddress(db, userId);
+  if (!recipientEmail) return;
+  const actorName = actorId ? await findShownName(db, actorId) : null;
   const text = describeNotification(notification.kind, actorName, data);
   await queueMail(
     db,
-    recipient.email,
+    recipientEmail,
     composeMail({
       siteName: mail.siteName,
       subject: text,

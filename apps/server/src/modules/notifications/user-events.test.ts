@@ -1,3 +1,4 @@
+import { MAX_STREAMS_PER_USER } from "@stave/contracts";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +9,7 @@ import type { TestDatabase } from "../../../test/database.ts";
 import { buildTrack } from "../../../test/playlists.ts";
 import { type EventReader, readEvents, type ServerSentEvent } from "../../../test/sse.ts";
 import { TRACK_STATUS_CHANNEL } from "../tracks/tracks.repo.ts";
-import { MAX_STREAMS_PER_USER, REPLACED_STREAM_RECONNECT_MS } from "./user-streams.ts";
+import { REPLACED_STREAM_RECONNECT_MS } from "./user-streams.ts";
 
 /**
  * `GET /api/v1/me/events` over real HTTP, on two API processes over one database (each its own

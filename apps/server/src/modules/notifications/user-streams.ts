@@ -1,18 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { EventStreamClosed } from "@stave/contracts";
+import { type EventStreamClosed, MAX_STREAMS_PER_USER } from "@stave/contracts";
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { sha256 } from "../../platform/crypto.ts";
 import type { DB } from "../../platform/db/schema.ts";
+import { publishUserEvent, type UserEventBus, type UserEventSignal } from "../../platform/events/user-events.ts";
 import type { EventStream } from "../../platform/http/sse.ts";
 import type { Executor } from "../../platform/jobs/index.ts";
 import type { Logger } from "../../platform/logger.ts";
-import { findLiveAccessToken } from "../accounts/access-tokens.repo.ts";
-import { findLiveSession } from "../accounts/sessions.repo.ts";
-import { publishUserEvent, type UserEventBus, type UserEventSignal } from "./user-events.ts";
-
-/** How many live event streams (`GET /api/v1/me/events`) one user keeps open, across all API processes. */
-export const MAX_STREAMS_PER_USER = 5;
+import { findLiveAccessToken, findLiveSession } from "../accounts/index.ts";
 
 /**
  * How long a tab whose stream was replaced by a newer one waits before it reconnects (the SSE

@@ -1,5 +1,5 @@
 import type { Playlist, PlaylistSummary } from "@stave/contracts";
-import { presentTrackSummary, type TrackSummaryRow, trackArtworkUrl } from "../tracks/tracks.presenter.ts";
+import { presentTrackSummary, type TrackSummaryRow, trackArtworkUrl } from "../tracks/index.ts";
 import { unhiddenTrackRule } from "../visibility/index.ts";
 import type { PlaylistRow, PlaylistSummaryRow } from "./playlists.repo.ts";
 

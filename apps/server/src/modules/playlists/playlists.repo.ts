@@ -2,8 +2,8 @@ import type { Visibility } from "@stave/contracts";
 import { type Kysely, sql, type Transaction, type Updateable } from "kysely";
 import type { DB, PlaylistsTable } from "../../platform/db/schema.ts";
 import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
-import { trackSummaryColumns } from "../tracks/track-columns.ts";
-import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
+import type { TrackSummaryRow } from "../tracks/index.ts";
+import { trackSummaryColumns } from "../tracks/index.ts";
 import {
   listedPlaylistRule,
   playlistRule,
@@ -292,4 +292,22 @@ export async function setPlaylistOrder(trx: Transaction<DB>, playlistId: string,
        SET position = o.ordinality - 1
       FROM unnest(${[...trackIds]}::uuid[]) WITH ORDINALITY AS o (track_id, ordinality)
      WHERE pt.playlist_id = ${playlistId} AND pt.track_id = o.track_id`.execute(trx);
+}
+
+/** The playlist, locked as `lockTrackForReference` (tracks) locks a track: it cannot be deleted before what refers to it. */
+export async function lockPlaylistForReference(trx: Transaction<DB>, id: string) {
+  return trx
+    .selectFrom("playlists")
+    .select(["id", "owner_id", "visibility", "title", "taken_down_at"])
+    .where("id", "=", id)
+    .forKeyShare()
+    .executeTakeFirst();
+}
+
+export async function findPlaylistAccess(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom("playlists")
+    .select(["id", "owner_id", "visibility", "taken_down_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }

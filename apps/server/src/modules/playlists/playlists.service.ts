@@ -12,7 +12,7 @@ import type { Database } from "../../platform/db/database.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { decodeKeyset, isUuid, type PageRequest, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
-import { findPageOwnerId } from "../accounts/accounts.repo.ts";
+import { findPageOwnerId } from "../accounts/index.ts";
 import { playlistRule, type Viewer } from "../visibility/index.ts";
 import { presentPlaylist, presentPlaylistSummary } from "./playlists.presenter.ts";
 import {

@@ -1,7 +1,7 @@
 import type { Database } from "../../platform/db/database.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { Storage } from "../../platform/storage/index.ts";
-import type { AccountsContext } from "../accounts/accounts.context.ts";
+import type { AccountsContext } from "../accounts/index.ts";
 
 export interface PrivacyContext {
   database: Database;

@@ -2,7 +2,7 @@ import { EXPORT_TTL_DAYS } from "@stave/contracts";
 import { sql } from "kysely";
 import { z } from "zod";
 import { defineJob } from "../../platform/jobs/index.ts";
-import { notify } from "../notifications/notifications.service.ts";
+import { notify } from "../notifications/index.ts";
 import { exportKey, writeExportArchive } from "./export-archive.ts";
 import type { PrivacyContext } from "./privacy.context.ts";
 import { expireExports, failAbandonedExports, purgeDeletedAccounts } from "./privacy.service.ts";

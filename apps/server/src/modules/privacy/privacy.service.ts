@@ -1,14 +1,14 @@
 import { type DataExport, type DeleteAccountRequest, EXPORTS_PER_DAY, HARD_DELETE_AFTER_DAYS } from "@stave/contracts";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import { announceAccountClosed } from "../../platform/events/user-events.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
+import type { RequestMeta } from "../../platform/http/request-meta.ts";
 import { enqueue, noLiveJobFor } from "../../platform/jobs/index.ts";
-import type { RequestMeta } from "../accounts/accounts.context.ts";
-import { findCredentialsById } from "../accounts/accounts.repo.ts";
-import { confirmAccountHolder } from "../accounts/two-factor.service.ts";
-import { recordAudit } from "../audit/audit.service.ts";
-import { announceAccountClosed } from "../notifications/user-events.ts";
+import { confirmAccountHolder, findCredentialsById } from "../accounts/index.ts";
+import { recordAudit } from "../audit/index.ts";
 import { listedTrackRule } from "../visibility/index.ts";
+import { accountErasers } from "./erasers.ts";
 import type { PrivacyContext } from "./privacy.context.ts";
 
 export function presentExport(row: {
@@ -197,20 +197,10 @@ export async function deleteAccount(
 
 /** What was done with the account, not needed once it is gone. */
 async function forgetActivity(trx: Kysely<DB>, userId: string, email: string) {
-  await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
-  await trx.deleteFrom("personal_access_tokens").where("user_id", "=", userId).execute();
-  await trx.deleteFrom("one_time_tokens").where("user_id", "=", userId).execute();
-  await trx.deleteFrom("playback_history").where("user_id", "=", userId).execute();
-  await trx.deleteFrom("notifications").where("user_id", "=", userId).execute();
-  await trx.deleteFrom("notification_settings").where("user_id", "=", userId).execute();
-  await trx.deleteFrom("playlists").where("owner_id", "=", userId).execute();
+  // Each module erases its own tables: sign-ins, history, notifications, playlists, likes and follows.
+  for (const erase of accountErasers) await erase(trx, userId);
   // Mail to the old address, sent or not, names them.
   await trx.deleteFrom("mail_outbox").where("to_address", "=", email).execute();
-  // Likes, reposts and follows go (their counts follow by trigger); comments stay, from "Deleted user".
-  for (const table of ["track_likes", "playlist_likes", "track_reposts"]) {
-    await sql`DELETE FROM ${sql.table(table)} WHERE user_id = ${userId}`.execute(trx);
-  }
-  await sql`DELETE FROM follows WHERE follower_id = ${userId} OR followee_id = ${userId}`.execute(trx);
 }
 
 /** Replaces every personal field with a placeholder no one can sign in with. */

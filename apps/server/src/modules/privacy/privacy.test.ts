@@ -3,7 +3,13 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import type { DataExportList, DeleteAccountRequest } from "@stave/contracts";
+import {
+  type DataExportList,
+  type DeleteAccountRequest,
+  EXPORT_FORMAT_VERSION,
+  exportManifestSchema,
+  exportRecordSchemas,
+} from "@stave/contracts";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -181,13 +187,14 @@ describe("data export", () => {
       "playback_history.csv",
       "notifications.json",
       "security_events.json",
+      "manifest.json",
     ]) {
       expect(names).toContain(name);
     }
     const read = (name: string) => unzip("-p", zipFile, name);
     const json = (name: string) => JSON.parse(read(name));
     expect(json("account.json")).toMatchObject({
-      formatVersion: 1,
+      formatVersion: 2,
       email: busy.user.email,
       role: "creator",
       twoFactorEnabled: false,
@@ -223,6 +230,30 @@ describe("data export", () => {
     expect(json("notifications.json").map((n: { kind: string }) => n.kind)).toContain("message");
     const events = json("security_events.json") as { action: string; ip: string | null }[];
     expect(events).toContainEqual(expect.objectContaining({ action: "user.login", ip: "198.51.100.23" }));
+
+    // The manifest lists every file of records with its type and count, under the format version.
+    const manifest = exportManifestSchema.parse(json("manifest.json"));
+    expect(manifest).toMatchObject({
+      formatVersion: EXPORT_FORMAT_VERSION,
+      account: { id: busy.user.id, username: busy.user.username },
+    });
+    expect(EXPORT_FORMAT_VERSION).toBe(2);
+    const recordFiles = names.filter((name) => /\.(json|csv)$/.test(name) && name !== "manifest.json");
+    expect(manifest.files.map((file) => file.name).sort()).toEqual(recordFiles.sort());
+    for (const file of manifest.files) {
+      const schema = exportRecordSchemas[file.recordType];
+      if (file.format === "csv") {
+        expect(read(file.name).trim().split("\r\n").length - 1, file.name).toBe(file.count);
+        continue;
+      }
+      const content = json(file.name);
+      // A file of one record holds it as an object; every other JSON file an array.
+      const records = Array.isArray(content) ? content : [content];
+      expect(records, file.name).toHaveLength(file.count);
+      for (const record of records) expect(schema.safeParse(record).error, file.name).toBeUndefined();
+    }
+    expect(manifest.files.find((file) => file.name === "tracks.json")?.count).toBe(2);
+    expect(manifest.files.find((file) => file.name === "messages.json")?.count).toBe(2);
 
     const notifications = await app.inject({
       url: "/api/v1/me/notifications",
@@ -569,5 +600,28 @@ describe("data export: spreadsheets", () => {
     expect(row).toMatch(
       new RegExp(`^[0-9T:.Z-]+,40000,${trackId},"'=HYPERLINK\\(""http://evil.example"",""Play me""\\)"$`),
     );
+  });
+});
+
+describe("data export: large accounts", () => {
+  it("reads past a page of 1000 rows without losing or repeating one, even within one millisecond", async () => {
+    const user = await buildUser(testDb.database);
+    const session = await signIn(app, user);
+    const trackId = await insertReadyTrack(testDb.database, user.id, "Loop");
+    // 2503 listens over seven instants a microsecond apart: pages end inside one millisecond.
+    await sql`
+      INSERT INTO playback_history (user_id, track_id, listened_ms, played_at)
+      SELECT ${user.id}, ${trackId}, i, timestamp '2024-01-01 00:00:00' + (i % 7) * interval '1 microsecond'
+        FROM generate_series(1, 2503) i`.execute(testDb.database.primary);
+
+    const { export: created } = (await post(session, "/api/v1/me/export")).json();
+    const read = await exportFiles(session, created.id);
+    const history = JSON.parse(read("playback_history.json")) as { listenedMs: number }[];
+    expect(new Set(history.map((entry) => entry.listenedMs)).size).toBe(2503);
+    expect(history).toHaveLength(2503);
+    const manifest = exportManifestSchema.parse(JSON.parse(read("manifest.json")));
+    expect(manifest.files.filter((file) => file.recordType === "playbackHistory").map((file) => file.count)).toEqual([
+      2503, 2503,
+    ]);
   });
 });

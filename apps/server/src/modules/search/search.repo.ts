@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
-import { trackSummaryColumns } from "../tracks/track-columns.ts";
-import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
+import type { TrackSummaryRow } from "../tracks/index.ts";
+import { trackSummaryColumns } from "../tracks/index.ts";
 import { listedPlaylistRule, listedTrackRule, profileRule } from "../visibility/index.ts";
 
 /**

@@ -10,8 +10,8 @@ import type {
 import type { Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { decodeCursor, encodeCursor, malformedCursor } from "../../platform/http/cursor.ts";
-import { loadPlaylistSummaries } from "../playlists/playlists.service.ts";
-import { presentTrackSummary } from "../tracks/tracks.presenter.ts";
+import { loadPlaylistSummaries } from "../playlists/index.ts";
+import { presentTrackSummary } from "../tracks/index.ts";
 import {
   type Alternatives,
   allWords,

@@ -3,8 +3,8 @@ import type { Principal } from "../../platform/http/access.ts";
 import { decodeKeyset, type PageRequest, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { RateRule } from "../../platform/http/rate-limit.ts";
-import { notify } from "../notifications/notifications.service.ts";
-import { loadVisibleTrack } from "../tracks/tracks.service.ts";
+import { notify } from "../notifications/index.ts";
+import { loadVisibleTrack } from "../tracks/index.ts";
 import { commentRule, viewerOf } from "../visibility/index.ts";
 import { type CommentRow, deleteComment, findComment, insertComment, listComments } from "./comments.repo.ts";
 import { withVisibleTrack } from "./likes.service.ts";
@@ -98,7 +98,7 @@ export async function listTrackComments(
   principal: Principal | null,
   page: PageRequest,
 ): Promise<CommentPage> {
-  await loadVisibleTrack(ctx.tracks, trackId, principal);
+  await loadVisibleTrack(ctx, trackId, principal);
   const db = principal ? ctx.database.primary : ctx.database.forRead();
   const rows = await listComments(db, trackId, viewerOf(principal), {
     limit: page.limit,
@@ -114,7 +114,7 @@ export async function listTrackComments(
 
 /** Its author and the track's owner may delete a comment; anyone else who can see it (moderators too) gets 403. */
 export async function removeComment(ctx: SocialContext, trackId: string, commentId: string, principal: Principal) {
-  const track = await loadVisibleTrack(ctx.tracks, trackId, principal);
+  const track = await loadVisibleTrack(ctx, trackId, principal);
   const comment = await findComment(ctx.database.primary, commentId);
   // The visibility module's comment rule: a taken-down comment is its author's and staff's alone.
   const visible =

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import type { Keyset } from "../../platform/http/cursor.ts";
-import type { TrackSummaryRow } from "../tracks/tracks.presenter.ts";
+import type { TrackSummaryRow } from "../tracks/index.ts";
 import { feedTrackRule, listedTrackRule } from "../visibility/index.ts";
 import { trackSummaryColumns } from "./social.columns.ts";
 import type { TrackSocialRow } from "./social.presenter.ts";

@@ -1,7 +1,7 @@
 import type { FeedItem, FeedPage } from "@stave/contracts";
 import { z } from "zod";
 import { encodeCursor, isTimeKey, type Keyset, malformedCursor } from "../../platform/http/cursor.ts";
-import { presentTrackSummary } from "../tracks/tracks.presenter.ts";
+import { presentTrackSummary } from "../tracks/index.ts";
 import {
   type FollowedActivityRow,
   listFollowedActivity,

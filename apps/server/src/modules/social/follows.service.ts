@@ -4,9 +4,9 @@ import type { DB } from "../../platform/db/schema.ts";
 import type { Principal } from "../../platform/http/access.ts";
 import { decodeKeyset, type PageRequest, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
-import { findUserIdByUsername } from "../accounts/accounts.repo.ts";
-import { isBlockedBetween } from "../notifications/notifications.repo.ts";
-import { notify } from "../notifications/notifications.service.ts";
+import { findUserIdByUsername } from "../accounts/index.ts";
+import { isBlockedBetween } from "../blocks/index.ts";
+import { notify } from "../notifications/index.ts";
 import { type Viewer, viewerOf } from "../visibility/index.ts";
 import {
   deleteFollow,

@@ -4,39 +4,6 @@ import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.t
 import { playlistRule, trackRule, type Viewer } from "../visibility/index.ts";
 import { trackSummaryColumns, viewerTrackFlags } from "./social.columns.ts";
 
-/**
- * The track, with what visibility and notifications need, holding a key-share lock until the
- * transaction ends: it cannot be deleted between the check and the insert that refers to it
- * (likes, reposts, comments). The counting triggers' updates do not conflict with this lock.
- */
-export async function lockTrack(trx: Transaction<DB>, id: string) {
-  return trx
-    .selectFrom("tracks")
-    .select(["id", "owner_id", "status", "visibility", "taken_down_at", "title", "duration_ms"])
-    .where("id", "=", id)
-    .forKeyShare()
-    .executeTakeFirst();
-}
-export type LockedTrack = NonNullable<Awaited<ReturnType<typeof lockTrack>>>;
-
-/** The playlist, locked as `lockTrack` locks a track. */
-export async function lockPlaylist(trx: Transaction<DB>, id: string) {
-  return trx
-    .selectFrom("playlists")
-    .select(["id", "owner_id", "visibility", "title", "taken_down_at"])
-    .where("id", "=", id)
-    .forKeyShare()
-    .executeTakeFirst();
-}
-
-export async function findPlaylistAccess(db: Kysely<DB>, id: string) {
-  return db
-    .selectFrom("playlists")
-    .select(["id", "owner_id", "visibility", "taken_down_at"])
-    .where("id", "=", id)
-    .executeTakeFirst();
-}
-
 /** True when this call made the like (false: it was there already). */
 export async function insertTrackLike(trx: Transaction<DB>, trackId: string, userId: string): Promise<boolean> {
   const row = await trx

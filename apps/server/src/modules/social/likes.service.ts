@@ -5,25 +5,21 @@ import type { Principal } from "../../platform/http/access.ts";
 import { decodeKeyset, type PageRequest, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { RateRule } from "../../platform/http/rate-limit.ts";
-import { notify } from "../notifications/notifications.service.ts";
-import { loadPlaylistSummaries } from "../playlists/playlists.service.ts";
-import { canView, loadVisibleTrack } from "../tracks/tracks.service.ts";
+import { notify } from "../notifications/index.ts";
+import { findPlaylistAccess, loadPlaylistSummaries, lockPlaylistForReference } from "../playlists/index.ts";
+import { canView, loadVisibleTrack, lockTrackForReference, type ReferencedTrack } from "../tracks/index.ts";
 import { listedTrackRule, playlistRule, viewerOf } from "../visibility/index.ts";
 import {
   deletePlaylistLike,
   deleteRepost,
   deleteTrackLike,
-  findPlaylistAccess,
   findPlaylistSocial,
   findTrackSocial,
   insertPlaylistLike,
   insertRepost,
   insertTrackLike,
-  type LockedTrack,
   listLikedPlaylists,
   listLikedTracks,
-  lockPlaylist,
-  lockTrack,
 } from "./likes.repo.ts";
 import type { SocialContext } from "./social.context.ts";
 import { iso, presentPlaylistSocial, presentTrackSocial, presentTrackWithSocial } from "./social.presenter.ts";
@@ -45,10 +41,10 @@ export async function withVisibleTrack<T>(
   ctx: SocialContext,
   trackId: string,
   principal: Principal,
-  change: (trx: Transaction<DB>, track: LockedTrack) => Promise<T>,
+  change: (trx: Transaction<DB>, track: ReferencedTrack) => Promise<T>,
 ): Promise<T> {
   return ctx.database.primary.transaction().execute(async (trx) => {
-    const track = await lockTrack(trx, trackId);
+    const track = await lockTrackForReference(trx, trackId);
     if (!track || !canView(track, principal)) throw trackNotFound();
     return change(trx, track);
   });
@@ -67,7 +63,7 @@ export async function getTrackSocial(
   trackId: string,
   principal: Principal | null,
 ): Promise<TrackSocial> {
-  await loadVisibleTrack(ctx.tracks, trackId, principal);
+  await loadVisibleTrack(ctx, trackId, principal);
   const db = principal ? ctx.database.primary : ctx.database.forRead();
   const row = await findTrackSocial(db, trackId, principal?.userId ?? null);
   if (!row) throw trackNotFound();
@@ -137,7 +133,7 @@ async function changePlaylistLike(
   liked: boolean,
 ): Promise<PlaylistSocial> {
   await ctx.database.primary.transaction().execute(async (trx) => {
-    const playlist = await lockPlaylist(trx, playlistId);
+    const playlist = await lockPlaylistForReference(trx, playlistId);
     if (!playlist || !playlistRule.allows(viewerOf(principal), { playlist })) throw playlistNotFound();
     if (!liked) return deletePlaylistLike(trx, playlistId, principal.userId);
     if (!(await insertPlaylistLike(trx, playlistId, principal.userId))) return;

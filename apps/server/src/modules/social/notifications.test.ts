@@ -5,10 +5,10 @@ import { silentLogger } from "../../../test/database.ts";
 import { moderate } from "../../../test/moderation.ts";
 import { as, buildPerson, buildPlaylist, buildTrack, notificationsOf, ok, type Person } from "../../../test/social.ts";
 import { readEvents } from "../../../test/sse.ts";
+import { publishUserEvent } from "../../platform/events/user-events.ts";
 import type { JobContext } from "../../platform/jobs/index.ts";
 import type { Services } from "../../services.ts";
 import { notify } from "../notifications/notifications.service.ts";
-import { publishUserEvent } from "../notifications/user-events.ts";
 import type { SocialContext } from "./social.context.ts";
 import { announceTrack, socialJobs } from "./social.jobs.ts";
 

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { trackSummaryColumns as baseSummaryColumns } from "../tracks/track-columns.ts";
+import { trackSummaryColumns as baseSummaryColumns } from "../tracks/index.ts";
 
 /** A track summary with its social counts, from `tracks as t`, `users as tu` and `user_profiles as tp`. */
 export const trackSummaryColumns = [

@@ -1,7 +1,6 @@
 import type { Database } from "../../platform/db/database.ts";
 import type { RateLimiter } from "../../platform/http/rate-limit.ts";
 import type { Logger } from "../../platform/logger.ts";
-import type { TracksContext } from "../tracks/tracks.context.ts";
 
 /** What likes, follows, comments and the feed need; built once in services.ts. */
 export interface SocialContext {
@@ -11,6 +10,4 @@ export interface SocialContext {
   /** For the mail a notification may send. */
   publicUrl: string;
   siteName: string;
-  /** Who may see a track is the tracks module's rule. */
-  tracks: TracksContext;
 }

@@ -2,11 +2,11 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { DB } from "../../platform/db/schema.ts";
 import { defineJob, enqueue } from "../../platform/jobs/index.ts";
-import { notify } from "../notifications/notifications.service.ts";
+import { notify } from "../notifications/index.ts";
+import { lockTrackForReference } from "../tracks/index.ts";
 import { listedTrackRule } from "../visibility/index.ts";
 import { advanceAnnouncement, lockAnnouncement } from "./announcements.repo.ts";
 import { nextFollowers } from "./follows.repo.ts";
-import { lockTrack } from "./likes.repo.ts";
 import type { SocialContext } from "./social.context.ts";
 
 declare module "../../platform/jobs/types.ts" {
@@ -42,7 +42,7 @@ export async function announceTrack(
   for (;;) {
     signal?.throwIfAborted();
     const finished = await ctx.database.primary.transaction().execute(async (trx) => {
-      const track = await lockTrack(trx, trackId);
+      const track = await lockTrackForReference(trx, trackId);
       // Only what is publicly listed is announced (the visibility module's rule).
       if (!track || !listedTrackRule.allows(null, { track })) return true;
       const state = await lockAnnouncement(trx, trackId);

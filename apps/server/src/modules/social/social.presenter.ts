@@ -1,5 +1,5 @@
 import type { PlaylistSocial, TrackSocial } from "@stave/contracts";
-import { presentTrackSummary, type TrackSummaryRow } from "../tracks/tracks.presenter.ts";
+import { presentTrackSummary, type TrackSummaryRow } from "../tracks/index.ts";
 
 export interface TrackSocialRow {
   id: string;

@@ -1,15 +1,13 @@
-import { streamResponseSchema } from "@stave/contracts";
+import { api } from "@stave/contracts";
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Principal } from "../../platform/http/access.ts";
 import { AppError, sendError } from "../../platform/http/errors.ts";
+import { serve } from "../../platform/http/operations.ts";
 import { sendBuffer, sendStoredObject } from "../../platform/http/ranges.ts";
-import type { TracksContext } from "../tracks/tracks.context.ts";
-import { loadVisibleTrack, trackIdParams } from "../tracks/tracks.service.ts";
+import type { TracksContext } from "../tracks/index.ts";
+import { loadVisibleTrack, MediaRevocationListener } from "../tracks/index.ts";
 import { playableTrackRule, type RuleTables, viewerOf } from "../visibility/index.ts";
-import { MediaRevocationListener } from "./media-revocation.ts";
-import { checkSignature, MEDIA_ROUTE, signedMediaUrl, splitSignedPath } from "./signing.ts";
+import { checkSignature, signedMediaUrl, splitSignedPath } from "./signing.ts";
 
 const contentTypes: Record<string, string> = {
   ".m3u8": "application/vnd.apple.mpegurl",
@@ -40,41 +38,28 @@ function refuseHidden(track: RuleTables["track"], principal: Principal | null) {
 }
 
 export function registerStreamingRoutes(app: FastifyInstance, ctx: TracksContext) {
-  const routes = app.withTypeProvider<ZodTypeProvider>();
   // Published HLS versions never change, so hot segments can be served from memory, until a
   // takedown moves them away (every process hears of it and forgets them).
   const segments = ctx.mediaCache;
   const revocations = new MediaRevocationListener(ctx.hub, segments, ctx.logger);
 
-  routes.get(
-    "/api/v1/tracks/:id/stream",
-    {
-      config: { access: "public" },
-      schema: {
-        tags: ["streaming"],
-        summary: "A signed, expiring URL of the track's HLS master playlist",
-        params: trackIdParams,
-        response: { 200: streamResponseSchema },
-      },
-    },
-    async (request) => {
-      const track = await loadVisibleTrack(ctx, request.params.id, request.principal);
-      refuseHidden(track, request.principal);
-      if (track.status !== "ready" || !track.hls_prefix)
-        throw new AppError("TRACK_NOT_READY", "The track is still being processed");
-      const expires = Math.floor(Date.now() / 1000) + ctx.streamUrlTtlSeconds;
-      return {
-        url: signedMediaUrl(ctx.publicUrl, track.hls_prefix, "master.m3u8", expires, ctx.mediaSigningSecret),
-        expiresAt: new Date(expires * 1000).toISOString(),
-      };
-    },
-  );
+  serve(app, api.streaming.streamUrl, async (request) => {
+    const track = await loadVisibleTrack(ctx, request.params.id, request.principal);
+    refuseHidden(track, request.principal);
+    if (track.status !== "ready" || !track.hls_prefix)
+      throw new AppError("TRACK_NOT_READY", "The track is still being processed");
+    const expires = Math.floor(Date.now() / 1000) + ctx.streamUrlTtlSeconds;
+    return {
+      url: signedMediaUrl(ctx.publicUrl, track.hls_prefix, "master.m3u8", expires, ctx.mediaSigningSecret),
+      expiresAt: new Date(expires * 1000).toISOString(),
+    };
+  });
 
   // The signature is the authorisation here, exactly as nginx's secure_link would check it.
   // The byte path: no security headers (media is not a page), no per-request info logs.
-  app.get(
-    `${MEDIA_ROUTE}/:signature/:expires/*`,
-    { helmet: false, logLevel: "warn", config: { access: "public", credentials: "none" } },
+  serve(
+    app,
+    api.streaming.media,
     async (request, reply) => {
       const { signature, expires, "*": rest } = request.params as { signature: string; expires: string; "*": string };
       const parts = splitSignedPath(rest);
@@ -100,52 +85,31 @@ export function registerStreamingRoutes(app: FastifyInstance, ctx: TracksContext
         "cache-control": `public, max-age=${maxAge}, immutable`,
       });
     },
+    { helmet: false, logLevel: "warn" },
   );
 
-  routes.get(
-    "/api/v1/tracks/:id/artwork/:size",
-    {
-      config: { access: "public" },
-      schema: {
-        tags: ["streaming"],
-        summary: "The track's artwork",
-        params: trackIdParams.extend({ size: z.enum(["large", "small"]) }),
-      },
-    },
-    async (request, reply) => {
-      const track = await loadVisibleTrack(ctx, request.params.id, request.principal);
-      refuseHidden(track, request.principal);
-      if (!track.artwork_prefix) throw new AppError("NOT_FOUND", "This track has no artwork");
-      return sendStoredObject(request, reply, ctx.storage, `${track.artwork_prefix}${request.params.size}.jpg`, {
-        "content-type": "image/jpeg",
-        "cache-control": track.visibility === "public" ? "public, max-age=86400" : "private, max-age=86400",
-      });
-    },
-  );
+  serve(app, api.streaming.artwork, async (request, reply) => {
+    const track = await loadVisibleTrack(ctx, request.params.id, request.principal);
+    refuseHidden(track, request.principal);
+    if (!track.artwork_prefix) throw new AppError("NOT_FOUND", "This track has no artwork");
+    return sendStoredObject(request, reply, ctx.storage, `${track.artwork_prefix}${request.params.size}.jpg`, {
+      "content-type": "image/jpeg",
+      "cache-control": track.visibility === "public" ? "public, max-age=86400" : "private, max-age=86400",
+    });
+  });
 
-  routes.get(
-    "/api/v1/tracks/:id/download",
-    {
-      config: { access: "public" },
-      schema: {
-        tags: ["streaming"],
-        summary: "The original file, when the creator allows downloads",
-        params: trackIdParams,
-      },
-    },
-    async (request, reply) => {
-      const track = await loadVisibleTrack(ctx, request.params.id, request.principal);
-      refuseHidden(track, request.principal);
-      const owner =
-        request.principal && (request.principal.userId === track.owner_id || request.principal.role === "admin");
-      if (!track.downloadable && !owner)
-        throw new AppError("FORBIDDEN", "The creator does not allow downloads of this track");
-      const filename = `${track.slug}.${track.original_format === "aiff" ? "aiff" : track.original_format}`;
-      return sendStoredObject(request, reply, ctx.storage, track.original_key, {
-        "content-type": originalTypes[track.original_format] ?? "application/octet-stream",
-        "content-disposition": `attachment; filename="${filename}"`,
-        "cache-control": "private, no-store",
-      });
-    },
-  );
+  serve(app, api.streaming.download, async (request, reply) => {
+    const track = await loadVisibleTrack(ctx, request.params.id, request.principal);
+    refuseHidden(track, request.principal);
+    const owner =
+      request.principal && (request.principal.userId === track.owner_id || request.principal.role === "admin");
+    if (!track.downloadable && !owner)
+      throw new AppError("FORBIDDEN", "The creator does not allow downloads of this track");
+    const filename = `${track.slug}.${track.original_format === "aiff" ? "aiff" : track.original_format}`;
+    return sendStoredObject(request, reply, ctx.storage, track.original_key, {
+      "content-type": originalTypes[track.original_format] ?? "application/octet-stream",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "private, no-store",
+    });
+  });
 }

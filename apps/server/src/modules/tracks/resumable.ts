@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { api } from "@stave/contracts";
 import { FileStore } from "@tus/file-store";
 import type { Upload } from "@tus/server";
 import type { FastifyInstance } from "fastify";
@@ -10,7 +11,14 @@ import type { TracksContext } from "./tracks.context.ts";
 import { ingestUpload } from "./tracks.service.ts";
 import { EnvelopedTusServer } from "./tus-errors.ts";
 
-export const RESUMABLE_PATH = "/api/v1/uploads";
+/**
+ * The contract names the tus requests (start, offset, chunk, cancel) for the web client and the
+ * mocks, but they are not registered one by one with `serve`: @tus/server answers every method
+ * under the path itself (OPTIONS discovery, the method override, its own header checks and
+ * plain-text refusals), so the whole path is handed to it, with the operations' access policy.
+ */
+const startOperation = api.tracks.startResumableUpload;
+export const RESUMABLE_PATH = startOperation.path;
 /** Upload-Metadata keys a client may send; `filename` names the file, the rest are track details. */
 const trackFields = ["title", "description", "genre", "tags", "visibility", "downloadable", "license", "releaseDate"];
 
@@ -118,7 +126,7 @@ export function registerResumableUploads(app: FastifyInstance, ctx: TracksContex
   });
 
   app.addContentTypeParser("application/offset+octet-stream", (_request, _payload, done) => done(null));
-  const handle = { config: { access: "creator" as const, scope: "upload" as const }, schema: { hide: true } };
+  const handle = { config: { access: startOperation.access, scope: startOperation.scope }, schema: { hide: true } };
   const toTus = async (
     request: { raw: unknown; principal: Principal | null; method: string; headers: Record<string, unknown> },
     reply: { hijack(): void; raw: unknown },

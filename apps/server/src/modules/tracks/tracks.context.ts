@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/database.ts";
 import type { NotificationHub } from "../../platform/db/notifications.ts";
+import type { DB } from "../../platform/db/schema.ts";
+import type { UserEventBus } from "../../platform/events/user-events.ts";
 import type { RateLimiter } from "../../platform/http/rate-limit.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { MediaToolkit } from "../../platform/media/index.ts";
 import type { ImmutableObjectCache, Storage } from "../../platform/storage/index.ts";
-import type { InstanceSettings } from "../instance/instance.service.ts";
-import type { UserEventBus } from "../notifications/user-events.ts";
+import type { InstanceSettings } from "../instance/index.ts";
 
 export interface TracksContext {
   database: Database;
@@ -30,8 +32,13 @@ export interface TracksContext {
   streamUrlTtlSeconds: number;
   /** Memory for serving published segments when Stave serves media itself. */
   mediaCacheBytes: number;
-  /** Those segments, in memory: one per process, so a takedown can evict them (streaming/media-revocation.ts). */
+  /** Those segments, in memory: one per process, so a takedown can evict them (media-revocation.ts). */
   mediaCache: ImmutableObjectCache;
+  /**
+   * Called in the transaction that makes a track ready, for the module above this one that
+   * reacts to it (social: the creator's followers hear of it). Wired by services.ts.
+   */
+  onTrackReady(trx: Kysely<DB>, trackId: string): Promise<void>;
 }
 
 export const trackKeys = {

@@ -1,7 +1,7 @@
 import type { TrackStatusEvent } from "@stave/contracts";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type OpenStreams, openEventStream } from "../../platform/http/sse.ts";
-import { endWithSignIn } from "../notifications/user-streams.ts";
+import { endWithSignIn } from "../notifications/index.ts";
 import type { TracksContext } from "./tracks.context.ts";
 import { findTrack, TRACK_STATUS_CHANNEL, type TrackRow } from "./tracks.repo.ts";
 

@@ -7,8 +7,7 @@ import { z } from "zod";
 import type { DB } from "../../platform/db/schema.ts";
 import { defineJob, type JobContext, PermanentJobError } from "../../platform/jobs/index.ts";
 import { MediaProcessingError, UnsupportedMediaError } from "../../platform/media/index.ts";
-import { notify } from "../notifications/notifications.service.ts";
-import { announceReadyTrack } from "../social/social.jobs.ts";
+import { notify } from "../notifications/index.ts";
 import { durationRefusal } from "./resource-limits.ts";
 import { cleanTemporaryFiles, processingDirPrefix } from "./tmp-cleanup.ts";
 import { newMediaVersion, type TracksContext, trackKeys } from "./tracks.context.ts";
@@ -130,7 +129,7 @@ async function processTrack(ctx: TracksContext, track: TrackRow, job: JobContext
       async (trx) => {
         await tellOwner(ctx, track, "track_ready")(trx);
         // And the creator's followers, by a job (there may be many; it checks the track is public).
-        await announceReadyTrack(trx, track.id);
+        await ctx.onTrackReady(trx, track.id);
       },
     );
   } finally {

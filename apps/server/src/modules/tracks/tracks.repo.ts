@@ -1,5 +1,5 @@
 import type { UpdateTrackRequest } from "@stave/contracts";
-import { type Kysely, type SelectQueryBuilder, sql, type Updateable } from "kysely";
+import { type Kysely, type SelectQueryBuilder, sql, type Transaction, type Updateable } from "kysely";
 import type { DB, TracksTable } from "../../platform/db/schema.ts";
 import { beforeKeyset, type Keyset, timeKey } from "../../platform/http/cursor.ts";
 import { noLiveJobFor } from "../../platform/jobs/index.ts";
@@ -282,3 +282,38 @@ export async function showHiddenTracksOf(db: Kysely<DB>, ownerId: string): Promi
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** The owner's most recent tracks, whatever their state, and how many they have in all. */
+export async function listRecentTracksOf(db: Kysely<DB>, ownerId: string, limit: number) {
+  const [tracks, count] = await Promise.all([
+    db
+      .selectFrom("tracks")
+      .select(["id", "title", "status", "visibility", "original_size", "created_at", "taken_down_at"])
+      .where("owner_id", "=", ownerId)
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom("tracks")
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .where("owner_id", "=", ownerId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { tracks, count: Number(count.count) };
+}
+
+/**
+ * The track, with what visibility and notifications need, holding a key-share lock until the
+ * transaction ends: it cannot be deleted between the check and the insert that refers to it
+ * (likes, reposts, comments). The counting triggers' updates do not conflict with this lock.
+ */
+export async function lockTrackForReference(trx: Transaction<DB>, id: string) {
+  return trx
+    .selectFrom("tracks")
+    .select(["id", "owner_id", "status", "visibility", "taken_down_at", "title", "duration_ms"])
+    .where("id", "=", id)
+    .forKeyShare()
+    .executeTakeFirst();
+}
+export type ReferencedTrack = NonNullable<Awaited<ReturnType<typeof lockTrackForReference>>>;

@@ -1,12 +1,11 @@
 import multipart from "@fastify/multipart";
-import { pageQuerySchema, trackPageSchema, trackResponseSchema, updateTrackRequestSchema } from "@stave/contracts";
+import { api } from "@stave/contracts";
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { principalOf } from "../../platform/http/access.ts";
 import { decodeKeyset, pageFrom } from "../../platform/http/cursor.ts";
 import { notFound } from "../../platform/http/errors.ts";
-import { findPageOwnerId } from "../accounts/accounts.repo.ts";
+import { serve } from "../../platform/http/operations.ts";
+import { findPageOwnerId } from "../accounts/index.ts";
 import { registerResumableUploads } from "./resumable.ts";
 import { fileTooLarge, quotaExceeded, storageStanding, uploadLimitBytes } from "./storage-quota.ts";
 import { removeUploadsOfDeadProcesses, startUploadsHeartbeat } from "./tmp-cleanup.ts";
@@ -14,17 +13,8 @@ import type { TracksContext } from "./tracks.context.ts";
 import { type OpenStreams, streamTrackEvents } from "./tracks.events.ts";
 import { presentTrack, presentTrackSummary } from "./tracks.presenter.ts";
 import { listPublicTracks, listTracksByOwner, type TrackRow } from "./tracks.repo.ts";
-import {
-  deleteTrack,
-  ingestUpload,
-  loadVisibleTrack,
-  retryTrack,
-  trackIdParams,
-  updateTrack,
-} from "./tracks.service.ts";
+import { deleteTrack, ingestUpload, loadVisibleTrack, retryTrack, updateTrack } from "./tracks.service.ts";
 import { receiveUpload } from "./upload.ts";
-
-const tags = ["tracks"];
 
 /** A page of track summaries from rows fetched with limit + 1. */
 const toPage = (rows: (TrackRow & { created_key: string })[], limit: number) =>
@@ -42,19 +32,10 @@ export async function registerTrackRoutes(app: FastifyInstance, ctx: TracksConte
   const stopHeartbeat = await startUploadsHeartbeat(ctx.tmpDir, ctx.logger);
   app.addHook("onClose", async () => stopHeartbeat());
   await removeUploadsOfDeadProcesses(ctx.tmpDir, ctx.logger);
-  const routes = app.withTypeProvider<ZodTypeProvider>();
 
-  routes.post(
-    "/api/v1/tracks",
-    {
-      config: { access: "creator", scope: "upload" },
-      schema: {
-        tags,
-        summary: "Upload a track (multipart: audio in `file`, optional image in `artwork`, details as fields)",
-        consumes: ["multipart/form-data"],
-        response: { 201: trackResponseSchema },
-      },
-    },
+  serve(
+    app,
+    api.tracks.upload,
     async (request, reply) => {
       const { userId } = principalOf(request);
       const limitBytes = await uploadLimitBytes(ctx);
@@ -73,148 +54,67 @@ export async function registerTrackRoutes(app: FastifyInstance, ctx: TracksConte
         await upload.discard();
       }
     },
+    { schema: { consumes: ["multipart/form-data"] } },
   );
 
-  routes.get(
-    "/api/v1/tracks",
-    {
-      config: { access: "public" },
-      schema: {
-        tags,
-        summary: "The latest public tracks",
-        querystring: pageQuerySchema,
-        response: { 200: trackPageSchema },
-      },
-    },
-    async (request) =>
-      toPage(
-        await listPublicTracks(ctx.database.forRead(), {
-          limit: request.query.limit,
-          after: decodeKeyset(request.query.cursor),
-        }),
-        request.query.limit,
+  serve(app, api.tracks.latest, async (request) =>
+    toPage(
+      await listPublicTracks(ctx.database.forRead(), {
+        limit: request.query.limit,
+        after: decodeKeyset(request.query.cursor),
+      }),
+      request.query.limit,
+    ),
+  );
+
+  // The primary: my upload from a second ago must be in the list.
+  serve(app, api.tracks.mine, async (request) =>
+    toPage(
+      await listTracksByOwner(
+        ctx.database.primary,
+        principalOf(request).userId,
+        { limit: request.query.limit, after: decodeKeyset(request.query.cursor) },
+        { everything: true },
       ),
+      request.query.limit,
+    ),
   );
 
-  routes.get(
-    "/api/v1/users/me/tracks",
-    {
-      config: { access: "authenticated" },
-      schema: {
-        tags,
-        summary: "My tracks, in every state",
-        querystring: pageQuerySchema,
-        response: { 200: trackPageSchema },
-      },
-    },
-    // The primary: my upload from a second ago must be in the list.
-    async (request) =>
-      toPage(
-        await listTracksByOwner(
-          ctx.database.primary,
-          principalOf(request).userId,
-          { limit: request.query.limit, after: decodeKeyset(request.query.cursor) },
-          { everything: true },
-        ),
-        request.query.limit,
+  serve(app, api.tracks.byCreator, async (request) => {
+    const db = ctx.database.forRead();
+    const ownerId = await findPageOwnerId(ctx.database, request.params.username, request.principal !== null);
+    if (!ownerId) throw notFound("User");
+    const everything = request.principal?.userId === ownerId;
+    return toPage(
+      await listTracksByOwner(
+        everything ? ctx.database.primary : db,
+        ownerId,
+        { limit: request.query.limit, after: decodeKeyset(request.query.cursor) },
+        { everything },
       ),
+      request.query.limit,
+    );
+  });
+
+  serve(app, api.tracks.get, async (request) => ({
+    track: presentTrack(await loadVisibleTrack(ctx, request.params.id, request.principal)),
+  }));
+
+  serve(app, api.tracks.update, async (request) => ({
+    track: await updateTrack(ctx, request.params.id, principalOf(request), request.body),
+  }));
+
+  serve(app, api.tracks.delete, async (request, reply) => {
+    await deleteTrack(ctx, request.params.id, principalOf(request));
+    return reply.status(204).send();
+  });
+
+  serve(app, api.tracks.retry, async (request, reply) =>
+    reply.status(202).send({ track: await retryTrack(ctx, request.params.id, principalOf(request)) }),
   );
 
-  routes.get(
-    "/api/v1/users/:username/tracks",
-    {
-      config: { access: "public" },
-      schema: {
-        tags,
-        summary: "A creator's public tracks",
-        params: z.object({ username: z.string().max(30) }),
-        querystring: pageQuerySchema,
-        response: { 200: trackPageSchema },
-      },
-    },
-    async (request) => {
-      const db = ctx.database.forRead();
-      const ownerId = await findPageOwnerId(ctx.database, request.params.username, request.principal !== null);
-      if (!ownerId) throw notFound("User");
-      const everything = request.principal?.userId === ownerId;
-      return toPage(
-        await listTracksByOwner(
-          everything ? ctx.database.primary : db,
-          ownerId,
-          { limit: request.query.limit, after: decodeKeyset(request.query.cursor) },
-          { everything },
-        ),
-        request.query.limit,
-      );
-    },
-  );
-
-  routes.get(
-    "/api/v1/tracks/:id",
-    {
-      config: { access: "public" },
-      schema: { tags, summary: "One track", params: trackIdParams, response: { 200: trackResponseSchema } },
-    },
-    async (request) => ({ track: presentTrack(await loadVisibleTrack(ctx, request.params.id, request.principal)) }),
-  );
-
-  routes.patch(
-    "/api/v1/tracks/:id",
-    {
-      config: { access: "authenticated" },
-      schema: {
-        tags,
-        summary: "Edit a track's details",
-        params: trackIdParams,
-        body: updateTrackRequestSchema,
-        response: { 200: trackResponseSchema },
-      },
-    },
-    async (request) => ({ track: await updateTrack(ctx, request.params.id, principalOf(request), request.body) }),
-  );
-
-  routes.delete(
-    "/api/v1/tracks/:id",
-    {
-      config: { access: "authenticated" },
-      schema: { tags, summary: "Delete a track and its media", params: trackIdParams },
-    },
-    async (request, reply) => {
-      await deleteTrack(ctx, request.params.id, principalOf(request));
-      return reply.status(204).send();
-    },
-  );
-
-  routes.post(
-    "/api/v1/tracks/:id/retry",
-    {
-      config: { access: "authenticated" },
-      schema: {
-        tags,
-        summary: "Process a failed track again",
-        params: trackIdParams,
-        response: { 202: trackResponseSchema },
-      },
-    },
-    async (request, reply) =>
-      reply.status(202).send({ track: await retryTrack(ctx, request.params.id, principalOf(request)) }),
-  );
-
-  routes.get(
-    "/api/v1/tracks/:id/events",
-    {
-      config: { access: "public" },
-      schema: {
-        tags,
-        summary:
-          "Live processing status (Server-Sent Events, event `status`). A signed-in viewer's stream ends with a " +
-          "last `closed` event when their session or token is revoked or expires or their account is closed",
-        params: trackIdParams,
-      },
-    },
-    async (request, reply) => {
-      const track = await loadVisibleTrack(ctx, request.params.id, request.principal, { primary: true });
-      return streamTrackEvents(ctx, openStreams, track, request, reply);
-    },
-  );
+  serve(app, api.tracks.events, async (request, reply) => {
+    const track = await loadVisibleTrack(ctx, request.params.id, request.principal, { primary: true });
+    await streamTrackEvents(ctx, openStreams, track, request, reply);
+  });
 }

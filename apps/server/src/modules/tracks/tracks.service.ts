@@ -2,13 +2,12 @@ import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import { type Track, type UpdateTrackRequest, uploadFieldsSchema } from "@stave/contracts";
-import { z } from "zod";
 import type { Principal } from "../../platform/http/access.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import { enqueue } from "../../platform/jobs/index.ts";
 import { UnsupportedMediaError } from "../../platform/media/index.ts";
-import { inTransactionWithMediaMoves } from "../moderation/media-moves.ts";
 import { trackRule, viewerOf } from "../visibility/index.ts";
+import { inTransactionWithMediaMoves } from "./media-moves.ts";
 import {
   assertArtworkAllowed,
   assertDurationAllowed,
@@ -53,7 +52,7 @@ export const canView = (track: VisibilityFields, principal: Principal | null): b
 
 /** The track if the caller may see it; otherwise 404, so private tracks do not reveal they exist. */
 export async function loadVisibleTrack(
-  ctx: TracksContext,
+  ctx: Pick<TracksContext, "database">,
   id: string,
   principal: Principal | null,
   { primary = false } = {},
@@ -210,5 +209,3 @@ export async function retryTrack(ctx: TracksContext, id: string, principal: Prin
   );
   return getTrack(ctx, id);
 }
-
-export const trackIdParams = z.object({ id: z.uuid() });

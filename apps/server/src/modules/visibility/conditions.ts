@@ -1,6 +1,6 @@
 import type { Role } from "@stave/contracts";
 import { type RawBuilder, sql } from "kysely";
-import { blockedBetween } from "./blocks.ts";
+import { blockedBetween } from "../blocks/index.ts";
 import type { Viewer } from "./viewer.ts";
 
 /**

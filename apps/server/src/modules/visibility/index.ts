@@ -3,7 +3,6 @@
  * publicly listed. Every read path asks these, in SQL or on loaded rows; the decisions and
  * their reasons are in rules.ts.
  */
-export { blockedBetween } from "./blocks.ts";
 export type { RuleTables } from "./conditions.ts";
 export {
   commentRule,

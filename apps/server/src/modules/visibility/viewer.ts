@@ -1,6 +1,7 @@
 import type { Role } from "@stave/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import { usersBlockedWith } from "../blocks/index.ts";
 
 /**
  * Who is looking: a signed-in user, or null for anyone signed out. Without a role, a viewer
@@ -17,11 +18,5 @@ export const viewerOf = (principal: { userId: string; role: Role } | null | unde
  * checked on loaded rows (its SQL form asks `user_blocks` itself).
  */
 export async function loadBlockedWith(db: Kysely<DB>, viewer: Viewer): Promise<ReadonlySet<string>> {
-  if (viewer === null) return new Set();
-  const rows = await db
-    .selectFrom("user_blocks")
-    .select(["blocker_id", "blocked_id"])
-    .where((eb) => eb.or([eb("blocker_id", "=", viewer.userId), eb("blocked_id", "=", viewer.userId)]))
-    .execute();
-  return new Set(rows.map((row) => (row.blocker_id === viewer.userId ? row.blocked_id : row.blocker_id)));
+  return viewer === null ? new Set() : usersBlockedWith(db, viewer.userId);
 }

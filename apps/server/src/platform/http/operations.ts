@@ -21,10 +21,14 @@ type HandlerResult<T extends Operation> =
   | FastifyReply
   | undefined;
 
+/**
+ * The handler of an operation with a JSON reply returns a body its schemas accept; one whose
+ * success is not JSON (`produces`: an event stream, a file) writes the reply itself.
+ */
 export type OperationHandler<T extends Operation> = (
   request: OperationRequest<T>,
   reply: FastifyReply,
-) => Promise<HandlerResult<T>> | HandlerResult<T>;
+) => T extends { produces: string } ? unknown : Promise<HandlerResult<T>> | HandlerResult<T>;
 
 /** Route options an operation does not describe: transport details only the server knows. */
 export type ServerRouteOptions = Pick<RouteShorthandOptions, "bodyLimit" | "logLevel"> & {
@@ -57,6 +61,7 @@ export function serve<T extends Operation>(
     schema: {
       tags: [...operation.tags],
       summary: operation.summary,
+      ...(operation.description && { description: operation.description }),
       ...(operation.params && { params: operation.params }),
       ...(operation.query && { querystring: operation.query }),
       ...(operation.body && { body: operation.body }),

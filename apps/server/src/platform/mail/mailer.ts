@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type { Logger } from "../logger.ts";
-import { pruneOutboxFiles } from "./outbox.ts";
+import { pruneOutboxFiles } from "./outbox-files.ts";
 
 export interface MailContent {
   subject: string;

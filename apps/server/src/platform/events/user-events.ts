@@ -1,6 +1,6 @@
 import { sql } from "kysely";
-import type { NotificationHub } from "../../platform/db/notifications.ts";
-import type { Executor } from "../../platform/jobs/index.ts";
+import type { NotificationHub } from "../db/notifications.ts";
+import type { Executor } from "../jobs/index.ts";
 
 export const USER_EVENTS_CHANNEL = "user_events";
 
@@ -16,7 +16,7 @@ export type UserEventSignal =
   | { userId: string; type: "sign_ins_revoked" }
   /** Suspended or deleted: every open stream of theirs ends. */
   | { userId: string; type: "account_closed" }
-  /** One of their event streams opened or closed, in some API process (see user-streams.ts). */
+  /** One of their event streams opened or closed, in some API process (see notifications/user-streams.ts). */
   | { userId: string; type: "stream_opened" | "stream_closed"; streamId: string };
 
 /** Announces an event to the user's open pages once `db`'s transaction commits. */

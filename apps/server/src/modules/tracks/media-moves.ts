@@ -1,10 +1,8 @@
 import type { Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
-import { announceRevokedMedia } from "../streaming/media-revocation.ts";
-import { lockRevocableTracksOf, lockTrackVersion, recordHlsPrefix } from "../streaming/published-media.repo.ts";
-import type { TracksContext } from "../tracks/tracks.context.ts";
-import { newMediaVersion, trackKeys } from "../tracks/tracks.context.ts";
-import { findHlsPrefix } from "./takedowns.repo.ts";
+import { announceRevokedMedia } from "./media-revocation.ts";
+import { findHlsPrefix, lockRevocableTracksOf, lockTrackVersion, recordHlsPrefix } from "./published-media.repo.ts";
+import { newMediaVersion, type TracksContext, trackKeys } from "./tracks.context.ts";
 
 interface Move {
   trackId: string;

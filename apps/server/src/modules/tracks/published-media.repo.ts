@@ -1,6 +1,12 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 
+/** The track's current published prefix (to tell whether a moved-away version was committed). */
+export async function findHlsPrefix(db: Kysely<DB>, id: string) {
+  const row = await db.selectFrom("tracks").select("hls_prefix").where("id", "=", id).executeTakeFirst();
+  return row?.hls_prefix ?? null;
+}
+
 /**
  * The published HLS versions that signed URLs can name, for revoking them. FOR NO KEY UPDATE,
  * as a takedown locks its track (takedowns.repo), so a takedown and a suspension or a change to

@@ -1,5 +1,10 @@
 import type { FastifyRequest } from "fastify";
-import type { RequestMeta } from "./accounts.context.ts";
+
+/** Where a request came from, for sessions and the audit log. */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
 
 export const requestMeta = (request: FastifyRequest): RequestMeta => ({
   ip: request.ip ?? null,

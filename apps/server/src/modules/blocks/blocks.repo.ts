@@ -1,0 +1,35 @@
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { DB } from "../../platform/db/schema.ts";
+
+/**
+ * Whether the users `a` and `b` (ids, or columns of ids) blocked each other, either way: the
+ * one definition of a block relationship, for the visibility rules and for notifications.
+ */
+export const blockedBetween = (a: string | RawBuilder<string>, b: string | RawBuilder<string>): RawBuilder<boolean> =>
+  sql<boolean>`EXISTS (SELECT 1 FROM user_blocks vb
+     WHERE (vb.blocker_id = ${a} AND vb.blocked_id = ${b}) OR (vb.blocker_id = ${b} AND vb.blocked_id = ${a}))`;
+
+/** Whether `a` and `b` blocked each other, either way (blockedBetween, asked on its own). */
+export async function isBlockedBetween(db: Kysely<DB>, a: string, b: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("user_blocks")
+    .select("blocker_id")
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("blocker_id", "=", a), eb("blocked_id", "=", b)]),
+        eb.and([eb("blocker_id", "=", b), eb("blocked_id", "=", a)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The users `userId` blocked or was blocked by. */
+export async function usersBlockedWith(db: Kysely<DB>, userId: string): Promise<ReadonlySet<string>> {
+  const rows = await db
+    .selectFrom("user_blocks")
+    .select(["blocker_id", "blocked_id"])
+    .where((eb) => eb.or([eb("blocker_id", "=", userId), eb("blocked_id", "=", userId)]))
+    .execute();
+  return new Set(rows.map((row) => (row.blocker_id === userId ? row.blocked_id : row.blocker_id)));
+}

@@ -1,0 +1,62 @@
+import { sql } from "kysely";
+import { jsonBuildObject } from "kysely/helpers/postgres";
+import { afterKey, exporter, isoTime, timeKey, titleIf } from "../../platform/personal-data/exporter.ts";
+import { sharedTrackRule } from "../visibility/index.ts";
+
+/**
+ * `playlists.json`: the user's playlists with their tracks in order. A track of someone
+ * else's made private since stays listed by id, without its title.
+ */
+export const playlistsExporter = exporter({
+  file: "playlists.json",
+  recordType: "playlist",
+  format: "json",
+  async *records(userId, { db, pages }) {
+    const rows = pages((after, limit) =>
+      db
+        .selectFrom("playlists as p")
+        .select((eb) => [
+          "p.id",
+          "p.title",
+          "p.description",
+          "p.visibility",
+          "p.created_at",
+          timeKey(sql.ref<Date>("p.created_at")).as("key_at"),
+          "p.id as key_id",
+          eb
+            .selectFrom("playlist_tracks as pt")
+            .innerJoin("tracks as t", "t.id", "pt.track_id")
+            .select((sub) =>
+              sub.fn
+                .jsonAgg(
+                  jsonBuildObject({
+                    trackId: sub.ref("t.id"),
+                    title: titleIf(sharedTrackRule.sql({ userId }), sub.ref("t.title")),
+                  }),
+                )
+                .orderBy("pt.position")
+                .as("list"),
+            )
+            .whereRef("pt.playlist_id", "=", "p.id")
+            .as("tracks"),
+        ])
+        .where("p.owner_id", "=", userId)
+        .where(afterKey(sql.ref<Date>("p.created_at"), sql.ref<string>("p.id"), after))
+        .orderBy("p.created_at")
+        .orderBy("p.id")
+        .limit(limit)
+        .execute(),
+    );
+    for await (const playlist of rows) {
+      yield {
+        id: playlist.id,
+        title: playlist.title,
+        description: playlist.description,
+        visibility: playlist.visibility,
+        // An empty playlist aggregates to null.
+        tracks: playlist.tracks ?? [],
+        createdAt: isoTime(playlist.created_at),
+      };
+    }
+  },
+});

@@ -1,0 +1,23 @@
+/**
+ * Tracks: uploads, processing and track media (tables `tracks`, `upload_reservations`). Other
+ * modules read tracks through what is exported here: the summary columns and presenter, the
+ * visible-track loader, and the media moves that revoke signed URLs.
+ */
+export { inTransactionWithMediaMoves, type MediaMoverDeps, type MediaMoves } from "./media-moves.ts";
+export { MediaRevocationListener } from "./media-revocation.ts";
+export { trackSummaryColumns } from "./track-columns.ts";
+export type { TracksContext } from "./tracks.context.ts";
+export { tracksExporter } from "./tracks.export.ts";
+export { tracksJobs } from "./tracks.jobs.ts";
+export { presentTrackSummary, type TrackSummaryRow, trackArtworkUrl } from "./tracks.presenter.ts";
+export {
+  findTrack,
+  hideReadyTracksOf,
+  listRecentTracksOf,
+  lockTrackForReference,
+  type ReferencedTrack,
+  showHiddenTracksOf,
+  storageUsedBy,
+} from "./tracks.repo.ts";
+export { registerTrackRoutes } from "./tracks.routes.ts";
+export { canView, loadVisibleTrack } from "./tracks.service.ts";
