@@ -1,3 +1,4 @@
+import { api } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
 import { Route, Routes } from "react-router";
@@ -29,7 +30,7 @@ export const NamedInstance: Story = {
     msw: {
       handlers: {
         instance: [
-          http.get("/api/v1/instance", () => HttpResponse.json(buildInstanceInfo({ name: "Night Owl Radio" }))),
+          http.get(api.instance.info.path, () => HttpResponse.json(buildInstanceInfo({ name: "Night Owl Radio" }))),
         ],
       },
     },
@@ -41,7 +42,7 @@ export const InstanceUnavailable: Story = {
     msw: {
       handlers: {
         instance: [
-          http.get("/api/v1/instance", () => errorResponse("SERVICE_UNAVAILABLE", "The instance is starting up.")),
+          http.get(api.instance.info.path, () => errorResponse("SERVICE_UNAVAILABLE", "The instance is starting up.")),
         ],
       },
     },

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { sharedAnnotations } from "../../.storybook/annotations.tsx";
-import { instanceQueryKey } from "../features/instance/useInstanceInfo.ts";
+import { instanceQueryKey } from "../features/instance/index.ts";
 import { accountsHandlers, buildInstanceInfo, buildVerifiedUser, errorResponse } from "../mocks/handlers.ts";
 import { server } from "../mocks/server.ts";
 import { renderWithProviders } from "../test/renderWithProviders.tsx";

@@ -1,13 +1,13 @@
 import type { Role } from "@stave/contracts";
 import { Link, NavLink, Outlet } from "react-router";
-import { isAdmin, isStaff } from "../features/admin/adminAccess.ts";
-import { AccountMenu } from "../features/auth/components/AccountMenu.tsx";
-import { useMe } from "../features/auth/useMe.ts";
-import { useSiteName } from "../features/instance/useInstanceInfo.ts";
-import { HeaderInbox } from "../features/notifications/components/HeaderInbox.tsx";
-import { SearchBox } from "../features/search/components/SearchBox.tsx";
-import { PlayerBar } from "./player/PlayerBar.tsx";
-import { PlayerProvider } from "./player/PlayerProvider.tsx";
+import { isAdmin, isStaff } from "../features/admin/index.ts";
+import { AccountMenu, useMe } from "../features/auth/index.ts";
+import { useSiteName } from "../features/instance/index.ts";
+import { HeaderInbox } from "../features/notifications/index.ts";
+import { SearchBox } from "../features/search/index.ts";
+import { PlayerBar } from "../player/PlayerBar.tsx";
+import { PlayerProvider } from "../player/PlayerProvider.tsx";
+import { playerApi } from "./playerApi.ts";
 
 const navItems = [
   { to: "/", label: "Home" },
@@ -27,7 +27,7 @@ export function AppLayout() {
   return (
     // The player wraps the routed pages and stays mounted while they change, so
     // playback continues across navigation.
-    <PlayerProvider>
+    <PlayerProvider api={playerApi}>
       <div className="app">
         <header className="app-header">
           <Link to="/" className="app-header__brand">

@@ -1,39 +1,33 @@
 import { Route, Routes } from "react-router";
-import { RequireStaffRole } from "../features/admin/components/RequireStaffRole.tsx";
-import { AdminIndex, AdminPage } from "../features/admin/pages/AdminPage.tsx";
-import { AuditTab } from "../features/admin/pages/AuditTab.tsx";
-import { InstanceSettingsTab } from "../features/admin/pages/InstanceSettingsTab.tsx";
-import { ModerationTab } from "../features/admin/pages/ModerationTab.tsx";
-import { StatsTab } from "../features/admin/pages/StatsTab.tsx";
-import { UserDetailTab } from "../features/admin/pages/UserDetailTab.tsx";
-import { UsersTab } from "../features/admin/pages/UsersTab.tsx";
-import { RequireAuth } from "../features/auth/components/RequireAuth.tsx";
-import { ForgotPasswordPage } from "../features/auth/pages/ForgotPasswordPage.tsx";
-import { LoginPage } from "../features/auth/pages/LoginPage.tsx";
-import { RegisterPage } from "../features/auth/pages/RegisterPage.tsx";
-import { ResendVerificationPage } from "../features/auth/pages/ResendVerificationPage.tsx";
-import { ResetPasswordPage } from "../features/auth/pages/ResetPasswordPage.tsx";
-import { VerifyEmailPage } from "../features/auth/pages/VerifyEmailPage.tsx";
-import { LibraryPage } from "../features/library/pages/LibraryPage.tsx";
-import { HistoryPage } from "../features/listening/pages/HistoryPage.tsx";
-import { StatsPage } from "../features/listening/pages/StatsPage.tsx";
-import { ConversationPage } from "../features/messages/pages/ConversationPage.tsx";
-import { MessagesPage } from "../features/messages/pages/MessagesPage.tsx";
-import { NotificationsPage } from "../features/notifications/pages/NotificationsPage.tsx";
-import { LibraryPlaylistsTab } from "../features/playlists/pages/LibraryPlaylistsTab.tsx";
-import { PlaylistPage } from "../features/playlists/pages/PlaylistPage.tsx";
-import { SearchPage } from "../features/search/pages/SearchPage.tsx";
-import { AccountTab } from "../features/settings/pages/AccountTab.tsx";
-import { NotificationsTab } from "../features/settings/pages/NotificationsTab.tsx";
-import { PrivacyTab } from "../features/settings/pages/PrivacyTab.tsx";
-import { SecurityTab } from "../features/settings/pages/SecurityTab.tsx";
-import { SettingsPage } from "../features/settings/pages/SettingsPage.tsx";
-import { FollowsPage } from "../features/social/pages/FollowsPage.tsx";
-import { LibraryLikesTab } from "../features/social/pages/LibraryLikesTab.tsx";
-import { CreatorPage } from "../features/tracks/pages/CreatorPage.tsx";
-import { MyTracksPage } from "../features/tracks/pages/MyTracksPage.tsx";
-import { TrackPage } from "../features/tracks/pages/TrackPage.tsx";
-import { UploadPage } from "../features/tracks/pages/UploadPage.tsx";
+import {
+  AdminIndex,
+  AdminPage,
+  AuditTab,
+  InstanceSettingsTab,
+  ModerationTab,
+  RequireStaffRole,
+  StatsTab,
+  UserDetailTab,
+  UsersTab,
+} from "../features/admin/index.ts";
+import {
+  ForgotPasswordPage,
+  LoginPage,
+  RegisterPage,
+  RequireAuth,
+  ResendVerificationPage,
+  ResetPasswordPage,
+  VerifyEmailPage,
+} from "../features/auth/index.ts";
+import { LibraryLikesTab, LibraryPage } from "../features/library/index.ts";
+import { HistoryPage, StatsPage } from "../features/listening/index.ts";
+import { ConversationPage, MessagesPage } from "../features/messages/index.ts";
+import { NotificationsPage } from "../features/notifications/index.ts";
+import { LibraryPlaylistsTab, PlaylistPage } from "../features/playlists/index.ts";
+import { SearchPage } from "../features/search/index.ts";
+import { AccountTab, NotificationsTab, PrivacyTab, SecurityTab, SettingsPage } from "../features/settings/index.ts";
+import { FollowsPage } from "../features/social/index.ts";
+import { CreatorPage, MyTracksPage, TrackPage, UploadPage } from "../features/tracks/index.ts";
 import { AppLayout } from "./AppLayout.tsx";
 import { HomePage } from "./pages/HomePage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";

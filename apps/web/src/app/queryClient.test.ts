@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { meQueryKey } from "../features/auth/useMe.ts";
+import { meQueryKey } from "../features/auth/index.ts";
 import { ApiError } from "../lib/api.ts";
 import { buildVerifiedUser } from "../mocks/handlers.ts";
 import { createQueryClient } from "./queryClient.ts";

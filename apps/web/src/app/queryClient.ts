@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { meQueryKey } from "../features/auth/useMe.ts";
+import { meQueryKey } from "../features/auth/index.ts";
 import { ApiError } from "../lib/api.ts";
 
 const MAX_RETRIES = 2;

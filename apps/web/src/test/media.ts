@@ -1,5 +1,5 @@
 import { onTestFinished, vi } from "vitest";
-import type { AttachStream } from "../app/player/hlsSource.ts";
+import type { AttachStream } from "../player/hlsSource.ts";
 
 /**
  * jsdom's <audio> cannot play: make play() and pause() behave like a browser's as far as

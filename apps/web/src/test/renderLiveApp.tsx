@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AppRoutes } from "../app/AppRoutes.tsx";
-import { UserEventSourceProvider } from "../features/notifications/live/UserEventSourceContext.tsx";
+import { UserEventSourceProvider } from "../features/notifications/index.ts";
 import type { MockApi } from "../mocks/handlers.ts";
 import { server } from "../mocks/server.ts";
 import { CurrentLocation } from "./CurrentLocation.tsx";

@@ -1,8 +1,7 @@
 import type { Decorator } from "@storybook/react-vite";
-import { PlayerProvider } from "../app/player/PlayerProvider.tsx";
-import { RequireAuth } from "../features/auth/components/RequireAuth.tsx";
-import { roleLabels } from "../features/auth/roles.ts";
-import { useMe } from "../features/auth/useMe.ts";
+import { playerApi } from "../app/playerApi.ts";
+import { RequireAuth, roleLabels, useMe } from "../features/auth/index.ts";
+import { PlayerProvider } from "../player/PlayerProvider.tsx";
 import { attachToneStream } from "./toneStream.ts";
 
 /**
@@ -35,7 +34,7 @@ export const withSignedInCaption: Decorator = (Story) => (
 
 /** For a component that plays tracks outside the app shell: the player, with a generated tone for audio. */
 export const withPlayer: Decorator = (Story) => (
-  <PlayerProvider attachStream={attachToneStream}>
+  <PlayerProvider api={playerApi} attachStream={attachToneStream}>
     <Story />
   </PlayerProvider>
 );

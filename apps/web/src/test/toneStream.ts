@@ -1,4 +1,4 @@
-import type { AttachStream } from "../app/player/hlsSource.ts";
+import type { AttachStream } from "../player/hlsSource.ts";
 
 const SAMPLE_RATE = 8000;
 

@@ -1,7 +1,7 @@
-import { useMe } from "../../features/auth/useMe.ts";
-import { AccountDeletedNotice } from "../../features/privacy/components/AccountDeletedNotice.tsx";
-import { HomeFeed } from "../../features/social/components/HomeFeed.tsx";
-import { LatestTracks } from "../../features/tracks/components/LatestTracks.tsx";
+import { useMe } from "../../features/auth/index.ts";
+import { AccountDeletedNotice } from "../../features/privacy/index.ts";
+import { LatestTracks } from "../../features/tracks/index.ts";
+import { HomeFeed } from "./HomeFeed.tsx";
 
 /** `/`: a signed-in listener's feed; for a visitor, a welcome and the latest tracks. */
 export function HomePage() {

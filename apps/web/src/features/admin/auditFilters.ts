@@ -1,3 +1,5 @@
+import { api, operationPath } from "@stave/contracts";
+
 /** The audit log's filters as the viewer types them; `from` and `to` are UTC days (YYYY-MM-DD). */
 export type AuditFilters = {
   actor: string;
@@ -45,6 +47,7 @@ export function auditQuery(filters: AuditFilters): URLSearchParams {
 
 /** The CSV export of exactly what the table shows (all pages of it). */
 export function auditCsvHref(filters: AuditFilters): string {
+  const path = operationPath(api.audit.exportCsv.path, undefined);
   const query = auditQuery(filters).toString();
-  return query ? `/api/v1/admin/audit.csv?${query}` : "/api/v1/admin/audit.csv";
+  return query ? `${path}?${query}` : path;
 }

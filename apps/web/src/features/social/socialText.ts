@@ -1,7 +1,4 @@
 import { formatClock } from "../../lib/time.ts";
-import { creatorName } from "../tracks/trackText.ts";
-
-export { creatorName };
 
 /** "1 like", "1,234 likes". */
 export function formatCount(count: number, singular: string, plural = `${singular}s`): string {

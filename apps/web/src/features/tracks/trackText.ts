@@ -1,15 +1,6 @@
 import type { TrackStatus, TrackSummary, Visibility } from "@stave/contracts";
 
-/** How a creator is named: their display name, else their username. */
-export const creatorName = (owner: TrackSummary["owner"]) => owner.displayName ?? owner.username;
-
-export const visibilityLabels: Record<Visibility, string> = {
-  public: "Public",
-  unlisted: "Unlisted",
-  private: "Private",
-};
-
-export const visibilityHints: Record<Visibility, string> = {
+export const trackVisibilityHints: Record<Visibility, string> = {
   public: "Anyone can find and play it.",
   unlisted: "Only people with the link can play it.",
   private: "Only you can play it.",

@@ -38,7 +38,6 @@ export class MockAccountsState {
   events: AuditEntry[] = [];
   challenges = new Map<string, string>();
   tokens = new Map<string, Token>();
-  pendingTwoFactor = false;
   /**
    * Who may register, as the instance's settings say: the admin mock installs its check
    * (closed, or invite-only and the code) here. The refusal to send, or nothing to go ahead.
@@ -74,7 +73,6 @@ export class MockAccountsState {
     this.accessTokens = seed.me ? (seed.accessTokens ?? []) : [];
     this.challenges.clear();
     this.tokens.clear();
-    this.pendingTwoFactor = false;
     this.issued = 0;
     this.backupCodeBatches = 1;
     const verifyTarget = seed.me ?? everyone.find((user) => !user.isVerified) ?? everyone[0];

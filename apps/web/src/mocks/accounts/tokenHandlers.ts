@@ -1,39 +1,32 @@
-import { createTokenRequestSchema, defaultTokenScopes, type PersonalToken } from "@stave/contracts";
-import { HttpResponse, http } from "msw";
-import { errorResponse, validationFailed } from "../errors.ts";
+import { api, defaultTokenScopes, type PersonalToken } from "@stave/contracts";
+import { HttpResponse } from "msw";
+import { errorResponse } from "../errors.ts";
+import { mockOperations } from "../operation.ts";
 import { mockId } from "./factories.ts";
-import { readJson, requireUser } from "./guards.ts";
 import type { MockAccountsState } from "./state.ts";
 import { confirmationFailure } from "./twoFactor.ts";
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** /api/v1/users/me/tokens as the server answers them: scoped, optionally expiring, shown once. */
+/**
+ * /api/v1/users/me/tokens as the server answers them: scoped, optionally expiring, shown once.
+ * Who may have a token (a verified address; the admin scope for staff only) is the server's
+ * rule: the settings offer the admin scope to staff alone, and no story asks for the refusals.
+ */
 export function tokenHandlers(state: MockAccountsState) {
+  const handle = mockOperations(state);
   return [
-    http.get("/api/v1/users/me/tokens", ({ request }) => {
-      const user = requireUser(state, request);
-      if (user instanceof Response) return user;
+    handle(api.me.tokens, () => {
       const now = Date.now();
       const items = state.accessTokens.map((token) => ({
         ...token,
         expired: token.expiresAt !== null && Date.parse(token.expiresAt) <= now,
       }));
-      return HttpResponse.json({ items });
+      return { items };
     }),
 
-    http.post("/api/v1/users/me/tokens", async ({ request }) => {
-      const user = requireUser(state, request);
-      if (user instanceof Response) return user;
-      const parsed = createTokenRequestSchema.safeParse(await readJson(request));
-      if (!parsed.success) return validationFailed(parsed.error.issues);
-      const { name, scopes = [...defaultTokenScopes], expiresInDays, password, code } = parsed.data;
-      if (!user.me.isVerified) {
-        return errorResponse("EMAIL_NOT_VERIFIED", "Verify your email address before creating an access token");
-      }
-      if (scopes.includes("admin") && user.me.role !== "admin" && user.me.role !== "moderator") {
-        return errorResponse("FORBIDDEN", "Only administrators and moderators can create a token with the admin scope");
-      }
+    handle(api.me.createToken, ({ request, body, user }) => {
+      const { name, scopes = [...defaultTokenScopes], expiresInDays, password, code } = body;
       const refused = confirmationFailure(user, { password, code });
       if (refused) return refused;
       const created: PersonalToken = {
@@ -47,12 +40,10 @@ export function tokenHandlers(state: MockAccountsState) {
       };
       state.accessTokens.unshift(created);
       state.record(user.me, "user.token_create", request, { tokenId: created.id, scopes });
-      return HttpResponse.json({ ...created, token: `stave_pat_${state.issue("mock")}` }, { status: 201 });
+      return { ...created, token: `stave_pat_${state.issue("mock")}` };
     }),
 
-    http.delete("/api/v1/users/me/tokens/:id", ({ request, params }) => {
-      const user = requireUser(state, request);
-      if (user instanceof Response) return user;
+    handle(api.me.revokeToken, ({ request, params, user }) => {
       const before = state.accessTokens.length;
       state.accessTokens = state.accessTokens.filter((token) => token.id !== params.id);
       if (state.accessTokens.length === before) return errorResponse("NOT_FOUND", "Token not found");

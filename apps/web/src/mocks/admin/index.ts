@@ -27,7 +27,7 @@ const created = new Set<MockAdminState>();
 /**
  * A stateful admin and moderation API over a social API's tracks, comments and playlists
  * (and its accounts and signed-in user): role changes, suspensions, settings, invites,
- * reports and takedowns stick, with the server's 403, 409 and 429 answers. The instance's
+ * reports and takedowns stick, with the 403s and 409s the pages show. The instance's
  * registration mode and invites also decide who may register with the accounts API.
  */
 export function createMockAdmin(seed: Partial<MockAdminSeed> = {}): MockAdmin {

@@ -8,9 +8,6 @@ import type { MockAdminState } from "./state.ts";
 
 type Person = Track["owner"];
 
-/** Reports an hour a person may file, as on the server. */
-export const REPORTS_PER_HOUR = 10;
-
 /** What can be taken down: a track, a comment or a playlist, as the mocked server keeps it. */
 export type Moderated =
   | { type: "track"; item: Track }
@@ -108,12 +105,6 @@ export function presentReport(state: MockAdminState, report: MockReport): Modera
     createdAt: rest.createdAt,
     resolvedAt: rest.resolvedAt,
   };
-}
-
-export function reportsFiledRecently(state: MockAdminState, reporterId: string, now = Date.now()): number {
-  return state.reports.filter(
-    (report) => report.reporter?.id === reporterId && now - Date.parse(report.createdAt) < 60 * 60 * 1000,
-  ).length;
 }
 
 export function fileReport(

@@ -1,46 +1,34 @@
-import {
-  createReportRequestSchema,
-  reportQuerySchema,
-  resolveReportRequestSchema,
-  restoreRequestSchema,
-  takedownRequestSchema,
-} from "@stave/contracts";
-import { HttpResponse, http } from "msw";
-import { readJson, requireUser } from "../accounts/guards.ts";
-import { errorResponse, validationFailed } from "../errors.ts";
+import { api } from "@stave/contracts";
+import { errorResponse } from "../errors.ts";
+import { mockOperations } from "../operation.ts";
 import {
   closeReports,
   fileReport,
   findModerated,
   presentReport,
-  REPORTS_PER_HOUR,
   reportedOwner,
-  reportsFiledRecently,
   restore,
   takeDown,
 } from "./moderation.ts";
 import type { MockAdminState } from "./state.ts";
 import { offsetPage } from "./usersHandlers.ts";
 
-const STAFF = ["admin", "moderator"] as const;
-const singular = { tracks: "track", comments: "comment", playlists: "playlist" } as const;
+/** Each kind of content a moderator can take down, with its direct takedown and restore. */
+const moderatedKinds = [
+  { type: "track", takeDown: api.moderation.takeDownTrack, restore: api.moderation.restoreTrack },
+  { type: "comment", takeDown: api.moderation.takeDownComment, restore: api.moderation.restoreComment },
+  { type: "playlist", takeDown: api.moderation.takeDownPlaylist, restore: api.moderation.restorePlaylist },
+] as const;
 
 /** Reports by anyone signed in; the queue, resolutions, takedowns and restores by moderators and admins. */
 export function moderationHandlers(state: MockAdminState) {
+  const handle = mockOperations(state.accounts);
   return [
-    http.post("/api/v1/reports", async ({ request }) => {
-      const reporter = requireUser(state.accounts, request);
-      if (reporter instanceof Response) return reporter;
-      // As the server: throw-away accounts must not fill the queue.
-      if (!reporter.me.isVerified) {
-        return errorResponse("EMAIL_NOT_VERIFIED", "Verify your email address before reporting");
+    handle(api.moderation.report, ({ body, user: reporter }) => {
+      const { subjectType, subjectId } = body;
+      if (!reportedOwner(state, subjectType, subjectId)) {
+        return errorResponse("NOT_FOUND", "There is nothing to report there.");
       }
-      const parsed = createReportRequestSchema.safeParse(await readJson(request));
-      if (!parsed.success) return validationFailed(parsed.error.issues);
-      const { subjectType, subjectId } = parsed.data;
-      const owner = reportedOwner(state, subjectType, subjectId);
-      if (!owner) return errorResponse("NOT_FOUND", "There is nothing to report there.");
-      if (owner.id === reporter.me.id) return errorResponse("CANNOT_REPORT_OWN", "You cannot report your own content.");
       const already = state.reports.some(
         (report) =>
           report.status === "open" &&
@@ -49,47 +37,30 @@ export function moderationHandlers(state: MockAdminState) {
           report.subjectId === subjectId,
       );
       if (already) return errorResponse("ALREADY_REPORTED", "You have already reported this.");
-      if (reportsFiledRecently(state, reporter.me.id) >= REPORTS_PER_HOUR) {
-        return errorResponse("RATE_LIMITED", "Too many reports: try again later.", { retryAfterSeconds: 1800 });
-      }
-      const report = fileReport(state, reporter, parsed.data);
-      return HttpResponse.json({ id: report.id, status: "open" }, { status: 201 });
+      const report = fileReport(state, reporter, body);
+      return { id: report.id, status: "open" as const };
     }),
 
-    http.get("/api/v1/admin/reports", ({ request }) => {
-      const moderator = state.requireRole(request, STAFF);
-      if (moderator instanceof Response) return moderator;
-      const parsed = reportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-      if (!parsed.success) return validationFailed(parsed.error.issues);
-      const { status, subjectType, limit, cursor } = parsed.data;
+    handle(api.moderation.queue, ({ query }) => {
+      const { status, subjectType, limit, cursor } = query;
       const found = state.reports
         .filter((report) => report.status === status && (!subjectType || report.subjectType === subjectType))
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
         .map((report) => presentReport(state, report));
-      return HttpResponse.json(offsetPage(found, limit, cursor));
+      return offsetPage(found, limit, cursor);
     }),
 
-    http.post("/api/v1/admin/reports/:id/resolve", async ({ request, params }) => {
-      const moderator = state.requireRole(request, STAFF);
-      if (moderator instanceof Response) return moderator;
-      const report = state.reports.find((candidate) => candidate.id === String(params.id));
+    handle(api.moderation.resolve, ({ params, body, user: moderator }) => {
+      const report = state.reports.find((candidate) => candidate.id === params.id);
       if (!report) return errorResponse("NOT_FOUND", "Report not found");
-      const parsed = resolveReportRequestSchema.safeParse(await readJson(request));
-      if (!parsed.success) return validationFailed(parsed.error.issues);
       if (report.status !== "open") return errorResponse("REPORT_ALREADY_CLOSED", "This report is already closed.");
-      const { action, note, copyright } = parsed.data;
+      const { action, note, copyright } = body;
       if (action === "take_down" || action === "restore") {
         const subject = findModerated(state, report.subjectType, report.subjectId);
         if (!subject) {
           return errorResponse(
             "UNPROCESSABLE",
             "Only a track, comment or playlist that still exists can be taken down.",
-          );
-        }
-        if (action === "restore" && !subject.item.takedown) {
-          return errorResponse(
-            "CONFLICT",
-            `The reported ${subject.type} is not taken down: close the report with no action, or dismiss it`,
           );
         }
         if (action === "take_down") takeDown(subject, note, copyright);
@@ -109,31 +80,23 @@ export function moderationHandlers(state: MockAdminState) {
         note,
       });
       state.record(moderator, "moderation.report_resolve", { type: "report", id: report.id }, { action });
-      return HttpResponse.json(presentReport(state, report));
+      return presentReport(state, report);
     }),
 
-    ...(["tracks", "comments", "playlists"] as const).flatMap((plural) => [
-      http.post(`/api/v1/admin/${plural}/:id/takedown`, async ({ request, params }) => {
-        const moderator = state.requireRole(request, STAFF);
-        if (moderator instanceof Response) return moderator;
-        const subject = findModerated(state, singular[plural], String(params.id));
+    ...moderatedKinds.flatMap((kind) => [
+      handle(kind.takeDown, ({ params, body, user: moderator }) => {
+        const subject = findModerated(state, kind.type, String(params.id));
         if (!subject) return errorResponse("NOT_FOUND", "Not found");
-        const parsed = takedownRequestSchema.safeParse(await readJson(request));
-        if (!parsed.success) return validationFailed(parsed.error.issues);
-        takeDown(subject, parsed.data.reason, parsed.data.copyright);
+        takeDown(subject, body.reason, body.copyright);
         state.record(moderator, "moderation.takedown", { type: subject.type, id: subject.item.id });
-        return HttpResponse.json({ id: subject.item.id, takenDown: true, reason: parsed.data.reason });
+        return { id: subject.item.id, takenDown: true, reason: body.reason };
       }),
-      http.post(`/api/v1/admin/${plural}/:id/restore`, async ({ request, params }) => {
-        const moderator = state.requireRole(request, STAFF);
-        if (moderator instanceof Response) return moderator;
-        const subject = findModerated(state, singular[plural], String(params.id));
+      handle(kind.restore, ({ params, body, user: moderator }) => {
+        const subject = findModerated(state, kind.type, String(params.id));
         if (!subject) return errorResponse("NOT_FOUND", "Not found");
-        const parsed = restoreRequestSchema.safeParse(await readJson(request));
-        if (!parsed.success) return validationFailed(parsed.error.issues);
         restore(subject);
         state.record(moderator, "moderation.restore", { type: subject.type, id: subject.item.id });
-        return HttpResponse.json({ id: subject.item.id, takenDown: false, reason: parsed.data.reason });
+        return { id: subject.item.id, takenDown: false, reason: body.reason };
       }),
     ]),
   ];

@@ -1,10 +1,9 @@
-import { type AuditEntry, auditQuerySchema } from "@stave/contracts";
-import { HttpResponse, http } from "msw";
-import { errorResponse, validationFailed } from "../errors.ts";
+import { type AuditEntry, api, type auditQuerySchema } from "@stave/contracts";
+import { HttpResponse } from "msw";
+import { errorResponse } from "../errors.ts";
+import { mockOperations } from "../operation.ts";
 import type { MockAdminState } from "./state.ts";
 import { offsetPage } from "./usersHandlers.ts";
-
-const ADMINS = ["admin"] as const;
 
 type AuditFilters = Omit<ReturnType<typeof auditQuerySchema.parse>, "limit" | "cursor">;
 
@@ -51,56 +50,39 @@ function auditCsv(entries: readonly AuditEntry[]): string {
 
 /** /api/v1/admin/stats, failed jobs and their retry, and the audit log (also as CSV). */
 export function adminOperationsHandlers(state: MockAdminState) {
-  const parseAudit = (request: Request) =>
-    auditQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-
+  const handle = mockOperations(state.accounts);
   return [
-    http.get("/api/v1/admin/stats", ({ request }) => {
-      const admin = state.requireRole(request, ADMINS);
-      return admin instanceof Response ? admin : HttpResponse.json(state.stats());
-    }),
+    handle(api.adminStats.overview, () => state.stats()),
 
-    http.get("/api/v1/admin/jobs/failed", ({ request }) => {
-      const admin = state.requireRole(request, ADMINS);
-      return admin instanceof Response ? admin : HttpResponse.json({ items: state.failedJobs });
-    }),
+    handle(api.adminJobs.failed, () => ({ items: state.failedJobs })),
 
-    http.post("/api/v1/admin/jobs/:id/retry", ({ request, params }) => {
-      const admin = state.requireRole(request, ADMINS);
-      if (admin instanceof Response) return admin;
-      const job = state.failedJobs.find((candidate) => candidate.id === String(params.id));
+    handle(api.adminJobs.retry, ({ params, user }) => {
+      const job = state.failedJobs.find((candidate) => candidate.id === params.id);
       if (!job) return errorResponse("JOB_NOT_FAILED", "This job is not failed (any more).");
       state.failedJobs = state.failedJobs.filter((candidate) => candidate !== job);
-      state.record(admin, "admin.job_retry", { type: "job", id: job.id }, { name: job.name });
-      return HttpResponse.json({ id: job.id, state: "queued" }, { status: 202 });
+      state.record(user, "admin.job_retry", { type: "job", id: job.id }, { name: job.name });
+      return { id: job.id, state: "queued" as const };
     }),
 
-    http.get("/api/v1/admin/audit", ({ request }) => {
-      const admin = state.requireRole(request, ADMINS);
-      if (admin instanceof Response) return admin;
-      const parsed = parseAudit(request);
-      if (!parsed.success) return validationFailed(parsed.error.issues);
-      const { limit, cursor, ...filters } = parsed.data;
+    handle(api.audit.list, ({ query }) => {
+      const { limit, cursor, ...filters } = query;
       // With each actor's current username, as the server joins it in.
       const entries = filterAudit(state, filters).map((entry) => ({
         ...entry,
         actorUsername: entry.actorId ? (state.accounts.findById(entry.actorId)?.me.username ?? null) : null,
       }));
-      return HttpResponse.json(offsetPage(entries, limit, cursor));
+      return offsetPage(entries, limit, cursor);
     }),
 
-    http.get("/api/v1/admin/audit.csv", ({ request }) => {
-      const admin = state.requireRole(request, ADMINS);
-      if (admin instanceof Response) return admin;
-      const parsed = parseAudit(request);
-      if (!parsed.success) return validationFailed(parsed.error.issues);
-      const { limit: _limit, cursor: _cursor, ...filters } = parsed.data;
-      return new HttpResponse(auditCsv(filterAudit(state, filters)), {
-        headers: {
-          "Content-Type": "text/csv; charset=utf-8",
-          "Content-Disposition": 'attachment; filename="audit.csv"',
-        },
-      });
-    }),
+    handle(
+      api.audit.exportCsv,
+      ({ query }) =>
+        new HttpResponse(auditCsv(filterAudit(state, query)), {
+          headers: {
+            "Content-Type": "text/csv; charset=utf-8",
+            "Content-Disposition": 'attachment; filename="audit.csv"',
+          },
+        }),
+    ),
   ];
 }

@@ -87,17 +87,6 @@ export class MockAdminState {
     return this.social.playlists;
   }
 
-  /** The signed-in user in one of `roles`, or the reply the server gives instead. */
-  requireRole(request: Request, roles: readonly string[]): MockUser | Response {
-    const user = this.accounts.current;
-    if (!user) return errorResponse("UNAUTHENTICATED", "Sign in to continue.");
-    if (!["GET", "HEAD"].includes(request.method) && request.headers.get("X-CSRF-Token") !== this.accounts.csrfToken) {
-      return errorResponse("CSRF_INVALID", "Missing or invalid CSRF token.");
-    }
-    if (!roles.includes(user.me.role)) return errorResponse("FORBIDDEN", "You are not allowed to do this.");
-    return user;
-  }
-
   instanceInfo(): InstanceInfo {
     const { siteName, siteDescription, registrationMode, termsText, privacyText } = this.settings;
     return {

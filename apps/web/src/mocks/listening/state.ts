@@ -21,7 +21,6 @@ type MockPlay = {
   trackId: string;
   userId: string | null;
   listenedMs: number;
-  durationMs: number | null;
   countsAfterMs: number;
   counted: boolean;
 };
@@ -59,7 +58,6 @@ export class MockListeningState {
       trackId: track.id,
       userId: this.currentUserId,
       listenedMs: 0,
-      durationMs: track.durationMs,
       countsAfterMs: countsAfterMs(track.durationMs),
       counted: false,
     };

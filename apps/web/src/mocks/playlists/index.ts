@@ -15,7 +15,7 @@ const created = new Set<MockPlaylistsState>();
 /**
  * A stateful playlists API over a tracks API's tracks (and its signed-in user): creating,
  * editing, adding, removing and reordering stick, with the server's 404 (someone else's
- * private playlist) and 409 (already there, full, stale order) answers.
+ * private playlist) and 409 (already there, stale order) answers.
  */
 export function createMockPlaylists(seed: Partial<MockPlaylistsSeed> = {}): MockPlaylists {
   const state = new MockPlaylistsState({ ...seed, tracks: seed.tracks ?? defaultTracks.state });

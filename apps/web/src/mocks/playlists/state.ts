@@ -1,11 +1,4 @@
-import {
-  type Playlist,
-  type PlaylistSummary,
-  playlistTrackLimit,
-  type Track,
-  type UpdatePlaylistRequest,
-  type Visibility,
-} from "@stave/contracts";
+import type { Playlist, PlaylistSummary, Track, UpdatePlaylistRequest, Visibility } from "@stave/contracts";
 import { mockId } from "../accounts/factories.ts";
 import { toSummary } from "../tracks/factories.ts";
 import type { MockTracksState } from "../tracks/state.ts";
@@ -27,7 +20,6 @@ export type TrackChangeRefusal =
   | { code: "TRACK_NOT_FOUND" }
   | { code: "NOT_IN_PLAYLIST" }
   | { code: "TRACK_ALREADY_IN_PLAYLIST" }
-  | { code: "PLAYLIST_FULL" }
   | { code: "PLAYLIST_ORDER_MISMATCH"; missing: string[]; unexpected: string[] };
 
 /** The mocked server's playlists, presented to each viewer as the real one presents them. */
@@ -134,7 +126,6 @@ export class MockPlaylistsState {
   addTrack(playlist: MockPlaylistRecord, trackId: string): TrackChangeRefusal | undefined {
     const track = this.tracks.find(trackId);
     if (!track || !this.trackVisibleTo(track, playlist.owner.id)) return { code: "TRACK_NOT_FOUND" };
-    if (playlist.trackIds.length >= playlistTrackLimit) return { code: "PLAYLIST_FULL" };
     if (playlist.trackIds.includes(trackId)) return { code: "TRACK_ALREADY_IN_PLAYLIST" };
     playlist.trackIds.push(trackId);
     this.touch(playlist);

@@ -1,4 +1,4 @@
-import { type DataExport, EXPORT_TTL_DAYS } from "@stave/contracts";
+import { api, type DataExport, EXPORT_TTL_DAYS, operationPath } from "@stave/contracts";
 import { mockId } from "../accounts/factories.ts";
 
 const HOUR_MS = 3600_000;
@@ -10,7 +10,8 @@ const hoursAgo = (hours: number) => new Date(Date.now() - hours * HOUR_MS).toISO
 /** The size every mocked ZIP reports: 2.3 MB. */
 export const MOCK_EXPORT_SIZE = 2_412_544;
 
-export const downloadUrlOf = (id: string) => `/api/v1/me/exports/${id}/download`;
+/** The link the server gives a ready export: its download operation's path. */
+export const downloadUrlOf = (id: string) => operationPath(api.privacy.downloadExport.path, { id });
 
 type ExportOverrides = Partial<DataExport> & {
   /** When it was requested (default: 2 hours ago). */

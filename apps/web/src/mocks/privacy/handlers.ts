@@ -1,18 +1,16 @@
-import { deleteAccountRequestSchema, EXPORTS_PER_DAY } from "@stave/contracts";
-import { HttpResponse, http, type RequestHandler } from "msw";
-import { readJson, requireUser } from "../accounts/guards.ts";
+import { api, EXPORTS_PER_DAY } from "@stave/contracts";
+import { HttpResponse, type RequestHandler } from "msw";
 import { checkSecondFactor } from "../accounts/twoFactor.ts";
-import { errorResponse, validationFailed } from "../errors.ts";
+import { errorResponse } from "../errors.ts";
+import { mockOperations } from "../operation.ts";
 import { buildEmptyZip } from "./factories.ts";
 import type { MockPrivacyState } from "./state.ts";
 
-/** /api/v1/me/export, /api/v1/me/exports* and DELETE /api/v1/users/me, as the server answers them. */
+/** The `api.privacy` operations (data exports and account deletion), as the server answers them. */
 export function privacyHandlersFor(state: MockPrivacyState): RequestHandler[] {
-  const accounts = state.accounts;
+  const handle = mockOperations(state.accounts);
   return [
-    http.post("/api/v1/me/export", ({ request }) => {
-      const user = requireUser(accounts, request);
-      if (user instanceof Response) return user;
+    handle(api.privacy.requestExport, ({ user }) => {
       const result = state.request(user.me.id);
       if ("retryAfterSeconds" in result) {
         const { retryAfterSeconds } = result;
@@ -22,18 +20,12 @@ export function privacyHandlersFor(state: MockPrivacyState): RequestHandler[] {
           { details: { retryAfterSeconds }, retryAfterSeconds },
         );
       }
-      return HttpResponse.json({ export: result.export }, { status: 202 });
+      return { export: result.export };
     }),
 
-    http.get("/api/v1/me/exports", ({ request }) => {
-      const user = requireUser(accounts, request);
-      if (user instanceof Response) return user;
-      return HttpResponse.json(state.list(user.me.id));
-    }),
+    handle(api.privacy.exports, ({ user }) => state.list(user.me.id)),
 
-    http.get("/api/v1/me/exports/:id/download", ({ request, params }) => {
-      const user = requireUser(accounts, request);
-      if (user instanceof Response) return user;
+    handle(api.privacy.downloadExport, ({ params, user }) => {
       // Someone else's export is as missing as one that never was.
       const found = state.find(user.me.id, String(params.id));
       if (!found) return errorResponse("NOT_FOUND", "Export not found");
@@ -50,20 +42,16 @@ export function privacyHandlersFor(state: MockPrivacyState): RequestHandler[] {
       });
     }),
 
-    http.delete("/api/v1/users/me", async ({ request }) => {
-      const user = requireUser(accounts, request);
-      if (user instanceof Response) return user;
-      const parsed = deleteAccountRequestSchema.safeParse(await readJson(request));
-      if (!parsed.success) return validationFailed(parsed.error.issues);
-      if (parsed.data.password !== user.password) {
+    handle(api.privacy.deleteAccount, ({ body, user }) => {
+      if (body.password !== user.password) {
         return errorResponse("PASSWORD_INCORRECT", "The password is not correct");
       }
       if (user.me.twoFactorEnabled) {
-        const { code } = parsed.data;
+        const { code } = body;
         if (!code) return errorResponse("INVALID_TWO_FACTOR_CODE", "Enter a code from your authenticator app");
         if (!checkSecondFactor(user, code)) return errorResponse("INVALID_TWO_FACTOR_CODE", "That code is not valid");
       }
-      state.deleteAccount(user, parsed.data.keepPublicTracks);
+      state.deleteAccount(user, body.keepPublicTracks);
       return new HttpResponse(null, { status: 204 });
     }),
   ];

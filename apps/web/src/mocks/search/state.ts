@@ -1,4 +1,6 @@
 import type { CreatorSummary, PlaylistSummary, Suggestion, Track } from "@stave/contracts";
+import { defaultAccounts } from "../accounts/index.ts";
+import type { MockAccountsState } from "../accounts/state.ts";
 import { MockTracksState } from "../tracks/state.ts";
 import { buildSearchCatalogPlaylists, buildSearchCatalogTracks } from "./factories.ts";
 import { matches, matchesFirstField, type ParsedQuery, type Searchable, searchableOf, wordsOf } from "./matching.ts";
@@ -38,10 +40,13 @@ const sameText = (a: string, b: string) => wordsOf(a).join(" ") === wordsOf(b).j
 export class MockSearchState {
   private readonly trackSource: MockTracksState | Track[];
   readonly playlists: PlaylistSummary[];
+  /** Who is signed in: the tracks API's accounts, or the app's default ones for a fixed list. */
+  readonly accounts: MockAccountsState;
 
   constructor(seed: MockSearchSeed = {}) {
     this.trackSource = seed.tracks ?? buildSearchCatalogTracks();
     this.playlists = seed.playlists ?? buildSearchCatalogPlaylists();
+    this.accounts = seed.tracks instanceof MockTracksState ? seed.tracks.accounts : defaultAccounts.state;
   }
 
   /** Only public tracks that finished processing are searchable, whoever asks. */

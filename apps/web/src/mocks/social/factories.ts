@@ -23,7 +23,7 @@ export type MockComment = {
 };
 /**
  * Someone the profiles API knows beyond the signed-in accounts, e.g. a creator who owns
- * fixtures: their bio and role for `GET /api/v1/users/:username`.
+ * fixtures: their bio and role for `api.follows.profile`.
  */
 export type MockPerson = {
   person: Person;

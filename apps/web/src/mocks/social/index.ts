@@ -16,8 +16,8 @@ const created = new Set<MockSocialState>();
 /**
  * A stateful social API over a tracks API's tracks and a playlists API's playlists (and
  * their signed-in user): likes, reposts, comments and follows stick and every answer
- * carries the new counts, with the server's refusals (reposting your own track, commenting
- * unverified or past the end of the track, following yourself).
+ * carries the new counts, with the server's refusals the app shows (reposting your own
+ * track or one that is not public, commenting unverified).
  */
 export function createMockSocial(seed: Partial<MockSocialSeed> = {}): MockSocial {
   const state = new MockSocialState({

@@ -34,7 +34,6 @@ export type MockSocialSeed = {
 export type RepostRefusal = "OWN_TRACK" | "NOT_PUBLIC";
 
 const MODERATOR_ROLES = new Set(["admin", "moderator"]);
-const COMMENTS_PER_MINUTE = 10;
 
 const newestFirst = <T extends { at: string }>(a: T, b: T) => b.at.localeCompare(a.at);
 const isPublicReady = (track: Track) => track.status === "ready" && track.visibility === "public";
@@ -175,14 +174,6 @@ export class MockSocialState {
           canDelete: viewer !== undefined && (viewer.id === comment.author.id || viewer.id === track?.owner.id),
         }))
     );
-  }
-
-  /** The author's comments of the last minute: the server allows ten. */
-  commentedRecently(authorId: string, now = Date.now()): boolean {
-    const recent = this.comments.filter(
-      (comment) => comment.author.id === authorId && now - Date.parse(comment.createdAt) < 60_000,
-    );
-    return recent.length >= COMMENTS_PER_MINUTE;
   }
 
   addComment(trackId: string, author: Person, body: string, timestampMs: number | null): MockComment {

@@ -1,4 +1,4 @@
-import type { Me, Track, TrackSummary } from "@stave/contracts";
+import { api, type Me, operationPath, type Track, type TrackSummary } from "@stave/contracts";
 import { minutesAgo, mockId } from "../accounts/factories.ts";
 
 type TrackOwner = Track["owner"];
@@ -99,7 +99,7 @@ export const buildFailedTrack = (overrides: Partial<Track> = {}) =>
 
 /** Gives a track artwork at the URL the server uses; the mocked API draws it. */
 export function withArtwork(track: Track): Track {
-  return { ...track, artworkUrl: `/api/v1/tracks/${track.id}/artwork/large` };
+  return { ...track, artworkUrl: operationPath(api.streaming.artwork.path, { id: track.id, size: "large" }) };
 }
 
 /** What lists carry: a track without its waveform. */

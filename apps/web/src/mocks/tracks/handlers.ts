@@ -1,33 +1,29 @@
-import { type Track, updateTrackRequestSchema } from "@stave/contracts";
-import { HttpResponse, http, sse } from "msw";
-import { readJson, requireUser } from "../accounts/guards.ts";
-import { errorResponse, validationFailed } from "../errors.ts";
+import { api, type PageQuery, type Track } from "@stave/contracts";
+import { HttpResponse, sse } from "msw";
+import type { MockUser } from "../accounts/state.ts";
+import { errorResponse } from "../errors.ts";
+import { mockOperations } from "../operation.ts";
 import { toSummary } from "./factories.ts";
 import { resumableHandlersFor } from "./resumable.ts";
 import type { MockTracksState } from "./state.ts";
 import { receiveUpload } from "./upload.ts";
 
-const noContent = () => new HttpResponse(null, { status: 204 });
 const notFound = () => errorResponse("NOT_FOUND", "Track not found");
 const isFinal = (track: Track) => track.status === "ready" || track.status === "failed" || track.status === "hidden";
 
 /** Keyset pagination as the server does it, with the position as an opaque cursor. */
-function page(tracks: Track[], request: Request) {
-  const query = new URL(request.url).searchParams;
-  const limit = Math.min(100, Math.max(1, Number(query.get("limit") ?? 20) || 20));
-  const start = Number(query.get("cursor") ?? 0) || 0;
+function page(tracks: Track[], { limit, cursor }: PageQuery) {
+  const start = Number(cursor ?? 0) || 0;
   const sorted = [...tracks].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const items = sorted.slice(start, start + limit);
   const nextCursor = start + limit < sorted.length ? String(start + limit) : null;
-  return HttpResponse.json({ items: items.map(toSummary), nextCursor });
+  return { items: items.map(toSummary), nextCursor };
 }
 
 const publicReady = (track: Track) => track.status === "ready" && track.visibility === "public";
 
 /** The track the signed-in user owns, or the reply the server would give instead. */
-function ownedTrack(state: MockTracksState, request: Request, id: string): Track | Response {
-  const user = requireUser(state.accounts, request);
-  if (user instanceof Response) return user;
+function ownedTrack(state: MockTracksState, user: MockUser, id: string): Track | Response {
   const track = state.find(id);
   if (!track || !state.canSee(track)) return notFound();
   if (track.owner.id !== user.me.id && user.me.role !== "admin") {
@@ -43,70 +39,67 @@ function drawnArtwork(id: string): Response {
   return new HttpResponse(svg, { headers: { "Content-Type": "image/svg+xml" } });
 }
 
-/** /api/v1/tracks/*, resumable uploads, the creators' lists, streaming and the live status events. */
+/** The tracks operations, resumable uploads, streaming's stream URL and artwork, and the live status events. */
 export function tracksHandlersFor(state: MockTracksState) {
+  const handle = mockOperations(state.accounts);
   return [
-    http.get("/api/v1/tracks", ({ request }) => {
+    handle(api.tracks.latest, ({ query }) => {
       state.advance();
-      return page(state.tracks.filter(publicReady), request);
+      return page(state.tracks.filter(publicReady), query);
     }),
 
-    http.post("/api/v1/tracks", ({ request }) => receiveUpload(state, request)),
+    handle(api.tracks.upload, ({ request, user }) => receiveUpload(state, user, request)),
     ...resumableHandlersFor(state),
 
-    http.get("/api/v1/users/me/tracks", ({ request }) => {
-      const user = requireUser(state.accounts, request);
-      if (user instanceof Response) return user;
+    handle(api.tracks.mine, ({ query, user }) => {
       state.advance();
       return page(
         state.tracks.filter((track) => track.owner.id === user.me.id),
-        request,
+        query,
       );
     }),
 
-    http.get("/api/v1/users/:username/tracks", ({ request, params }) => {
+    handle(api.tracks.byCreator, ({ params, query }) => {
       state.advance();
       const username = String(params.username);
       const owned = state.tracks.filter((track) => track.owner.username === username);
       const account = state.accounts.users.find((user) => user.me.username === username);
       if (!account && owned.length === 0) return errorResponse("NOT_FOUND", "User not found");
       const isMe = account !== undefined && account.me.id === state.currentUserId;
-      return page(isMe ? owned : owned.filter(publicReady), request);
+      return page(isMe ? owned : owned.filter(publicReady), query);
     }),
 
-    http.get("/api/v1/tracks/:id", ({ params }) => {
+    handle(api.tracks.get, ({ params }) => {
       const track = state.find(String(params.id));
-      return track && state.canSee(track) ? HttpResponse.json({ track }) : notFound();
+      return track && state.canSee(track) ? { track } : notFound();
     }),
 
-    http.patch("/api/v1/tracks/:id", async ({ request, params }) => {
-      const track = ownedTrack(state, request, String(params.id));
+    handle(api.tracks.update, ({ params, body, user }) => {
+      const track = ownedTrack(state, user, String(params.id));
       if (track instanceof Response) return track;
-      const parsed = updateTrackRequestSchema.safeParse(await readJson(request));
-      if (!parsed.success) return validationFailed(parsed.error.issues);
-      const changes = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
+      const changes = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
       Object.assign(track, changes, { updatedAt: new Date().toISOString() });
-      return HttpResponse.json({ track });
+      return { track };
     }),
 
-    http.delete("/api/v1/tracks/:id", ({ request, params }) => {
-      const track = ownedTrack(state, request, String(params.id));
+    handle(api.tracks.delete, ({ params, user }) => {
+      const track = ownedTrack(state, user, String(params.id));
       if (track instanceof Response) return track;
       state.remove(track.id);
-      return noContent();
+      return new HttpResponse(null, { status: 204 });
     }),
 
-    http.post("/api/v1/tracks/:id/retry", ({ request, params }) => {
-      const track = ownedTrack(state, request, String(params.id));
+    handle(api.tracks.retry, ({ params, user }) => {
+      const track = ownedTrack(state, user, String(params.id));
       if (track instanceof Response) return track;
       if (track.status !== "failed") return errorResponse("CONFLICT", "Only a failed track can be processed again");
       Object.assign(track, { status: "uploaded", progress: 0, failureReason: null });
       // The mocked worker gets it right the second time.
       state.startProcessing(track, "ready");
-      return HttpResponse.json({ track }, { status: 202 });
+      return { track };
     }),
 
-    http.get("/api/v1/tracks/:id/stream", ({ request, params }) => {
+    handle(api.streaming.streamUrl, ({ request, params }) => {
       const track = state.find(String(params.id));
       if (!track || !state.canSee(track)) return notFound();
       if (track.status !== "ready") return errorResponse("TRACK_NOT_READY", "The track is still being processed");
@@ -115,10 +108,10 @@ export function tracksHandlersFor(state: MockTracksState) {
         `/media/mock-signature/${Math.floor(expires.getTime() / 1000)}/tracks/${track.id}/master.m3u8`,
         request.url,
       );
-      return HttpResponse.json({ url: url.href, expiresAt: expires.toISOString() });
+      return { url: url.href, expiresAt: expires.toISOString() };
     }),
 
-    http.get("/api/v1/tracks/:id/artwork/:size", ({ params }) => {
+    handle(api.streaming.artwork, ({ params }) => {
       const track = state.find(String(params.id));
       if (!track?.artworkUrl) return errorResponse("NOT_FOUND", "This track has no artwork");
       const uploaded = state.artwork.get(track.id);
@@ -127,21 +120,21 @@ export function tracksHandlersFor(state: MockTracksState) {
         : drawnArtwork(track.id);
     }),
 
-    statusEventsHandler(state),
+    statusEventsHandler(state, handle),
   ];
 }
 
 const sseFrame = (data: string) => `event: status\ndata: ${data}\n\n`;
 
 /**
- * GET /api/v1/tracks/:id/events. In a browser (Storybook), live Server-Sent Events that
+ * The track's status events. In a browser (Storybook), live Server-Sent Events that
  * follow the pretend worker until the track is ready or failed. Where there is no
  * EventSource (Node), MSW cannot build that handler: the reply is then the current status
  * as one event, and tests substitute the app's events module to drive updates.
  */
-function statusEventsHandler(state: MockTracksState) {
+function statusEventsHandler(state: MockTracksState, handle: ReturnType<typeof mockOperations>) {
   if (typeof EventSource === "undefined") {
-    return http.get("/api/v1/tracks/:id/events", ({ params }) => {
+    return handle(api.tracks.events, ({ params }) => {
       const track = state.find(String(params.id));
       if (!track || !state.canSee(track)) return notFound();
       return new HttpResponse(sseFrame(JSON.stringify(state.statusOf(track))), {
@@ -149,7 +142,7 @@ function statusEventsHandler(state: MockTracksState) {
       });
     });
   }
-  return sse<{ status: string }>("/api/v1/tracks/:id/events", ({ client, params, request }) => {
+  return sse<{ status: string }>(api.tracks.events.path, ({ client, params, request }) => {
     let last = "";
     const timer = setInterval(() => tick(), 250);
     const stop = () => clearInterval(timer);

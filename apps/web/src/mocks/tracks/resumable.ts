@@ -1,11 +1,12 @@
-import { HttpResponse, http } from "msw";
+import { api, operationPath } from "@stave/contracts";
+import { HttpResponse } from "msw";
 import { mockId } from "../accounts/factories.ts";
 import type { MockUser } from "../accounts/state.ts";
 import { errorResponse } from "../errors.ts";
+import { mockOperations } from "../operation.ts";
 import type { MockResumableUpload, MockTracksState } from "./state.ts";
-import { ingestUpload, quotaExceeded, requireUploader, TAGS_READ_LIMIT } from "./upload.ts";
+import { ingestUpload, quotaExceeded, TAGS_READ_LIMIT } from "./upload.ts";
 
-export const RESUMABLE_PATH = "/api/v1/uploads";
 /** Upload-Metadata keys that are track details; `filename` names the file. */
 const TRACK_FIELDS = ["title", "description", "genre", "tags", "visibility", "downloadable", "license", "releaseDate"];
 
@@ -69,15 +70,14 @@ function finish(state: MockTracksState, user: MockUser, upload: MockResumableUpl
 }
 
 /**
- * /api/v1/uploads, tus 1.0 as the server speaks it: POST creates (201 + Location),
+ * Resumable uploads, tus 1.0 as the server speaks it: POST creates (201 + Location),
  * HEAD tells the offset, PATCH appends a chunk (204 + Upload-Offset) and the last one
  * answers 201 `{track}` or the API's error envelope, DELETE drops an unfinished upload.
  */
 export function resumableHandlersFor(state: MockTracksState) {
+  const handle = mockOperations(state.accounts);
   return [
-    http.post(RESUMABLE_PATH, ({ request }) => {
-      const user = requireUploader(state, request);
-      if (user instanceof Response) return user;
+    handle(api.tracks.startResumableUpload, ({ request, user }) => {
       if (request.headers.get("Tus-Resumable") !== "1.0.0") return plain(request, 412, "Unsupported version\n");
       const size = Number(request.headers.get("Upload-Length") ?? Number.NaN);
       if (!Number.isSafeInteger(size) || size < 0) {
@@ -90,13 +90,11 @@ export function resumableHandlersFor(state: MockTracksState) {
 
       const id = mockId();
       state.resumable.set(id, { id, ownerId: user.me.id, size, offset: 0, metadata, head: [] });
-      const location = new URL(`${RESUMABLE_PATH}/${id}`, request.url).href;
+      const location = new URL(operationPath(api.tracks.sendResumableChunk.path, { id }), request.url).href;
       return new HttpResponse(null, { status: 201, headers: tusHeaders({ Location: location }) });
     }),
 
-    http.head(`${RESUMABLE_PATH}/:id`, ({ request, params }) => {
-      const user = requireUploader(state, request);
-      if (user instanceof Response) return user;
+    handle(api.tracks.resumableUploadOffset, ({ request, params, user }) => {
       const upload = ownUpload(state, user, request, String(params.id));
       if (upload instanceof Response) return upload;
       return new HttpResponse(null, {
@@ -109,9 +107,7 @@ export function resumableHandlersFor(state: MockTracksState) {
       });
     }),
 
-    http.patch(`${RESUMABLE_PATH}/:id`, async ({ request, params }) => {
-      const user = requireUploader(state, request);
-      if (user instanceof Response) return user;
+    handle(api.tracks.sendResumableChunk, async ({ request, params, user }) => {
       const upload = ownUpload(state, user, request, String(params.id));
       if (upload instanceof Response) return upload;
       if (request.headers.get("Content-Type") !== "application/offset+octet-stream") {
@@ -128,9 +124,7 @@ export function resumableHandlersFor(state: MockTracksState) {
       return new HttpResponse(null, { status: 204, headers: tusHeaders({ "Upload-Offset": String(upload.offset) }) });
     }),
 
-    http.delete(`${RESUMABLE_PATH}/:id`, ({ request, params }) => {
-      const user = requireUploader(state, request);
-      if (user instanceof Response) return user;
+    handle(api.tracks.cancelResumableUpload, ({ request, params, user }) => {
       const upload = ownUpload(state, user, request, String(params.id));
       if (upload instanceof Response) return upload;
       state.resumable.delete(upload.id);

@@ -1,7 +1,6 @@
-import { isCreatorTier, type Track, uploadFieldsSchema } from "@stave/contracts";
+import { api, operationPath, type Track, uploadFieldsSchema } from "@stave/contracts";
 import { HttpResponse } from "msw";
 import { mockId } from "../accounts/factories.ts";
-import { requireUser } from "../accounts/guards.ts";
 import type { MockUser } from "../accounts/state.ts";
 import { errorResponse, validationFailed } from "../errors.ts";
 import type { MockAudioTags } from "./factories.ts";
@@ -42,16 +41,6 @@ const slugify = (title: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "") || "track";
-
-/** The signed-in creator, or the reply the server gives instead (401, 403 CSRF_INVALID, 403 CREATOR_ROLE_REQUIRED). */
-export function requireUploader(state: MockTracksState, request: Request): MockUser | Response {
-  const user = requireUser(state.accounts, request);
-  if (user instanceof Response) return user;
-  if (!isCreatorTier(user.me.role)) {
-    return errorResponse("CREATOR_ROLE_REQUIRED", "Only creator accounts can upload tracks.");
-  }
-  return user;
-}
 
 export const quotaExceeded = () =>
   errorResponse("QUOTA_EXCEEDED", "This upload would go over your storage quota; delete some tracks first");
@@ -103,7 +92,7 @@ export function ingestUpload(state: MockTracksState, user: MockUser, received: R
     failureReason: null,
     durationMs: null,
     loudness: null,
-    artworkUrl: artwork ? `/api/v1/tracks/${id}/artwork/large` : null,
+    artworkUrl: artwork ? operationPath(api.streaming.artwork.path, { id, size: "large" }) : null,
     artist: tags.artist ?? user.me.profile.displayName,
     album: tags.album ?? null,
     playCount: 0,
@@ -119,10 +108,8 @@ export function ingestUpload(state: MockTracksState, user: MockUser, received: R
   return HttpResponse.json({ track }, { status: 201 });
 }
 
-/** POST /api/v1/tracks (multipart) as the server answers it. */
-export async function receiveUpload(state: MockTracksState, request: Request): Promise<Response> {
-  const user = requireUploader(state, request);
-  if (user instanceof Response) return user;
+/** The multipart upload (`api.tracks.upload`) of a signed-in creator, as the server answers it. */
+export async function receiveUpload(state: MockTracksState, user: MockUser, request: Request): Promise<Response> {
   const form = await request.formData().catch(() => null);
   const file = asFile(form?.get("file") ?? null);
   if (!form || !file) return validationFailed([{ path: ["file"], message: "Attach the audio file in `file`" }]);

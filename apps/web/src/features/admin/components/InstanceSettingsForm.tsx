@@ -4,11 +4,11 @@ import {
   type RegistrationMode,
   registrationModes,
 } from "@stave/contracts";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../lib/forms.ts";
+import { type FieldErrors, useForm } from "../../../lib/forms.ts";
 import { fromMegabytes, registrationModeLabels, toMegabytes } from "../adminText.ts";
 import { useSaveSettings } from "../hooks/useAdminMutations.ts";
 
@@ -67,20 +67,23 @@ function changesFrom(
 
 /** Registration, the site's name and texts, and the defaults for uploads and storage. */
 export function InstanceSettingsForm({ settings }: { settings: InstanceSettings }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
-  const [clientErrors, setClientErrors] = useState<FieldErrors<DraftField>>({});
   const save = useSaveSettings();
-  const serverErrors = fieldErrorsFromApi(save.error, serverFields);
-  const errors = { ...serverErrors, ...clientErrors };
+  // The server names only the text fields; the sizes are checked here.
+  const form = useForm<DraftField, Draft>({
+    fields: serverFields,
+    initialValues: () => draftOf(settings),
+    submitError: save.error,
+  });
+  const { values: draft, errors } = form;
   const set = (field: DraftField) => (value: string) => {
-    setDraft((current) => ({ ...current, [field]: value }));
+    form.setValue(field, value);
     if (save.isSuccess) save.reset();
   };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const checked = changesFrom(draft, settings);
-    setClientErrors(checked.ok ? {} : checked.errors);
+    form.check(checked.ok ? {} : checked.errors);
     if (checked.ok) save.mutate(checked.changes);
   }
 
@@ -158,7 +161,7 @@ export function InstanceSettingsForm({ settings }: { settings: InstanceSettings 
         onChange={set("storageQuotaMb")}
         error={errors.storageQuotaMb}
       />
-      {save.isError && !hasFieldErrors(serverErrors) ? (
+      {form.failedOutsideFields ? (
         <ErrorAlert>The settings weren't saved. {errorMessage(save.error)}</ErrorAlert>
       ) : null}
       {save.isSuccess ? <SuccessNotice>Settings saved.</SuccessNotice> : null}

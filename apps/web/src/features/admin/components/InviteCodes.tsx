@@ -5,6 +5,7 @@ import { ConfirmAction } from "../../../components/ConfirmAction.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { formatDateTime } from "../../../lib/dates.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
+import { useForm } from "../../../lib/forms.ts";
 import { useCreateInvite, useRevokeInvite } from "../hooks/useAdminMutations.ts";
 import { useInvites } from "../hooks/useAdminQueries.ts";
 
@@ -93,10 +94,12 @@ function InviteRow({ invite }: { invite: InviteCode }) {
 
 /** Makes an invite; its code is shown here once, to copy, and only its first characters afterwards. */
 function CreateInviteForm() {
-  const [note, setNote] = useState("");
-  const [maxUses, setMaxUses] = useState("1");
-  const [expiresInDays, setExpiresInDays] = useState("");
-  const [errors, setErrors] = useState<{ maxUses?: string; expiresInDays?: string }>({});
+  const form = useForm({
+    fields: ["maxUses", "expiresInDays"] as const,
+    initialValues: { note: "", maxUses: "1", expiresInDays: "" },
+  });
+  const { values, errors } = form;
+  const { note, maxUses, expiresInDays } = values;
   const [copied, setCopied] = useState(false);
   const create = useCreateInvite();
 
@@ -111,8 +114,7 @@ function CreateInviteForm() {
           ? undefined
           : "From 1 to 365 days, or empty for never.",
     };
-    setErrors(nextErrors);
-    if (nextErrors.maxUses || nextErrors.expiresInDays) return;
+    if (!form.check(nextErrors)) return;
     setCopied(false);
     create.mutate({ note: note.trim(), maxUses: uses, ...(expiresInDays.trim() ? { expiresInDays: days } : {}) });
   }
@@ -147,14 +149,21 @@ function CreateInviteForm() {
   return (
     <form className="form form--inline-section" onSubmit={onSubmit} noValidate aria-label="New invite code">
       <h3>New invite code</h3>
-      <Field label="Note" name="note" maxLength={200} hint="Who it is for, say." value={note} onChange={setNote} />
+      <Field
+        label="Note"
+        name="note"
+        maxLength={200}
+        hint="Who it is for, say."
+        value={note}
+        onChange={form.change("note")}
+      />
       <Field
         label="Uses"
         name="maxUses"
         required
         inputMode="numeric"
         value={maxUses}
-        onChange={setMaxUses}
+        onChange={form.change("maxUses")}
         error={errors.maxUses}
       />
       <Field
@@ -163,7 +172,7 @@ function CreateInviteForm() {
         inputMode="numeric"
         hint="Empty: it never expires."
         value={expiresInDays}
-        onChange={setExpiresInDays}
+        onChange={form.change("expiresInDays")}
         error={errors.expiresInDays}
       />
       {create.isError ? <ErrorAlert>The invite wasn't created. {errorMessage(create.error)}</ErrorAlert> : null}

@@ -1,10 +1,10 @@
 import type { ModerationReport } from "@stave/contracts";
 import { useId } from "react";
 import { Link } from "react-router";
+import { creatorName } from "../../../lib/creatorName.ts";
 import { formatDateTime } from "../../../lib/dates.ts";
-import { useMe } from "../../auth/useMe.ts";
-import { reportCategoryLabels, subjectNouns } from "../../moderation/moderationText.ts";
-import { creatorName } from "../../tracks/trackText.ts";
+import { useMe } from "../../auth/index.ts";
+import { reportCategoryLabels, subjectNouns } from "../../moderation/index.ts";
 import { isAdmin } from "../adminAccess.ts";
 import { outcomeLabels } from "../adminText.ts";
 

@@ -1,7 +1,7 @@
 import type { Role } from "@stave/contracts";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { useMe } from "../../auth/useMe.ts";
+import { useMe } from "../../auth/index.ts";
 import { isAdmin, isStaff } from "../adminAccess.ts";
 
 /**

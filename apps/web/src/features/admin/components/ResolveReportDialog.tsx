@@ -1,12 +1,12 @@
 import { type ModerationReport, type ResolveReportRequest, resolveReportRequestSchema } from "@stave/contracts";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { FormActions } from "../../../components/FormActions.tsx";
 import { ModalDialog } from "../../../components/ModalDialog.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { validate } from "../../../lib/forms.ts";
-import { reportCategoryLabels, subjectNouns } from "../../moderation/moderationText.ts";
+import { useForm, validate } from "../../../lib/forms.ts";
+import { reportCategoryLabels, subjectNouns } from "../../moderation/index.ts";
 import { useResolveReport } from "../hooks/useAdminMutations.ts";
 
 type Action = ResolveReportRequest["action"];
@@ -40,10 +40,12 @@ const resolveMessages = {
 /** Resolves a report, and every other open one on the same subject, with a note that is kept (and shown to the owner on a takedown). */
 export function ResolveReportDialog({ report, onClose, onResolved }: ResolveReportDialogProps) {
   const id = useId();
-  const [action, setAction] = useState<Action | null>(null);
-  const [copyright, setCopyright] = useState(report.category === "copyright");
-  const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<{ action?: string; note?: string }>({});
+  const form = useForm({
+    fields,
+    initialValues: { action: null as Action | null, copyright: report.category === "copyright", note: "" },
+  });
+  const { values, errors } = form;
+  const { action, copyright, note } = values;
   const resolve = useResolveReport(report.id);
   const noun = subjectNouns[report.subject.type];
 
@@ -55,7 +57,7 @@ export function ResolveReportDialog({ report, onClose, onResolved }: ResolveRepo
       fields,
     );
     const noteProblem = !checked.ok && checked.fieldErrors.note !== undefined;
-    setErrors({
+    form.check({
       action: action ? undefined : "Choose what to do.",
       note: noteProblem ? (note.trim() ? "Say a little more: at least 3 characters." : "Write a note.") : undefined,
     });
@@ -79,7 +81,7 @@ export function ResolveReportDialog({ report, onClose, onResolved }: ResolveRepo
                 value={option.action}
                 checked={action === option.action}
                 disabled={resolve.isPending}
-                onChange={() => setAction(option.action)}
+                onChange={() => form.setValue("action", option.action)}
               />{" "}
               {option.label}
             </label>
@@ -96,7 +98,7 @@ export function ResolveReportDialog({ report, onClose, onResolved }: ResolveRepo
               type="checkbox"
               checked={copyright}
               disabled={resolve.isPending}
-              onChange={(event) => setCopyright(event.target.checked)}
+              onChange={(event) => form.setValue("copyright", event.target.checked)}
             />{" "}
             It's a copyright claim
           </label>
@@ -113,7 +115,7 @@ export function ResolveReportDialog({ report, onClose, onResolved }: ResolveRepo
               : "Kept with the report."
           }
           value={note}
-          onChange={setNote}
+          onChange={form.change("note")}
           error={errors.note}
           disabled={resolve.isPending}
         />

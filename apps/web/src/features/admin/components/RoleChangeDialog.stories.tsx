@@ -1,3 +1,4 @@
+import { api as operations } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { http } from "msw";
 import { errorResponse } from "../../../mocks/handlers.ts";
@@ -28,7 +29,7 @@ export const RoleChangedMeanwhile: Story = {
       handlers: {
         ...api.handlersByDomain,
         admin: [
-          http.put("/api/v1/admin/users/:id/role", () =>
+          http.put(operations.adminUsers.changeRole.path, () =>
             errorResponse("ROLE_CHANGED_CONCURRENTLY", "The user's role changed since you loaded it.", {
               details: { currentRole: "creator" },
             }),

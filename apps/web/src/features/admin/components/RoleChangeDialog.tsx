@@ -5,7 +5,7 @@ import { FormActions } from "../../../components/FormActions.tsx";
 import { ModalDialog } from "../../../components/ModalDialog.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { roleLabels } from "../../auth/roles.ts";
+import { roleLabels } from "../../auth/index.ts";
 import { useChangeRole } from "../hooks/useAdminMutations.ts";
 
 type RoleChangeDialogProps = {

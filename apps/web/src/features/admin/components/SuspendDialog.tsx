@@ -1,11 +1,11 @@
 import { type AdminUserDetail, suspendRequestSchema } from "@stave/contracts";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { FormActions } from "../../../components/FormActions.tsx";
 import { ModalDialog } from "../../../components/ModalDialog.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { fieldErrorsFromApi, validate } from "../../../lib/forms.ts";
+import { useForm, validate } from "../../../lib/forms.ts";
 import { useSuspendUser } from "../hooks/useAdminMutations.ts";
 
 type SuspendDialogProps = {
@@ -18,20 +18,22 @@ const fields = ["reason"] as const;
 
 /** Suspension needs a reason: it is kept with the account and in the audit log. */
 export function SuspendDialog({ user, onClose, onSuspended }: SuspendDialogProps) {
-  const [reason, setReason] = useState("");
-  const [clientError, setClientError] = useState<string | undefined>();
   const suspend = useSuspendUser(user.id);
-  const serverError = fieldErrorsFromApi(suspend.error, fields).reason;
+  const form = useForm({ fields, initialValues: { reason: "" }, submitError: suspend.error });
+  const { reason } = form.values;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const checked = validate(suspendRequestSchema, { reason }, fields);
-    if (!checked.ok) {
-      setClientError(reason.trim() ? "Say a little more: at least 3 characters." : "Give a reason for the suspension.");
-      return;
-    }
-    setClientError(undefined);
-    suspend.mutate(checked.data.reason, { onSuccess: onSuspended });
+    // Words for this reason (empty or too short) rather than the schema's.
+    const request = form.validated(checked, {
+      reason: checked.ok
+        ? undefined
+        : reason.trim()
+          ? "Say a little more: at least 3 characters."
+          : "Give a reason for the suspension.",
+    });
+    if (request) suspend.mutate(request.reason, { onSuccess: onSuspended });
   }
 
   return (
@@ -46,11 +48,11 @@ export function SuspendDialog({ user, onClose, onSuspended }: SuspendDialogProps
           maxLength={500}
           hint="Kept with the account and in the audit log."
           value={reason}
-          onChange={setReason}
-          error={clientError ?? serverError}
+          onChange={form.change("reason")}
+          error={form.errors.reason}
           disabled={suspend.isPending}
         />
-        {suspend.isError && !serverError ? (
+        {form.failedOutsideFields ? (
           <ErrorAlert>The user wasn't suspended. {errorMessage(suspend.error)}</ErrorAlert>
         ) : null}
         <FormActions

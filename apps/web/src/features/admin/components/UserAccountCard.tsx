@@ -1,7 +1,7 @@
 import type { AdminUserDetail } from "@stave/contracts";
 import { useId } from "react";
 import { formatDateTime } from "../../../lib/dates.ts";
-import { roleLabels } from "../../auth/roles.ts";
+import { roleLabels } from "../../auth/index.ts";
 import { userStateLabels } from "../adminText.ts";
 
 const when = (iso: string | null, never = "Never") => (iso ? <time dateTime={iso}>{formatDateTime(iso)}</time> : never);

@@ -1,6 +1,6 @@
 import { type AdminUserState, adminUserStates, type Role, roles } from "@stave/contracts";
 import { type FormEvent, useId, useState } from "react";
-import { roleLabels } from "../../auth/roles.ts";
+import { roleLabels } from "../../auth/index.ts";
 import { userStateLabels } from "../adminText.ts";
 import type { AdminUserFilters } from "../services/adminUsersApi.ts";
 

@@ -3,7 +3,7 @@ import { useId } from "react";
 import { Link } from "react-router";
 import { formatDateTime } from "../../../lib/dates.ts";
 import { formatBytes } from "../../../lib/time.ts";
-import { visibilityLabels } from "../../tracks/trackText.ts";
+import { visibilityLabels } from "../../../lib/visibility.ts";
 import { trackStatusNames } from "../adminText.ts";
 
 /** A user's uploads, with their size and whether a moderator took them down. */

@@ -1,7 +1,7 @@
 import type { AdminUserSummary } from "@stave/contracts";
 import { Link } from "react-router";
 import { formatDateTime } from "../../../lib/dates.ts";
-import { roleLabels } from "../../auth/roles.ts";
+import { roleLabels } from "../../auth/index.ts";
 import { userStateLabels } from "../adminText.ts";
 
 /** Accounts as admins scan them: who, role, state, when they joined and last signed in. */

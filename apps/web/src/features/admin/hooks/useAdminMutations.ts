@@ -1,7 +1,7 @@
 import type { InstanceSettingsUpdate, ResolveReportRequest, Role } from "@stave/contracts";
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../../lib/api.ts";
-import { instanceQueryKey } from "../../instance/useInstanceInfo.ts";
+import { instanceQueryKey } from "../../instance/index.ts";
 import {
   changeUserRole,
   forcePasswordReset,

@@ -1,6 +1,6 @@
 import { Navigate } from "react-router";
 import { TabbedPage } from "../../../components/TabbedPage.tsx";
-import { useMe } from "../../auth/useMe.ts";
+import { useMe } from "../../auth/index.ts";
 import { isAdmin, tabsFor } from "../adminAccess.ts";
 
 /** /admin, behind RequireAuth and RequireStaffRole: a tab per page the role may open. */

@@ -1,12 +1,5 @@
-import {
-  api,
-  createdInviteSchema,
-  type InstanceSettings,
-  type InstanceSettingsUpdate,
-  type InviteCode,
-  inviteCodeListSchema,
-} from "@stave/contracts";
-import { apiRequest, callApi } from "../../../lib/api.ts";
+import { api, type InstanceSettings, type InstanceSettingsUpdate, type InviteCode } from "@stave/contracts";
+import { callApi } from "../../../lib/api.ts";
 
 export function fetchInstanceSettings(signal?: AbortSignal): Promise<InstanceSettings> {
   return callApi(api.instance.settings, { signal });
@@ -17,16 +10,16 @@ export function updateInstanceSettings(changes: InstanceSettingsUpdate): Promise
 }
 
 export async function fetchInvites(signal?: AbortSignal): Promise<InviteCode[]> {
-  return (await apiRequest("/api/v1/admin/invites", { schema: inviteCodeListSchema, signal })).items;
+  return (await callApi(api.invites.list, { signal })).items;
 }
 
 export type NewInvite = { note: string; maxUses: number; expiresInDays?: number };
 
 /** The answer carries the whole code: the only time it is shown. */
 export function createInvite(invite: NewInvite) {
-  return apiRequest("/api/v1/admin/invites", { method: "POST", body: invite, schema: createdInviteSchema });
+  return callApi(api.invites.create, { body: invite });
 }
 
 export function revokeInvite(id: string): Promise<undefined> {
-  return apiRequest(`/api/v1/admin/invites/${encodeURIComponent(id)}`, { method: "DELETE" });
+  return callApi(api.invites.revoke, { params: { id } });
 }

@@ -1,5 +1,5 @@
-import { type ReportPage, type ReportSubjectType, type ResolveReportRequest, reportPageSchema } from "@stave/contracts";
-import { apiRequest } from "../../../lib/api.ts";
+import { api, type ReportPage, type ReportSubjectType, type ResolveReportRequest } from "@stave/contracts";
+import { callApi } from "../../../lib/api.ts";
 
 const PAGE_SIZE = 20;
 
@@ -11,13 +11,11 @@ export function fetchReports(
   cursor: string | undefined,
   signal?: AbortSignal,
 ): Promise<ReportPage> {
-  const query = new URLSearchParams({ status: filters.status, limit: String(PAGE_SIZE) });
-  if (filters.subjectType) query.set("subjectType", filters.subjectType);
-  if (cursor) query.set("cursor", cursor);
-  return apiRequest(`/api/v1/admin/reports?${query}`, { schema: reportPageSchema, signal });
+  const query = { status: filters.status, subjectType: filters.subjectType || undefined, limit: PAGE_SIZE, cursor };
+  return callApi(api.moderation.queue, { query, signal });
 }
 
 /** Closes the report, and every other open one on the same subject. */
-export function resolveReport(id: string, resolution: ResolveReportRequest): Promise<undefined> {
-  return apiRequest(`/api/v1/admin/reports/${encodeURIComponent(id)}/resolve`, { method: "POST", body: resolution });
+export function resolveReport(id: string, resolution: ResolveReportRequest) {
+  return callApi(api.moderation.resolve, { params: { id }, body: resolution });
 }

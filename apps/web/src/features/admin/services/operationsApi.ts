@@ -1,30 +1,22 @@
-import {
-  auditPageSchema,
-  type FailedJob,
-  failedJobListSchema,
-  type InstanceStats,
-  instanceStatsSchema,
-} from "@stave/contracts";
-import { apiRequest } from "../../../lib/api.ts";
+import { api, type FailedJob, type InstanceStats } from "@stave/contracts";
+import { callApi } from "../../../lib/api.ts";
 import { type AuditFilters, auditQuery } from "../auditFilters.ts";
 
 const AUDIT_PAGE_SIZE = 25;
 
 export function fetchInstanceStats(signal?: AbortSignal): Promise<InstanceStats> {
-  return apiRequest("/api/v1/admin/stats", { schema: instanceStatsSchema, signal });
+  return callApi(api.adminStats.overview, { signal });
 }
 
 export async function fetchFailedJobs(signal?: AbortSignal): Promise<FailedJob[]> {
-  return (await apiRequest("/api/v1/admin/jobs/failed", { schema: failedJobListSchema, signal })).items;
+  return (await callApi(api.adminJobs.failed, { signal })).items;
 }
 
-export function retryJob(id: string): Promise<undefined> {
-  return apiRequest(`/api/v1/admin/jobs/${encodeURIComponent(id)}/retry`, { method: "POST" });
+export function retryJob(id: string) {
+  return callApi(api.adminJobs.retry, { params: { id } });
 }
 
 export function fetchAuditPage(filters: AuditFilters, cursor: string | undefined, signal?: AbortSignal) {
-  const query = auditQuery(filters);
-  query.set("limit", String(AUDIT_PAGE_SIZE));
-  if (cursor) query.set("cursor", cursor);
-  return apiRequest(`/api/v1/admin/audit?${query}`, { schema: auditPageSchema, signal });
+  const query = { ...Object.fromEntries(auditQuery(filters)), limit: AUDIT_PAGE_SIZE, cursor };
+  return callApi(api.audit.list, { query, signal });
 }

@@ -1,3 +1,4 @@
+import { api } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { http } from "msw";
 import { accountsHandlers, buildVerifiedUser, errorResponse } from "../../../mocks/handlers.ts";
@@ -32,7 +33,7 @@ export const SignOutFails: Story = {
     msw: {
       handlers: {
         accounts: [
-          http.post("/api/v1/auth/logout", () => errorResponse("SERVICE_UNAVAILABLE", "Restarting.")),
+          http.post(api.auth.logout.path, () => errorResponse("SERVICE_UNAVAILABLE", "Restarting.")),
           ...accountsHandlers({ me: buildVerifiedUser() }),
         ],
       },

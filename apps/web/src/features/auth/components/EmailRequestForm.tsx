@@ -1,10 +1,10 @@
 import { emailRequestSchema } from "@stave/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { fieldErrorsFromApi, validate } from "../../../lib/forms.ts";
+import { useForm } from "../../../lib/forms.ts";
 
 type Props = {
   /** Names the form for assistive technology. */
@@ -20,16 +20,17 @@ type Props = {
  * the address has an account, so the form shows that answer as it is.
  */
 export function EmailRequestForm({ label, submitLabel, initialEmail = "", send }: Props) {
-  const [email, setEmail] = useState(initialEmail);
-  const [clientError, setClientError] = useState<string>();
   const request = useMutation({ mutationFn: send });
-  const serverError = fieldErrorsFromApi(request.error, ["email"] as const).email;
+  const form = useForm({
+    fields: ["email"] as const,
+    initialValues: { email: initialEmail },
+    submitError: request.error,
+  });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const checked = validate(emailRequestSchema, { email }, ["email"] as const);
-    setClientError(checked.ok ? undefined : checked.fieldErrors.email);
-    if (checked.ok) request.mutate(checked.data.email);
+    const checked = form.validate(emailRequestSchema, form.values);
+    if (checked) request.mutate(checked.email);
   }
 
   if (request.isSuccess) {
@@ -42,16 +43,16 @@ export function EmailRequestForm({ label, submitLabel, initialEmail = "", send }
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label={label}>
-      {request.isError && serverError === undefined ? <ErrorAlert>{errorMessage(request.error)}</ErrorAlert> : null}
+      {form.failedOutsideFields ? <ErrorAlert>{errorMessage(request.error)}</ErrorAlert> : null}
       <Field
         label="Email"
         name="email"
         type="email"
         autoComplete="email"
         required
-        value={email}
-        onChange={setEmail}
-        error={clientError ?? serverError}
+        value={form.values.email}
+        onChange={form.change("email")}
+        error={form.errors.email}
       />
       <button type="submit" className="button" disabled={request.isPending}>
         {request.isPending ? "Sending…" : submitLabel}

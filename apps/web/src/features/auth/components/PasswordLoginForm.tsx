@@ -1,11 +1,11 @@
 import { loginRequestSchema } from "@stave/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { type FieldErrors, hasFieldErrors, validate } from "../../../lib/forms.ts";
+import { type FieldErrors, useForm } from "../../../lib/forms.ts";
 import { login, type SessionStarted } from "../services/authApi.ts";
 
 const fields = ["login", "password"] as const;
@@ -23,8 +23,8 @@ type Props = {
 
 /** Step one of signing in: email or username and password. */
 export function PasswordLoginForm({ onSignedIn, onTwoFactorRequired }: Props) {
-  const [values, setValues] = useState<Record<LoginField, string>>({ login: "", password: "" });
-  const [errors, setErrors] = useState<FieldErrors<LoginField>>({});
+  const form = useForm({ fields, initialValues: { login: "", password: "" } });
+  const { values, errors } = form;
   const attempt = useMutation({
     mutationFn: login,
     onSuccess: (reply) => {
@@ -32,20 +32,15 @@ export function PasswordLoginForm({ onSignedIn, onTwoFactorRequired }: Props) {
       else onSignedIn(reply);
     },
   });
-  const set = (field: LoginField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const set = form.change;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const checked = validate(loginRequestSchema, values, fields);
     // The schema's "too short" reads oddly for an empty box; say what is missing.
-    const nextErrors: FieldErrors<LoginField> = checked.ok ? {} : { ...checked.fieldErrors };
-    for (const field of fields) if (!values[field]) nextErrors[field] = requiredMessages[field];
-    if (!checked.ok || hasFieldErrors(nextErrors)) {
-      setErrors(nextErrors);
-      return;
-    }
-    setErrors({});
-    attempt.mutate(checked.data);
+    const missing: FieldErrors<LoginField> = {};
+    for (const field of fields) if (!values[field]) missing[field] = requiredMessages[field];
+    const request = form.validate(loginRequestSchema, values, missing);
+    if (request) attempt.mutate(request);
   }
 
   return (

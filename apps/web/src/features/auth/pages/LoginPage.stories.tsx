@@ -1,3 +1,4 @@
+import { api } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { http } from "msw";
 import { AppRoutes } from "../../../app/AppRoutes.tsx";
@@ -30,7 +31,7 @@ export const RateLimited: Story = {
     msw: {
       handlers: {
         accounts: [
-          http.post("/api/v1/auth/login", () =>
+          http.post(api.auth.login.path, () =>
             errorResponse("RATE_LIMITED", "Too many login attempts.", { retryAfterSeconds: 120 }),
           ),
           ...accountsHandlers(),

@@ -1,3 +1,4 @@
+import { api } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { http } from "msw";
 import { AppRoutes } from "../../../app/AppRoutes.tsx";
@@ -37,7 +38,7 @@ export const RateLimited: Story = {
     msw: {
       handlers: {
         accounts: [
-          http.post("/api/v1/auth/register", () =>
+          http.post(api.auth.register.path, () =>
             errorResponse("RATE_LIMITED", "Too many sign-ups.", { retryAfterSeconds: 30 }),
           ),
           ...accountsHandlers(),

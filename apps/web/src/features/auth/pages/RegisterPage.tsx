@@ -1,12 +1,12 @@
 import { type InstanceInfo, PASSWORD_MIN_LENGTH, registerRequestSchema } from "@stave/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors, validate } from "../../../lib/forms.ts";
-import { useInstanceInfo } from "../../instance/useInstanceInfo.ts";
+import { type FieldErrors, useForm } from "../../../lib/forms.ts";
+import { useInstanceInfo } from "../../instance/index.ts";
 import { register } from "../services/authApi.ts";
 
 const fields = ["email", "username", "password", "inviteCode"] as const;
@@ -46,35 +46,31 @@ export function RegisterPage() {
 
 function RegisterForm({ inviteOnly, instance }: { inviteOnly: boolean; instance: InstanceInfo | undefined }) {
   const [params] = useSearchParams();
-  const [values, setValues] = useState<Record<RegisterField, string>>({
-    email: "",
-    username: "",
-    password: "",
-    inviteCode: params.get("invite") ?? "",
-  });
-  const [clientErrors, setClientErrors] = useState<FieldErrors<RegisterField>>({});
   const registration = useMutation({ mutationFn: register });
-
-  const serverErrors = fieldErrorsFromApi(registration.error, fields, {
-    EMAIL_TAKEN: "email",
-    USERNAME_TAKEN: "username",
-    WEAK_PASSWORD: "password",
-    INVITE_CODE_INVALID: "inviteCode",
+  const form = useForm({
+    fields,
+    initialValues: { email: "", username: "", password: "", inviteCode: params.get("invite") ?? "" },
+    submitError: registration.error,
+    codeFields: {
+      EMAIL_TAKEN: "email",
+      USERNAME_TAKEN: "username",
+      WEAK_PASSWORD: "password",
+      INVITE_CODE_INVALID: "inviteCode",
+    },
   });
-  const errors = { ...serverErrors, ...clientErrors };
-  const set = (field: RegisterField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const { values, errors } = form;
+  const set = form.change;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const { inviteCode, ...account } = values;
     const request = inviteOnly ? { ...account, inviteCode: inviteCode.trim() || undefined } : account;
-    const checked = validate(registerRequestSchema, request, fields);
-    const nextErrors: FieldErrors<RegisterField> = checked.ok ? {} : { ...checked.fieldErrors };
+    const required: FieldErrors<RegisterField> = {};
     for (const field of ["email", "username", "password"] as const)
-      if (!values[field]) nextErrors[field] = missing[field];
-    if (inviteOnly && !inviteCode.trim()) nextErrors.inviteCode = missing.inviteCode;
-    setClientErrors(nextErrors);
-    if (checked.ok && !hasFieldErrors(nextErrors)) registration.mutate(checked.data);
+      if (!values[field]) required[field] = missing[field];
+    if (inviteOnly && !inviteCode.trim()) required.inviteCode = missing.inviteCode;
+    const checked = form.validate(registerRequestSchema, request, required);
+    if (checked) registration.mutate(checked);
   }
 
   if (registration.isSuccess) {
@@ -100,9 +96,7 @@ function RegisterForm({ inviteOnly, instance }: { inviteOnly: boolean; instance:
       <h1>Create your account</h1>
       {inviteOnly ? <p>Registration here is by invitation: you need an invite code.</p> : null}
       <form className="form" onSubmit={onSubmit} noValidate aria-label="Create account">
-        {registration.isError && !hasFieldErrors(serverErrors) ? (
-          <ErrorAlert>{errorMessage(registration.error)}</ErrorAlert>
-        ) : null}
+        {form.failedOutsideFields ? <ErrorAlert>{errorMessage(registration.error)}</ErrorAlert> : null}
         <Field
           label="Email"
           name="email"

@@ -1,38 +1,36 @@
 import { resetPasswordRequestSchema } from "@stave/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useState } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { Link } from "react-router";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors, validate } from "../../../lib/forms.ts";
+import { useForm } from "../../../lib/forms.ts";
 import { confirmationError, NewPasswordFields } from "../components/NewPasswordFields.tsx";
 import { useLinkToken } from "../linkToken.ts";
 import { resetPassword } from "../services/authApi.ts";
 
 const fields = ["newPassword", "confirmPassword"] as const;
-type ResetField = (typeof fields)[number];
-
 /** Where the link in the reset email lands: `/reset-password#token=…` (see useLinkToken). */
 export function ResetPasswordPage() {
   const token = useLinkToken();
-  const [values, setValues] = useState<Record<ResetField, string>>({ newPassword: "", confirmPassword: "" });
-  const [clientErrors, setClientErrors] = useState<FieldErrors<ResetField>>({});
   const reset = useMutation({ mutationFn: (newPassword: string) => resetPassword(token, newPassword) });
-
-  const serverErrors = fieldErrorsFromApi(reset.error, fields, { WEAK_PASSWORD: "newPassword" });
-  const errors = { ...serverErrors, ...clientErrors };
+  const form = useForm({
+    fields,
+    initialValues: { newPassword: "", confirmPassword: "" },
+    submitError: reset.error,
+    codeFields: { WEAK_PASSWORD: "newPassword" },
+  });
   const badToken = reset.error instanceof ApiError && reset.error.code === "INVALID_TOKEN";
-  const set = (field: ResetField, value: string) => setValues((current) => ({ ...current, [field]: value }));
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const checked = validate(resetPasswordRequestSchema, { token, newPassword: values.newPassword }, fields);
-    const nextErrors: FieldErrors<ResetField> = checked.ok ? {} : { ...checked.fieldErrors };
-    const mismatch = confirmationError(values);
-    if (mismatch) nextErrors.confirmPassword = mismatch;
-    setClientErrors(nextErrors);
-    if (checked.ok && !hasFieldErrors(nextErrors)) reset.mutate(checked.data.newPassword);
+    const request = form.validate(
+      resetPasswordRequestSchema,
+      { token, newPassword: form.values.newPassword },
+      { confirmPassword: confirmationError(form.values) },
+    );
+    if (request) reset.mutate(request.newPassword);
   }
 
   let content: ReactNode;
@@ -52,8 +50,8 @@ export function ResetPasswordPage() {
   } else {
     content = (
       <form className="form" onSubmit={onSubmit} noValidate aria-label="Choose a new password">
-        {reset.isError && !hasFieldErrors(serverErrors) ? <ErrorAlert>{errorMessage(reset.error)}</ErrorAlert> : null}
-        <NewPasswordFields values={values} onChange={set} errors={errors} />
+        {form.failedOutsideFields ? <ErrorAlert>{errorMessage(reset.error)}</ErrorAlert> : null}
+        <NewPasswordFields values={form.values} onChange={form.setValue} errors={form.errors} />
         <button type="submit" className="button" disabled={reset.isPending}>
           {reset.isPending ? "Saving…" : "Set new password"}
         </button>

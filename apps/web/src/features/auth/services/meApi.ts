@@ -1,11 +1,11 @@
-import { type Me, meSchema } from "@stave/contracts";
-import { ApiError, apiRequest, getCsrfToken, setCsrfToken } from "../../../lib/api.ts";
+import { api, type Me } from "@stave/contracts";
+import { ApiError, callApi, getCsrfToken, setCsrfToken } from "../../../lib/api.ts";
 import { fetchCsrfToken } from "./authApi.ts";
 
 /** The signed-in user, or `null` when nobody is signed in (a 401 is an answer, not a failure). */
 export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
   try {
-    return await apiRequest("/api/v1/users/me", { schema: meSchema, signal });
+    return await callApi(api.me.current, { signal });
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;

@@ -1,10 +1,10 @@
 import type { HistoryEntry, TrackSummary } from "@stave/contracts";
 import { Link } from "react-router";
+import { TrackArtwork } from "../../../components/TrackArtwork.tsx";
+import { creatorName } from "../../../lib/creatorName.ts";
 import { formatDateTime } from "../../../lib/dates.ts";
 import { formatDurationMs } from "../../../lib/time.ts";
-import { PlayTrackButton } from "../../tracks/components/PlayTrackButton.tsx";
-import { TrackArtwork } from "../../tracks/components/TrackArtwork.tsx";
-import { creatorName } from "../../tracks/trackText.ts";
+import { PlayTrackButton } from "../../../player/PlayTrackButton.tsx";
 
 type HistoryEntryItemProps = {
   entry: HistoryEntry;

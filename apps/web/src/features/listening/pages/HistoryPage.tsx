@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { LibraryTabs } from "../../library/pages/LibraryPage.tsx";
+import { LibraryTabs } from "../../library/index.ts";
 import { ClearHistoryButton } from "../components/ClearHistoryButton.tsx";
 import { HistoryEntryItem } from "../components/HistoryEntryItem.tsx";
 import { allEntries, useHistory, useRemoveHistoryEntry } from "../hooks/useListeningQueries.ts";

@@ -2,7 +2,7 @@ import { isCreatorTier, type StatsPeriod, statsPeriods } from "@stave/contracts"
 import { Link, useSearchParams } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { useMe } from "../../auth/useMe.ts";
+import { useMe } from "../../auth/index.ts";
 import { PeriodPicker } from "../components/PeriodPicker.tsx";
 import { PlaysChart } from "../components/PlaysChart.tsx";
 import { TopTracksTable } from "../components/TopTracksTable.tsx";

@@ -1,58 +1,45 @@
 import {
+  api,
   type CreatorStats,
-  creatorStatsSchema,
   type HistoryPage,
-  historyPageSchema,
   type PlayProgress,
   type PlayStarted,
-  playProgressSchema,
-  playStartedSchema,
   type StatsPeriod,
   type TrackStats,
-  trackStatsSchema,
 } from "@stave/contracts";
-import { apiRequest } from "../../../lib/api.ts";
+import { callApi } from "../../../lib/api.ts";
 
 export const HISTORY_PAGE_SIZE = 20;
 
+/** `?days=` as the contract spells it: the period's number of days as text. */
+const periodQuery = (days: StatsPeriod) => ({ days: String(days) as `${StatsPeriod}` });
+
 /** Tells the server listening to `trackId` has started; progress goes to the returned play. */
 export function startPlay(trackId: string): Promise<PlayStarted> {
-  return apiRequest(`/api/v1/tracks/${encodeURIComponent(trackId)}/plays`, {
-    method: "POST",
-    schema: playStartedSchema,
-  });
+  return callApi(api.listening.startPlay, { params: { id: trackId } });
 }
 
 /** How much of the play has been heard in total, in milliseconds. */
 export function reportPlayProgress(playId: string, listenedMs: number): Promise<PlayProgress> {
-  return apiRequest(`/api/v1/plays/${encodeURIComponent(playId)}/progress`, {
-    method: "POST",
-    body: { listenedMs },
-    schema: playProgressSchema,
-  });
+  return callApi(api.listening.reportProgress, { params: { playId }, body: { listenedMs } });
 }
 
 export function fetchHistory(cursor?: string, signal?: AbortSignal): Promise<HistoryPage> {
-  const query = new URLSearchParams({ limit: String(HISTORY_PAGE_SIZE) });
-  if (cursor) query.set("cursor", cursor);
-  return apiRequest(`/api/v1/me/history?${query}`, { schema: historyPageSchema, signal });
+  return callApi(api.listening.history, { query: { limit: HISTORY_PAGE_SIZE, cursor: cursor || undefined }, signal });
 }
 
 export function deleteHistoryEntry(entryId: string): Promise<undefined> {
-  return apiRequest(`/api/v1/me/history/${encodeURIComponent(entryId)}`, { method: "DELETE" });
+  return callApi(api.listening.removeHistoryEntry, { params: { entryId } });
 }
 
 export function clearHistory(): Promise<undefined> {
-  return apiRequest("/api/v1/me/history", { method: "DELETE" });
+  return callApi(api.listening.clearHistory);
 }
 
 export function fetchCreatorStats(days: StatsPeriod, signal?: AbortSignal): Promise<CreatorStats> {
-  return apiRequest(`/api/v1/me/stats?days=${days}`, { schema: creatorStatsSchema, signal });
+  return callApi(api.listening.creatorStats, { query: periodQuery(days), signal });
 }
 
 export function fetchTrackStats(trackId: string, days: StatsPeriod, signal?: AbortSignal): Promise<TrackStats> {
-  return apiRequest(`/api/v1/me/stats/tracks/${encodeURIComponent(trackId)}?days=${days}`, {
-    schema: trackStatsSchema,
-    signal,
-  });
+  return callApi(api.listening.trackStats, { params: { id: trackId }, query: periodQuery(days), signal });
 }

@@ -1,6 +1,6 @@
 import type { Conversation, ConversationPage, MessagePage } from "@stave/contracts";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { notificationKeys } from "../../notifications/hooks/notificationKeys.ts";
+import { unreadCountsKey } from "../../../lib/unreadCounts.ts";
 import {
   deleteConversation,
   deleteMessage,
@@ -76,7 +76,7 @@ export function useMarkConversationRead(conversationId: string) {
     onSuccess: () => {
       patchConversation(queryClient, conversationId, { unreadCount: 0 });
       // The stream's `read` event brings the new count too; without a stream, ask.
-      void queryClient.invalidateQueries({ queryKey: notificationKeys.unreadCounts });
+      void queryClient.invalidateQueries({ queryKey: unreadCountsKey });
     },
   });
 }
@@ -111,7 +111,7 @@ export function useDeleteConversation(conversationId: string) {
           : data,
       );
       void queryClient.invalidateQueries({ queryKey: messageKeys.conversations });
-      void queryClient.invalidateQueries({ queryKey: notificationKeys.unreadCounts });
+      void queryClient.invalidateQueries({ queryKey: unreadCountsKey });
     },
   });
 }

@@ -5,7 +5,7 @@ import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { useMe } from "../../auth/useMe.ts";
+import { useMe } from "../../auth/index.ts";
 import { BlockedNotice } from "../components/BlockedNotice.tsx";
 import { MessageComposer } from "../components/MessageComposer.tsx";
 import { MessageThread } from "../components/MessageThread.tsx";

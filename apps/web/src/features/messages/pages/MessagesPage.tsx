@@ -2,7 +2,7 @@ import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { useMe } from "../../auth/useMe.ts";
+import { useMe } from "../../auth/index.ts";
 import { ConversationList } from "../components/ConversationList.tsx";
 import { NewConversationForm } from "../components/NewConversationForm.tsx";
 import { allConversations, useConversations } from "../hooks/useMessageQueries.ts";

@@ -1,28 +1,18 @@
-import { type Conversation, trackOwnerSchema } from "@stave/contracts";
-import { apiRequest, type Schema } from "../../../lib/api.ts";
+import { api, type Conversation } from "@stave/contracts";
+import { callApi } from "../../../lib/api.ts";
 
-/** Someone I blocked, as `GET /api/v1/me/blocks` lists them. */
+/** Someone I blocked, as the block list names them. */
 export type BlockedPerson = Conversation["with"];
 
-const blockListReply: Schema<BlockedPerson[]> = {
-  parse(data) {
-    const items = (data as { items?: unknown } | null)?.items;
-    if (!Array.isArray(items)) throw new Error("unexpected reply: no items");
-    return items.map((item) => trackOwnerSchema.parse(item));
-  },
-};
-
-const path = (username: string) => `/api/v1/me/blocks/${encodeURIComponent(username)}`;
-
 /** People I have blocked, the latest first. */
-export function fetchBlocks(signal?: AbortSignal): Promise<BlockedPerson[]> {
-  return apiRequest("/api/v1/me/blocks", { schema: blockListReply, signal });
+export async function fetchBlocks(signal?: AbortSignal): Promise<BlockedPerson[]> {
+  return (await callApi(api.blocks.list, { signal })).items;
 }
 
 export function blockUser(username: string): Promise<undefined> {
-  return apiRequest(path(username), { method: "PUT" });
+  return callApi(api.blocks.block, { params: { username } });
 }
 
 export function unblockUser(username: string): Promise<undefined> {
-  return apiRequest(path(username), { method: "DELETE" });
+  return callApi(api.blocks.unblock, { params: { username } });
 }

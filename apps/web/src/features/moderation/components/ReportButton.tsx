@@ -1,6 +1,6 @@
 import type { ReportSubjectType } from "@stave/contracts";
 import { useState } from "react";
-import { useMe } from "../../auth/useMe.ts";
+import { useMe } from "../../auth/index.ts";
 import { ReportDialog } from "./ReportDialog.tsx";
 
 type ReportButtonProps = {

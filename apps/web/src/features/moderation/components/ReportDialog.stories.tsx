@@ -1,3 +1,4 @@
+import { api as operations } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { http } from "msw";
 import { errorResponse } from "../../../mocks/handlers.ts";
@@ -7,7 +8,7 @@ import { ReportDialog } from "./ReportDialog.tsx";
 
 const api = moderationApi(listener);
 const refusing = (reply: () => Response) => ({
-  msw: { handlers: { ...api.handlersByDomain, moderation: [http.post("/api/v1/reports", reply)] } },
+  msw: { handlers: { ...api.handlersByDomain, moderation: [http.post(operations.moderation.report.path, reply)] } },
 });
 
 const meta = {

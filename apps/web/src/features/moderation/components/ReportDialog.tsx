@@ -1,12 +1,13 @@
 import { type ReportCategory, type ReportSubjectType, reportCategories } from "@stave/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { FormActions } from "../../../components/FormActions.tsx";
 import { ModalDialog } from "../../../components/ModalDialog.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
+import { useForm } from "../../../lib/forms.ts";
 import { reportCategoryLabels, subjectNouns } from "../moderationText.ts";
 import { createReport } from "../services/reportsApi.ts";
 
@@ -43,19 +44,18 @@ function reportFailure(error: unknown, noun: string): string {
 export function ReportDialog({ subjectType, subjectId, onClose }: ReportDialogProps) {
   const id = useId();
   const noun = subjectNouns[subjectType];
-  const [category, setCategory] = useState<ReportCategory | "">("");
-  const [details, setDetails] = useState("");
-  const [categoryError, setCategoryError] = useState<string | undefined>();
+  const form = useForm({
+    fields: ["category"] as const,
+    initialValues: { category: "" as ReportCategory | "", details: "" },
+  });
+  const { category, details } = form.values;
+  const categoryError = form.errors.category;
   const report = useMutation({ mutationFn: createReport });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!category) {
-      setCategoryError("Choose a reason.");
-      return;
-    }
-    setCategoryError(undefined);
-    report.mutate({ subjectType, subjectId, category, details: details.trim() });
+    form.check({ category: category ? undefined : "Choose a reason." });
+    if (category) report.mutate({ subjectType, subjectId, category, details: details.trim() });
   }
 
   if (report.isSuccess) {
@@ -85,7 +85,7 @@ export function ReportDialog({ subjectType, subjectId, onClose }: ReportDialogPr
             aria-invalid={categoryError ? true : undefined}
             aria-describedby={categoryError ? `${id}-category-error` : undefined}
             disabled={report.isPending}
-            onChange={(event) => setCategory(event.target.value as ReportCategory | "")}
+            onChange={(event) => form.setValue("category", event.target.value as ReportCategory | "")}
           >
             <option value="">Choose a reason…</option>
             {reportCategories.map((option) => (
@@ -107,7 +107,7 @@ export function ReportDialog({ subjectType, subjectId, onClose }: ReportDialogPr
           maxLength={2000}
           hint="What should a moderator look at? Only moderators read this."
           value={details}
-          onChange={setDetails}
+          onChange={form.change("details")}
           disabled={report.isPending}
         />
         {report.isError ? <ErrorAlert>{reportFailure(report.error, noun)}</ErrorAlert> : null}

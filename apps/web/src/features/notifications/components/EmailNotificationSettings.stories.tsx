@@ -1,3 +1,4 @@
+import { api } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { http } from "msw";
 import { errorResponse } from "../../../mocks/handlers.ts";
@@ -28,7 +29,7 @@ export const SaveFails: Story = {
       handlers: {
         ...saveFailsApi.handlersByDomain,
         messages: [
-          http.put("/api/v1/me/notification-settings", () => errorResponse("INTERNAL", "Database unavailable.")),
+          http.put(api.notifications.updateSettings.path, () => errorResponse("INTERNAL", "Database unavailable.")),
           ...saveFailsApi.handlersByDomain.messages,
         ],
       },

@@ -1,5 +1,5 @@
 import { NavLink } from "react-router";
-import { useMe } from "../../auth/useMe.ts";
+import { useMe } from "../../auth/index.ts";
 import { useUnreadCounts } from "../hooks/useNotificationQueries.ts";
 import { useUserEvents } from "../live/useUserEvents.ts";
 import { CountBadge } from "./CountBadge.tsx";

@@ -1,8 +1,12 @@
+import { unreadCountsKey } from "../../../lib/unreadCounts.ts";
+
+export type { UnreadCounts } from "../../../lib/unreadCounts.ts";
+
 /** Every cached notifications query lives under ["notifications"]. */
 export const notificationKeys = {
   all: ["notifications"] as const,
-  /** The header's badges: unread notifications and unread messages, kept live by the event stream. */
-  unreadCounts: ["notifications", "unread-counts"] as const,
+  /** The header's badges, kept live by the event stream. */
+  unreadCounts: unreadCountsKey,
   /** The header menu's few latest. */
   latest: ["notifications", "latest"] as const,
   /** The /notifications page's lists, all and unread only. */
@@ -10,5 +14,3 @@ export const notificationKeys = {
   list: (unreadOnly: boolean) => ["notifications", "list", { unreadOnly }] as const,
   settings: ["notifications", "settings"] as const,
 };
-
-export type UnreadCounts = { notifications: number; messages: number };

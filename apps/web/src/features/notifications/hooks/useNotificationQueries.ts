@@ -7,7 +7,7 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
-import { fetchConversations } from "../../messages/services/messagesApi.ts";
+import { fetchConversations } from "../../messages/index.ts";
 import {
   fetchNotificationSettings,
   fetchNotifications,

@@ -1,7 +1,6 @@
 import type { NotificationPage, UserEvent } from "@stave/contracts";
 import type { QueryClient } from "@tanstack/react-query";
-import { messageKeys } from "../../messages/hooks/messageKeys.ts";
-import { appendToThread } from "../../messages/hooks/threadCache.ts";
+import { appendToThread, messageKeys } from "../../messages/index.ts";
 import { notificationKeys, type UnreadCounts } from "../hooks/notificationKeys.ts";
 import { LATEST_NOTIFICATIONS, setUnreadCount } from "../hooks/useNotificationQueries.ts";
 

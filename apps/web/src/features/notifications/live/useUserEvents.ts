@@ -1,7 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { endSession } from "../../auth/session.ts";
-import { meQueryKey, useMe } from "../../auth/useMe.ts";
+import { endSession, meQueryKey, useMe } from "../../auth/index.ts";
 import { applyUserEvent, refreshAfterGap } from "./applyUserEvent.ts";
 import { useUserEventSource } from "./UserEventSourceContext.tsx";
 

@@ -1,4 +1,11 @@
-import { type EventStreamClosed, eventStreamClosedSchema, type UserEvent, userEventSchema } from "@stave/contracts";
+import {
+  api,
+  type EventStreamClosed,
+  eventStreamClosedSchema,
+  operationPath,
+  type UserEvent,
+  userEventSchema,
+} from "@stave/contracts";
 
 /** Why the server ended the stream for good: its session or token is over, or the account. */
 export type StreamEndedReason = Exclude<EventStreamClosed["reason"], "replaced">;
@@ -24,7 +31,7 @@ export type UserEventSource = (handlers: UserEventHandlers) => () => void;
 const EVENT_NAMES = ["notification", "message", "read"] as const satisfies readonly UserEvent["type"][];
 
 /**
- * `GET /api/v1/me/events` over Server-Sent Events, same origin so the session cookie goes
+ * `api.notifications.events` over Server-Sent Events, same origin so the session cookie goes
  * along. A dropped connection is retried by EventSource itself; without EventSource
  * (jsdom) there is nothing live and the badges load as ordinary queries.
  *
@@ -35,7 +42,8 @@ const EVENT_NAMES = ["notification", "message", "read"] as const satisfies reado
  */
 export const browserUserEventSource: UserEventSource = ({ onEvent, onReconnect, onSignedOut }) => {
   if (typeof EventSource === "undefined") return () => {};
-  const source = new EventSource("/api/v1/me/events", { withCredentials: true });
+  // EventSource cannot be given fetch's options, so it gets the operation's URL instead of a call.
+  const source = new EventSource(operationPath(api.notifications.events.path, undefined), { withCredentials: true });
   let dropped = false;
   const onMessage = (message: Event) => {
     let data: unknown;

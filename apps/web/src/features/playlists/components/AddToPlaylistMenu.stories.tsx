@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { withPlayer, withSignedInCaption } from "../../../test/storyDecorators.tsx";
-import { TrackList } from "../../tracks/components/TrackList.tsx";
+import { TrackList } from "../../tracks/index.ts";
 import { looseTrack, mixTracks, otherListener, playlistOwner, playlistsApi } from "../playlistStoryMocks.ts";
 import { AddToPlaylistMenu } from "./AddToPlaylistMenu.tsx";
 

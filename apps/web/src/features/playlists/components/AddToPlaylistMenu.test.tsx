@@ -8,7 +8,7 @@ import { applyStoryHandlers } from "../../../test/storyMocks.ts";
 import { lateNightMix, looseTrack, mixTracks, secretSketches } from "../playlistStoryMocks.ts";
 import * as stories from "./AddToPlaylistMenu.stories.tsx";
 
-vi.mock("../../../app/player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
+vi.mock("../../../player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
 
 const { OnTrackPage, NoPlaylistsYet, SignedOut, InTrackList } = composeStories(stories, sharedAnnotations);
 const nightDrive = mixTracks[0];

@@ -1,6 +1,6 @@
 import type { TrackSummary } from "@stave/contracts";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
-import { useMe } from "../../auth/useMe.ts";
+import { useMe } from "../../auth/index.ts";
 import { useAddPlaylistTrack } from "../hooks/usePlaylistMutations.ts";
 import { allPlaylists, useMyPlaylists } from "../hooks/usePlaylistQueries.ts";
 import { isErrorCode, playlistErrorMessage } from "../playlistText.ts";

@@ -6,7 +6,7 @@ import { applyStoryHandlers, nextMockedResponseStatus } from "../../../test/stor
 import { lateNightMix, miraFavourites } from "../playlistStoryMocks.ts";
 import * as stories from "./CreatorPlaylists.stories.tsx";
 
-vi.mock("../../../app/player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
+vi.mock("../../../player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
 
 const { PublicPlaylists, ListenerPage, NoPlaylists } = composeStories(stories, sharedAnnotations);
 

@@ -1,16 +1,11 @@
-import { type CreatePlaylistRequest, visibilities } from "@stave/contracts";
-import { type FormEvent, useId, useState } from "react";
+import type { CreatePlaylistRequest } from "@stave/contracts";
+import type { FormEvent } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { FormActions } from "../../../components/FormActions.tsx";
-import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../lib/forms.ts";
-import { visibilityLabels } from "../../tracks/trackText.ts";
-import {
-  type PlaylistDraft,
-  type PlaylistDraftField,
-  playlistDraftFields,
-  requestFromDraft,
-} from "../playlistDraft.ts";
+import { VisibilityField } from "../../../components/VisibilityField.tsx";
+import { useForm } from "../../../lib/forms.ts";
+import { type PlaylistDraft, playlistDraftFields, requestFromDraft } from "../playlistDraft.ts";
 import { playlistErrorMessage, playlistVisibilityHints } from "../playlistText.ts";
 
 type PlaylistFormProps = {
@@ -29,19 +24,13 @@ type PlaylistFormProps = {
 /** Title, description and visibility, checked against the contract before anything is sent. */
 export function PlaylistForm(props: PlaylistFormProps) {
   const { initial, submitLabel, pendingLabel, failureLabel, pending, error, onSubmit, onCancel } = props;
-  const id = useId();
-  const [values, setValues] = useState<PlaylistDraft>(initial);
-  const [clientErrors, setClientErrors] = useState<FieldErrors<PlaylistDraftField>>({});
-  const serverErrors = fieldErrorsFromApi(error, playlistDraftFields);
-  const errors = { ...serverErrors, ...clientErrors };
-  const change = <K extends PlaylistDraftField>(field: K, value: PlaylistDraft[K]) =>
-    setValues((current) => ({ ...current, [field]: value }));
+  const form = useForm({ fields: playlistDraftFields, initialValues: initial, submitError: error });
+  const { values, errors, setValue: change } = form;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const checked = requestFromDraft(values);
-    setClientErrors(checked.ok ? {} : checked.fieldErrors);
-    if (checked.ok) onSubmit(checked.data);
+    const request = form.validated(requestFromDraft(values));
+    if (request) onSubmit(request);
   }
 
   return (
@@ -66,29 +55,13 @@ export function PlaylistForm(props: PlaylistFormProps) {
         error={errors.description}
         disabled={pending}
       />
-      <div className="field">
-        <label htmlFor={`${id}-visibility`} className="field__label">
-          Visibility
-        </label>
-        <p id={`${id}-visibility-hint`} className="field__hint">
-          {playlistVisibilityHints[values.visibility]}
-        </p>
-        <select
-          id={`${id}-visibility`}
-          name="visibility"
-          value={values.visibility}
-          aria-describedby={`${id}-visibility-hint`}
-          disabled={pending}
-          onChange={(event) => change("visibility", event.target.value as PlaylistDraft["visibility"])}
-        >
-          {visibilities.map((visibility) => (
-            <option key={visibility} value={visibility}>
-              {visibilityLabels[visibility]}
-            </option>
-          ))}
-        </select>
-      </div>
-      {error && !hasFieldErrors(serverErrors) ? (
+      <VisibilityField
+        value={values.visibility}
+        onChange={(visibility) => change("visibility", visibility)}
+        hints={playlistVisibilityHints}
+        disabled={pending}
+      />
+      {form.failedOutsideFields ? (
         <ErrorAlert>
           {failureLabel} {playlistErrorMessage(error)}
         </ErrorAlert>

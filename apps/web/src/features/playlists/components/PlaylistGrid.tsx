@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { visibilityLabels } from "../../tracks/trackText.ts";
+import { visibilityLabels } from "../../../lib/visibility.ts";
 import { allPlaylists } from "../hooks/usePlaylistQueries.ts";
 import { formatPlaylistSize } from "../playlistText.ts";
 import { PlaylistCover } from "./PlaylistCover.tsx";

@@ -1,10 +1,10 @@
 import type { TrackSummary } from "@stave/contracts";
 import { type DragEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
 import { Link } from "react-router";
+import { TrackArtwork } from "../../../components/TrackArtwork.tsx";
+import { creatorName } from "../../../lib/creatorName.ts";
 import { formatDurationMs } from "../../../lib/time.ts";
-import { PlayTrackButton } from "../../tracks/components/PlayTrackButton.tsx";
-import { TrackArtwork } from "../../tracks/components/TrackArtwork.tsx";
-import { creatorName } from "../../tracks/trackText.ts";
+import { PlayTrackButton } from "../../../player/PlayTrackButton.tsx";
 import { dropIndex } from "../playlistOrder.ts";
 
 type Direction = "up" | "down";

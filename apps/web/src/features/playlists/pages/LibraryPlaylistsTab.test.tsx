@@ -8,7 +8,7 @@ import { applyStoryHandlers } from "../../../test/storyMocks.ts";
 import { emptyCrate, lateNightMix, secretSketches } from "../playlistStoryMocks.ts";
 import * as stories from "./LibraryPlaylistsTab.stories.tsx";
 
-vi.mock("../../../app/player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
+vi.mock("../../../player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
 
 const { Playlists, ManyPlaylists, NoPlaylists, SignedOut } = composeStories(stories, sharedAnnotations);
 

@@ -1,3 +1,4 @@
+import { api } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { http } from "msw";
 import { AppRoutes } from "../../../app/AppRoutes.tsx";
@@ -54,7 +55,7 @@ export const ReorderConflict: Story = {
       handlers: {
         ...conflictApi.handlersByDomain,
         playlists: [
-          http.put("/api/v1/playlists/:id/order", () =>
+          http.put(api.playlists.reorder.path, () =>
             errorResponse(
               "PLAYLIST_ORDER_MISMATCH",
               "The new order must list exactly the playlist's current tracks, each once; reload the playlist and try again",

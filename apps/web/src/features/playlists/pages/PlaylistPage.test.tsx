@@ -12,7 +12,7 @@ import { applyStoryHandlers } from "../../../test/storyMocks.ts";
 import { lateNightMix, mixTracks, ownProcessingTrack, secretSketches, sketchTracks } from "../playlistStoryMocks.ts";
 import * as stories from "./PlaylistPage.stories.tsx";
 
-vi.mock("../../../app/player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
+vi.mock("../../../player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
 
 const { AsOwner, AsVisitor, EmptyPlaylist, Reordering, ReorderConflict, PrivateOfSomeoneElse } = composeStories(
   stories,

@@ -1,67 +1,54 @@
 import {
+  api,
   type CreatePlaylistRequest,
   type Playlist,
   type PlaylistPage,
-  playlistPageSchema,
-  playlistResponseSchema,
   type UpdatePlaylistRequest,
 } from "@stave/contracts";
-import { apiRequest } from "../../../lib/api.ts";
+import { callApi } from "../../../lib/api.ts";
 
 const PAGE_SIZE = 24;
 
-function pagePath(path: string, cursor: string | undefined, limit = PAGE_SIZE): string {
-  const query = new URLSearchParams({ limit: String(limit) });
-  if (cursor) query.set("cursor", cursor);
-  return `${path}?${query}`;
-}
-
-const playlistPath = (id: string) => `/api/v1/playlists/${encodeURIComponent(id)}`;
+const pageQuery = (cursor: string | undefined) => ({ limit: PAGE_SIZE, cursor });
 
 /** A playlist with its tracks in order. 404 for someone else's private playlist. */
 export async function fetchPlaylist(id: string, signal?: AbortSignal): Promise<Playlist> {
-  return (await apiRequest(playlistPath(id), { schema: playlistResponseSchema, signal })).playlist;
+  return (await callApi(api.playlists.get, { params: { id }, signal })).playlist;
 }
 
 export async function createPlaylist(request: CreatePlaylistRequest): Promise<Playlist> {
-  return (await apiRequest("/api/v1/playlists", { method: "POST", body: request, schema: playlistResponseSchema }))
-    .playlist;
+  return (await callApi(api.playlists.create, { body: request })).playlist;
 }
 
 export async function updatePlaylist(id: string, changes: UpdatePlaylistRequest): Promise<Playlist> {
-  return (await apiRequest(playlistPath(id), { method: "PATCH", body: changes, schema: playlistResponseSchema }))
-    .playlist;
+  return (await callApi(api.playlists.update, { params: { id }, body: changes })).playlist;
 }
 
 /** Deletes the playlist; its tracks stay. */
 export function deletePlaylist(id: string): Promise<undefined> {
-  return apiRequest(playlistPath(id), { method: "DELETE" });
+  return callApi(api.playlists.delete, { params: { id } });
 }
 
 /** Appends the track. 409 TRACK_ALREADY_IN_PLAYLIST or PLAYLIST_FULL. */
 export async function addPlaylistTrack(id: string, trackId: string): Promise<Playlist> {
-  const path = `${playlistPath(id)}/tracks`;
-  return (await apiRequest(path, { method: "POST", body: { trackId }, schema: playlistResponseSchema })).playlist;
+  return (await callApi(api.playlists.addTrack, { params: { id }, body: { trackId } })).playlist;
 }
 
 export async function removePlaylistTrack(id: string, trackId: string): Promise<Playlist> {
-  const path = `${playlistPath(id)}/tracks/${encodeURIComponent(trackId)}`;
-  return (await apiRequest(path, { method: "DELETE", schema: playlistResponseSchema })).playlist;
+  return (await callApi(api.playlists.removeTrack, { params: { id, trackId } })).playlist;
 }
 
 /** Every track of the playlist in the new order. 409 PLAYLIST_ORDER_MISMATCH when the playlist changed meanwhile. */
 export async function reorderPlaylist(id: string, trackIds: readonly string[]): Promise<Playlist> {
-  const path = `${playlistPath(id)}/order`;
-  return (await apiRequest(path, { method: "PUT", body: { trackIds }, schema: playlistResponseSchema })).playlist;
+  return (await callApi(api.playlists.reorder, { params: { id }, body: { trackIds: [...trackIds] } })).playlist;
 }
 
 /** The signed-in user's playlists, whatever their visibility, newest first. */
 export function fetchMyPlaylists(cursor?: string, signal?: AbortSignal): Promise<PlaylistPage> {
-  return apiRequest(pagePath("/api/v1/me/playlists", cursor), { schema: playlistPageSchema, signal });
+  return callApi(api.playlists.mine, { query: pageQuery(cursor), signal });
 }
 
 /** A user's public playlists, newest first. */
 export function fetchUserPlaylists(username: string, cursor?: string, signal?: AbortSignal): Promise<PlaylistPage> {
-  const path = `/api/v1/users/${encodeURIComponent(username)}/playlists`;
-  return apiRequest(pagePath(path, cursor), { schema: playlistPageSchema, signal });
+  return callApi(api.playlists.ofUser, { params: { username }, query: pageQuery(cursor), signal });
 }

@@ -1,15 +1,13 @@
 import { HARD_DELETE_AFTER_DAYS } from "@stave/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef } from "react";
 import { useNavigate } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../lib/forms.ts";
-import { endSession } from "../../auth/session.ts";
-import { useMe } from "../../auth/useMe.ts";
-import { isCodeShaped, wrongCodeMessages } from "../../settings/components/twoFactorCodes.ts";
+import { type FieldErrors, useForm } from "../../../lib/forms.ts";
+import { endSession, isCodeShaped, useMe, wrongCodeMessages } from "../../auth/index.ts";
 import { deleteMyAccount } from "../services/privacyApi.ts";
 import type { AccountDeletedState } from "./AccountDeletedNotice.tsx";
 
@@ -18,7 +16,7 @@ export const DELETE_CONFIRMATION = "DELETE";
 
 const fields = ["password", "code", "confirmation"] as const;
 type DeleteField = (typeof fields)[number];
-const empty: Record<DeleteField, string> = { password: "", code: "", confirmation: "" };
+const initialValues = { password: "", code: "", confirmation: "", keepPublicTracks: false };
 
 /** Settings → Privacy: delete the account, after saying exactly what that does. */
 export function DeleteAccountSection() {
@@ -26,9 +24,6 @@ export function DeleteAccountSection() {
   const me = useMe().data;
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [values, setValues] = useState(empty);
-  const [keepPublicTracks, setKeepPublicTracks] = useState(false);
-  const [clientErrors, setClientErrors] = useState<FieldErrors<DeleteField>>({});
   const deleted = useRef(false);
   // The session is forgotten once this page has gone: forgetting it while the guarded
   // settings are still shown (navigation renders as a transition, the session change at
@@ -47,18 +42,19 @@ export function DeleteAccountSection() {
       navigate("/", { replace: true, state });
     },
   });
-  const serverErrors = fieldErrorsFromApi(
-    remove.error,
+  const form = useForm({
     fields,
-    { PASSWORD_INCORRECT: "password", INVALID_TWO_FACTOR_CODE: "code" },
-    { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
-  );
-  const errors = { ...serverErrors, ...clientErrors };
+    initialValues,
+    submitError: remove.error,
+    codeFields: { PASSWORD_INCORRECT: "password", INVALID_TWO_FACTOR_CODE: "code" },
+    messages: { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
+  });
+  const { values, errors } = form;
   // Also when the server asks for one the cached account didn't know about (2FA turned on elsewhere).
   const needsCode =
     me?.twoFactorEnabled === true ||
     (remove.error instanceof ApiError && remove.error.code === "INVALID_TWO_FACTOR_CODE");
-  const set = (field: DeleteField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const set = form.change;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -68,11 +64,10 @@ export function DeleteAccountSection() {
     if (values.confirmation.trim() !== DELETE_CONFIRMATION) {
       nextErrors.confirmation = `Type ${DELETE_CONFIRMATION} to confirm`;
     }
-    setClientErrors(nextErrors);
-    if (hasFieldErrors(nextErrors)) return;
+    if (!form.check(nextErrors)) return;
     remove.mutate({
       password: values.password,
-      keepPublicTracks,
+      keepPublicTracks: values.keepPublicTracks,
       ...(needsCode ? { code: values.code.replace(/\s+/g, "") } : {}),
     });
   }
@@ -114,8 +109,8 @@ export function DeleteAccountSection() {
           <input
             type="checkbox"
             name="keepPublicTracks"
-            checked={keepPublicTracks}
-            onChange={(event) => setKeepPublicTracks(event.target.checked)}
+            checked={values.keepPublicTracks}
+            onChange={(event) => form.setValue("keepPublicTracks", event.target.checked)}
           />
           Keep my public tracks playable, shown as by "Deleted user"
         </label>
@@ -150,7 +145,7 @@ export function DeleteAccountSection() {
           onChange={set("confirmation")}
           error={errors.confirmation}
         />
-        {remove.isError && !hasFieldErrors(serverErrors) ? (
+        {form.failedOutsideFields ? (
           <ErrorAlert>Your account wasn't deleted. {errorMessage(remove.error)}</ErrorAlert>
         ) : null}
         <div className="form__actions">

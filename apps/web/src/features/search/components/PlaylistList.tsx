@@ -1,8 +1,8 @@
 import type { PlaylistSummary } from "@stave/contracts";
 import { Link } from "react-router";
+import { TrackArtwork } from "../../../components/TrackArtwork.tsx";
+import { creatorName } from "../../../lib/creatorName.ts";
 import { formatDurationMs } from "../../../lib/time.ts";
-import { TrackArtwork } from "../../tracks/components/TrackArtwork.tsx";
-import { creatorName } from "../../tracks/trackText.ts";
 import { formatTrackCount } from "../searchText.ts";
 
 /** Playlists found by a search: title, owner and size, each linking to the playlist. */

@@ -1,3 +1,4 @@
+import { api } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { delay, http } from "msw";
 import { userEvent, within } from "storybook/test";
@@ -49,7 +50,7 @@ export const SlowSuggestions: Story = {
       handlers: {
         ...slowApi.handlersByDomain,
         search: [
-          http.get("/api/v1/search/suggestions", async ({ request }) => {
+          http.get(api.search.suggestions.path, async ({ request }) => {
             if (new URL(request.url).searchParams.get("q") !== "n") await delay(2000);
             return undefined;
           }),
@@ -70,7 +71,7 @@ export const SuggestionsUnavailable: Story = {
     msw: {
       handlers: {
         search: [
-          http.get("/api/v1/search/suggestions", () => errorResponse("SERVICE_UNAVAILABLE", "Search is warming up.")),
+          http.get(api.search.suggestions.path, () => errorResponse("SERVICE_UNAVAILABLE", "Search is warming up.")),
           ...searchHandlers(),
         ],
       },

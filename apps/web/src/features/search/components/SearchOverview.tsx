@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useId } from "react";
 import { Link } from "react-router";
-import { TrackList } from "../../tracks/components/TrackList.tsx";
+import { TrackList } from "../../tracks/index.ts";
 import { useSearchOverview } from "../hooks/useSearchQueries.ts";
 import { type SearchParams, searchUrl } from "../searchParams.ts";
 import { noMatchesText } from "../searchText.ts";

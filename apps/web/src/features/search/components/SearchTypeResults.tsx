@@ -2,7 +2,7 @@ import type { SearchResponse, SearchType } from "@stave/contracts";
 import type { ReactNode } from "react";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { TrackList } from "../../tracks/components/TrackList.tsx";
+import { TrackList } from "../../tracks/index.ts";
 import { useSearchPages } from "../hooks/useSearchQueries.ts";
 import type { SearchParams } from "../searchParams.ts";
 import { noMatchesText } from "../searchText.ts";

@@ -1,3 +1,4 @@
+import { api } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { delay, http } from "msw";
 import { AppRoutes } from "../../../app/AppRoutes.tsx";
@@ -55,7 +56,7 @@ export const ServerError: Story = {
     msw: {
       handlers: {
         search: [
-          http.get("/api/v1/search", () => errorResponse("SERVICE_UNAVAILABLE", "Search is warming up.")),
+          http.get(api.search.search.path, () => errorResponse("SERVICE_UNAVAILABLE", "Search is warming up.")),
           // Suggestions still work.
           ...searchHandlers(),
         ],
@@ -73,7 +74,7 @@ export const Loading: Story = {
       handlers: {
         ...slowApi.handlersByDomain,
         search: [
-          http.get("/api/v1/search", async () => {
+          http.get(api.search.search.path, async () => {
             await delay("infinite");
           }),
           ...slowApi.handlersByDomain.search,

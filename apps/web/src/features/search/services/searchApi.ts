@@ -1,11 +1,5 @@
-import {
-  type SearchResponse,
-  type SearchType,
-  type Suggestion,
-  searchResponseSchema,
-  suggestionsResponseSchema,
-} from "@stave/contracts";
-import { apiRequest } from "../../../lib/api.ts";
+import { api, type SearchResponse, type SearchType, type Suggestion } from "@stave/contracts";
+import { callApi } from "../../../lib/api.ts";
 
 export type SearchRequest = {
   q: string;
@@ -18,21 +12,26 @@ export type SearchRequest = {
   cursor?: string | undefined;
 };
 
-/** GET /api/v1/search: each section the type asks for, one page of it. */
+/** Each section the type asks for, one page of it. */
 export function fetchSearch(request: SearchRequest, signal?: AbortSignal): Promise<SearchResponse> {
-  const query = new URLSearchParams({ q: request.q, type: request.type, limit: String(request.limit) });
-  if (request.genre) query.set("genre", request.genre);
-  if (request.tag) query.set("tag", request.tag);
-  if (request.cursor) query.set("cursor", request.cursor);
-  return apiRequest(`/api/v1/search?${query}`, { schema: searchResponseSchema, signal });
+  const { q, type, limit } = request;
+  // An empty filter is no filter: the server refuses an empty `genre` or `tag`.
+  const query = {
+    q,
+    type,
+    limit,
+    genre: request.genre || undefined,
+    tag: request.tag || undefined,
+    cursor: request.cursor || undefined,
+  };
+  return callApi(api.search.search, { query, signal });
 }
 
 // The contract's cap on what the suggestions endpoint accepts.
 const SUGGESTION_QUERY_MAX = 100;
 
-/** GET /api/v1/search/suggestions: tracks and creators to offer while someone types. */
+/** Tracks and creators to offer while someone types. */
 export async function fetchSuggestions(q: string, signal?: AbortSignal): Promise<Suggestion[]> {
-  const query = new URLSearchParams({ q: q.slice(0, SUGGESTION_QUERY_MAX) });
-  return (await apiRequest(`/api/v1/search/suggestions?${query}`, { schema: suggestionsResponseSchema, signal }))
+  return (await callApi(api.search.suggestions, { query: { q: q.slice(0, SUGGESTION_QUERY_MAX) }, signal }))
     .suggestions;
 }

@@ -1,3 +1,4 @@
+import { api } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { HttpResponse, http } from "msw";
 import {
@@ -47,7 +48,7 @@ export const AlreadyElevated: Story = {
     msw: {
       handlers: {
         accounts: [
-          http.post("/api/v1/users/me/upgrade-creator", () =>
+          http.post(api.me.upgradeToCreator.path, () =>
             HttpResponse.json({ role: "admin", promoted_to_creator_at: null, already_elevated: true }),
           ),
           ...accountsHandlers({ me: buildVerifiedUser() }),
@@ -63,7 +64,7 @@ export const UpgradeFails: Story = {
     msw: {
       handlers: {
         accounts: [
-          http.post("/api/v1/users/me/upgrade-creator", () => errorResponse("INTERNAL", "Database unavailable.")),
+          http.post(api.me.upgradeToCreator.path, () => errorResponse("INTERNAL", "Database unavailable.")),
           ...accountsHandlers({ me: buildVerifiedUser() }),
         ],
       },

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { Link } from "react-router";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { meQueryKey, useMe } from "../../auth/useMe.ts";
+import { meQueryKey, useMe } from "../../auth/index.ts";
 import { upgradeToCreator } from "../services/creatorApi.ts";
 
 /**

@@ -1,7 +1,6 @@
 import { useId } from "react";
 import { Link } from "react-router";
-import { roleLabels } from "../../auth/roles.ts";
-import { useMe } from "../../auth/useMe.ts";
+import { roleLabels, useMe } from "../../auth/index.ts";
 
 /** Who the account is: the facts a person cannot edit here. */
 export function AccountSummary() {

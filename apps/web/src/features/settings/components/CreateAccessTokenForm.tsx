@@ -1,15 +1,14 @@
 import { type CreatedToken, type TokenScope, tokenScopes } from "@stave/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../lib/forms.ts";
-import { useMe } from "../../auth/useMe.ts";
+import { type FieldErrors, useForm } from "../../../lib/forms.ts";
+import { isCodeShaped, useMe, wrongCodeMessages } from "../../auth/index.ts";
 import { createAccessToken } from "../services/tokensApi.ts";
 import { tokenLifetimes, tokenScopeLabels } from "./accessTokenLabels.ts";
 import { CurrentPasswordField, SecondFactorCodeField } from "./ConfirmationFields.tsx";
-import { isCodeShaped, wrongCodeMessages } from "./twoFactorCodes.ts";
 
 const fields = ["name", "scopes", "password", "code"] as const;
 type FormField = (typeof fields)[number];
@@ -25,35 +24,36 @@ const staffRoles = new Set(["admin", "moderator"]);
 export function CreateAccessTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => void }) {
   const me = useMe().data;
   const id = useId();
-  const [name, setName] = useState("");
-  // Read and write: what most scripts need; upload and admin are opt-in.
-  const [scopes, setScopes] = useState<Set<TokenScope>>(new Set(["read", "write"]));
-  const [lifetime, setLifetime] = useState<number | null>(90);
-  const [password, setPassword] = useState("");
-  const [code, setCode] = useState("");
-  const [clientErrors, setClientErrors] = useState<FieldErrors<FormField>>({});
   const create = useMutation({ mutationFn: createAccessToken, onSuccess: onCreated });
   const twoFactorOn = me?.twoFactorEnabled ?? false;
-  const serverErrors = fieldErrorsFromApi(
-    create.error,
+  const form = useForm({
     fields,
-    {
+    initialValues: {
+      name: "",
+      // Read and write: what most scripts need; upload and admin are opt-in.
+      scopes: new Set<TokenScope>(["read", "write"]),
+      lifetime: 90 as number | null,
+      password: "",
+      code: "",
+    },
+    submitError: create.error,
+    codeFields: {
       PASSWORD_INCORRECT: "password",
       INVALID_TWO_FACTOR_CODE: "code",
       REAUTH_REQUIRED: twoFactorOn ? "code" : "password",
     },
-    { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
-  );
-  const errors = { ...serverErrors, ...clientErrors };
+    messages: { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
+  });
+  const { errors } = form;
+  const { name, scopes, lifetime, password, code } = form.values;
   const offered = tokenScopes.filter((scope) => scope !== "admin" || staffRoles.has(me?.role ?? ""));
 
-  const toggle = (scope: TokenScope, on: boolean) =>
-    setScopes((current) => {
-      const next = new Set(current);
-      if (on) next.add(scope);
-      else next.delete(scope);
-      return next;
-    });
+  const toggle = (scope: TokenScope, on: boolean) => {
+    const next = new Set(scopes);
+    if (on) next.add(scope);
+    else next.delete(scope);
+    form.setValue("scopes", next);
+  };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -68,8 +68,7 @@ export function CreateAccessTokenForm({ onCreated }: { onCreated: (token: Create
     } else if (!password) {
       nextErrors.password = "Enter your password";
     }
-    setClientErrors(nextErrors);
-    if (hasFieldErrors(nextErrors)) return;
+    if (!form.check(nextErrors)) return;
     create.mutate({
       name: name.trim(),
       scopes: tokenScopes.filter((scope) => scopes.has(scope)),
@@ -81,10 +80,18 @@ export function CreateAccessTokenForm({ onCreated }: { onCreated: (token: Create
   return (
     <form className="form form--inline-section" onSubmit={onSubmit} noValidate aria-label="New access token">
       <h3>New token</h3>
-      {create.isError && !hasFieldErrors(serverErrors) ? (
+      {form.failedOutsideFields ? (
         <ErrorAlert>Couldn't create the token. {errorMessage(create.error)}</ErrorAlert>
       ) : null}
-      <Field label="Name" name="name" required maxLength={80} value={name} onChange={setName} error={errors.name} />
+      <Field
+        label="Name"
+        name="name"
+        required
+        maxLength={80}
+        value={name}
+        onChange={form.change("name")}
+        error={errors.name}
+      />
       <fieldset className="checkbox-group" aria-describedby={errors.scopes ? `${id}-scopes-error` : undefined}>
         <legend>Permissions</legend>
         {offered.map((scope) => (
@@ -122,7 +129,9 @@ export function CreateAccessTokenForm({ onCreated }: { onCreated: (token: Create
         <select
           id={`${id}-lifetime`}
           value={lifetime === null ? "never" : String(lifetime)}
-          onChange={(event) => setLifetime(event.target.value === "never" ? null : Number(event.target.value))}
+          onChange={(event) =>
+            form.setValue("lifetime", event.target.value === "never" ? null : Number(event.target.value))
+          }
         >
           {tokenLifetimes.map((option) => (
             <option key={option.label} value={option.days === null ? "never" : String(option.days)}>
@@ -135,14 +144,14 @@ export function CreateAccessTokenForm({ onCreated }: { onCreated: (token: Create
         <SecondFactorCodeField
           hint="To confirm it is you. Or one of your backup codes."
           value={code}
-          onChange={setCode}
+          onChange={form.change("code")}
           error={errors.code}
         />
       ) : (
         <CurrentPasswordField
           hint="To confirm it is you."
           value={password}
-          onChange={setPassword}
+          onChange={form.change("password")}
           error={errors.password}
         />
       )}

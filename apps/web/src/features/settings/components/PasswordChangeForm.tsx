@@ -1,11 +1,11 @@
 import { changePasswordRequestSchema } from "@stave/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors, validate } from "../../../lib/forms.ts";
-import { confirmationError, NewPasswordFields } from "../../auth/components/NewPasswordFields.tsx";
+import { useForm } from "../../../lib/forms.ts";
+import { confirmationError, NewPasswordFields } from "../../auth/index.ts";
 import { changePassword } from "../services/accountApi.ts";
 import { accessTokensQueryKey } from "./AccessTokens.tsx";
 import { securityEventsQueryKey } from "./SecurityEvents.tsx";
@@ -18,39 +18,36 @@ const empty: Record<PasswordField, string> = { currentPassword: "", newPassword:
 export function PasswordChangeForm() {
   const queryClient = useQueryClient();
   const titleId = useId();
-  const [values, setValues] = useState(empty);
-  const [clientErrors, setClientErrors] = useState<FieldErrors<PasswordField>>({});
   const change = useMutation({
     mutationFn: changePassword,
     onSuccess: () => {
-      setValues(empty);
       // The server has just signed out every other session and revoked every token.
       void queryClient.invalidateQueries({ queryKey: sessionsQueryKey });
       void queryClient.invalidateQueries({ queryKey: accessTokensQueryKey });
       void queryClient.invalidateQueries({ queryKey: securityEventsQueryKey });
     },
   });
-  const serverErrors = fieldErrorsFromApi(
-    change.error,
+  const form = useForm({
     fields,
-    { PASSWORD_INCORRECT: "currentPassword", WEAK_PASSWORD: "newPassword" },
-    { PASSWORD_INCORRECT: "Your current password is incorrect." },
-  );
-  const errors = { ...serverErrors, ...clientErrors };
+    initialValues: empty,
+    submitError: change.error,
+    codeFields: { PASSWORD_INCORRECT: "currentPassword", WEAK_PASSWORD: "newPassword" },
+    messages: { PASSWORD_INCORRECT: "Your current password is incorrect." },
+  });
+  const { values, errors } = form;
   const set = (field: PasswordField, value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
+    form.setValue(field, value);
     if (change.isSuccess) change.reset();
   };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const checked = validate(changePasswordRequestSchema, values, fields);
-    const nextErrors: FieldErrors<PasswordField> = checked.ok ? {} : { ...checked.fieldErrors };
-    if (!values.currentPassword) nextErrors.currentPassword = "Enter your current password";
-    const mismatch = confirmationError(values, "The new passwords don't match");
-    if (mismatch) nextErrors.confirmPassword = mismatch;
-    setClientErrors(nextErrors);
-    if (checked.ok && !hasFieldErrors(nextErrors)) change.mutate(checked.data);
+    const request = form.validate(changePasswordRequestSchema, values, {
+      currentPassword: values.currentPassword ? undefined : "Enter your current password",
+      confirmPassword: confirmationError(values, "The new passwords don't match"),
+    });
+    // Emptied once the server took it: the boxes held passwords.
+    if (request) change.mutate(request, { onSuccess: form.reset });
   }
 
   return (
@@ -73,7 +70,7 @@ export function PasswordChangeForm() {
           errors={errors}
           hintNote="Changing it signs you out on your other devices and revokes your access tokens."
         />
-        {change.isError && !hasFieldErrors(serverErrors) ? (
+        {form.failedOutsideFields ? (
           <ErrorAlert>Your password wasn't changed. {errorMessage(change.error)}</ErrorAlert>
         ) : null}
         {change.isSuccess ? (

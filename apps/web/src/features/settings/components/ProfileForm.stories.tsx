@@ -1,3 +1,4 @@
+import { api } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { http } from "msw";
 import { accountsHandlers, buildUnverifiedUser, buildVerifiedUser, validationFailed } from "../../../mocks/handlers.ts";
@@ -29,7 +30,7 @@ export const RejectedByServer: Story = {
     msw: {
       handlers: {
         accounts: [
-          http.patch("/api/v1/users/me", () =>
+          http.patch(api.me.updateProfile.path, () =>
             validationFailed([{ path: ["displayName"], message: "This display name is reserved" }]),
           ),
           ...accountsHandlers({ me: buildVerifiedUser() }),

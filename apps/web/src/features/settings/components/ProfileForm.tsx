@@ -1,11 +1,11 @@
 import { type Me, updateProfileRequestSchema } from "@stave/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors, validate } from "../../../lib/forms.ts";
-import { meQueryKey, useMe } from "../../auth/useMe.ts";
+import { useForm } from "../../../lib/forms.ts";
+import { meQueryKey, useMe } from "../../auth/index.ts";
 import { updateProfile } from "../services/accountApi.ts";
 
 const fields = ["displayName", "bio", "location"] as const;
@@ -20,21 +20,23 @@ export function ProfileForm() {
 function ProfileFormFields({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   const titleId = useId();
-  const [values, setValues] = useState<Record<ProfileField, string>>({
-    displayName: me.profile.displayName ?? "",
-    bio: me.profile.bio ?? "",
-    location: me.profile.location ?? "",
-  });
-  const [clientErrors, setClientErrors] = useState<FieldErrors<ProfileField>>({});
   const save = useMutation({
     mutationFn: updateProfile,
     onSuccess: (updated) => queryClient.setQueryData(meQueryKey, updated),
   });
-  const serverErrors = fieldErrorsFromApi(save.error, fields);
-  const errors = { ...serverErrors, ...clientErrors };
+  const form = useForm({
+    fields,
+    initialValues: {
+      displayName: me.profile.displayName ?? "",
+      bio: me.profile.bio ?? "",
+      location: me.profile.location ?? "",
+    },
+    submitError: save.error,
+  });
+  const { values, errors } = form;
 
   const set = (field: ProfileField) => (value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
+    form.setValue(field, value);
     // An edit makes "Profile saved" stale.
     if (save.isSuccess) save.reset();
   };
@@ -43,9 +45,8 @@ function ProfileFormFields({ me }: { me: Me }) {
     event.preventDefault();
     // An emptied box clears the field rather than storing "".
     const changes = Object.fromEntries(fields.map((field) => [field, values[field].trim() || null]));
-    const checked = validate(updateProfileRequestSchema, changes, fields);
-    setClientErrors(checked.ok ? {} : checked.fieldErrors);
-    if (checked.ok) save.mutate(checked.data);
+    const request = form.validate(updateProfileRequestSchema, changes);
+    if (request) save.mutate(request);
   }
 
   return (
@@ -79,7 +80,7 @@ function ProfileFormFields({ me }: { me: Me }) {
           onChange={set("location")}
           error={errors.location}
         />
-        {save.isError && !hasFieldErrors(serverErrors) ? (
+        {form.failedOutsideFields ? (
           <ErrorAlert>Your profile wasn't saved. {errorMessage(save.error)}</ErrorAlert>
         ) : null}
         {save.isSuccess ? (

@@ -1,3 +1,4 @@
+import { api } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { http } from "msw";
 import {
@@ -92,7 +93,7 @@ export const LoadFails: Story = {
     msw: {
       handlers: {
         accounts: [
-          http.get("/api/v1/users/me/security-events", () => errorResponse("INTERNAL", "Database unavailable.")),
+          http.get(api.audit.mySecurityEvents.path, () => errorResponse("INTERNAL", "Database unavailable.")),
           ...accountsHandlers({ me: ada }),
         ],
       },

@@ -1,3 +1,4 @@
+import { api } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { http } from "msw";
 import { accountsHandlers, buildSession, buildVerifiedUser, errorResponse } from "../../../mocks/handlers.ts";
@@ -35,7 +36,7 @@ export const LoadFails: Story = {
     msw: {
       handlers: {
         accounts: [
-          http.get("/api/v1/users/me/sessions", () => errorResponse("INTERNAL", "Database unavailable.")),
+          http.get(api.me.sessions.path, () => errorResponse("INTERNAL", "Database unavailable.")),
           ...accountsHandlers({ me: buildVerifiedUser() }),
         ],
       },

@@ -1,11 +1,11 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../lib/forms.ts";
+import { type FieldErrors, useForm } from "../../../lib/forms.ts";
+import { isCodeShaped, wrongCodeMessages } from "../../auth/index.ts";
 import { disableTwoFactor, regenerateBackupCodes } from "../services/twoFactorApi.ts";
 import { CurrentPasswordField, SecondFactorCodeField } from "./ConfirmationFields.tsx";
-import { isCodeShaped, wrongCodeMessages } from "./twoFactorCodes.ts";
 
 const codeMissing = "Enter a code from your authenticator app";
 
@@ -32,24 +32,22 @@ type RegenerateField = (typeof regenerateFields)[number];
  * someone with a stolen session and password replace the owner's codes, so it is not asked.
  */
 function RegenerateBackupCodesForm({ onBackupCodes }: { onBackupCodes: (codes: string[]) => void }) {
-  const [code, setCode] = useState("");
-  const [clientErrors, setClientErrors] = useState<FieldErrors<RegenerateField>>({});
   const regenerate = useMutation({ mutationFn: regenerateBackupCodes, onSuccess: onBackupCodes });
-  const serverErrors = fieldErrorsFromApi(
-    regenerate.error,
-    regenerateFields,
-    { INVALID_TWO_FACTOR_CODE: "code", REAUTH_REQUIRED: "code" },
-    wrongCodeMessages,
-  );
-  const errors = { ...serverErrors, ...clientErrors };
+  const form = useForm({
+    fields: regenerateFields,
+    initialValues: { code: "" },
+    submitError: regenerate.error,
+    codeFields: { INVALID_TWO_FACTOR_CODE: "code", REAUTH_REQUIRED: "code" },
+    messages: wrongCodeMessages,
+  });
+  const { code } = form.values;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const trimmed = code.replace(/\s+/g, "");
     const nextErrors: FieldErrors<RegenerateField> = {};
     if (!isCodeShaped(trimmed)) nextErrors.code = codeMissing;
-    setClientErrors(nextErrors);
-    if (hasFieldErrors(nextErrors)) return;
+    if (!form.check(nextErrors)) return;
     regenerate.mutate({ code: trimmed });
   }
 
@@ -60,10 +58,15 @@ function RegenerateBackupCodesForm({ onBackupCodes }: { onBackupCodes: (codes: s
         Lost your codes, or used most of them? Get a new set; the old codes stop working. Confirm with a code from your
         app.
       </p>
-      {regenerate.isError && !hasFieldErrors(serverErrors) ? (
+      {form.failedOutsideFields ? (
         <ErrorAlert>Couldn't make new backup codes. {errorMessage(regenerate.error)}</ErrorAlert>
       ) : null}
-      <SecondFactorCodeField hint="Or one of your backup codes." value={code} onChange={setCode} error={errors.code} />
+      <SecondFactorCodeField
+        hint="Or one of your backup codes."
+        value={code}
+        onChange={form.change("code")}
+        error={form.errors.code}
+      />
       <button type="submit" className="button button--secondary" disabled={regenerate.isPending}>
         {regenerate.isPending ? "Generating…" : "Generate new backup codes"}
       </button>
@@ -75,28 +78,26 @@ const disableFields = ["password", "code"] as const;
 type DisableField = (typeof disableFields)[number];
 
 function DisableTwoFactorForm({ onDisabled }: { onDisabled: () => void }) {
-  const [values, setValues] = useState<Record<DisableField, string>>({ password: "", code: "" });
-  const [clientErrors, setClientErrors] = useState<FieldErrors<DisableField>>({});
   const disable = useMutation({
-    mutationFn: () => disableTwoFactor(values.password, values.code.replace(/\s+/g, "")),
+    mutationFn: ({ password, code }: Record<DisableField, string>) => disableTwoFactor(password, code),
     onSuccess: onDisabled,
   });
-  const serverErrors = fieldErrorsFromApi(
-    disable.error,
-    disableFields,
-    { PASSWORD_INCORRECT: "password", INVALID_TWO_FACTOR_CODE: "code" },
-    { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
-  );
-  const errors = { ...serverErrors, ...clientErrors };
-  const set = (field: DisableField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const form = useForm({
+    fields: disableFields,
+    initialValues: { password: "", code: "" },
+    submitError: disable.error,
+    codeFields: { PASSWORD_INCORRECT: "password", INVALID_TWO_FACTOR_CODE: "code" },
+    messages: { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
+  });
+  const { values, errors } = form;
+  const set = form.change;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const nextErrors: FieldErrors<DisableField> = {};
     if (!values.password) nextErrors.password = "Enter your password";
     if (!isCodeShaped(values.code)) nextErrors.code = codeMissing;
-    setClientErrors(nextErrors);
-    if (!hasFieldErrors(nextErrors)) disable.mutate();
+    if (form.check(nextErrors)) disable.mutate({ password: values.password, code: values.code.replace(/\s+/g, "") });
   }
 
   return (
@@ -111,7 +112,7 @@ function DisableTwoFactorForm({ onDisabled }: { onDisabled: () => void }) {
         Your account will be protected by your password alone. Your personal access tokens are revoked and your other
         sessions signed out.
       </p>
-      {disable.isError && !hasFieldErrors(serverErrors) ? (
+      {form.failedOutsideFields ? (
         <ErrorAlert>Two-factor authentication is still on. {errorMessage(disable.error)}</ErrorAlert>
       ) : null}
       <CurrentPasswordField

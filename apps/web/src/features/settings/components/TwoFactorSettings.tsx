@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useId, useState } from "react";
 import { SuccessNotice } from "../../../components/Alert.tsx";
-import { meQueryKey, useMe } from "../../auth/useMe.ts";
+import { meQueryKey, useMe } from "../../auth/index.ts";
 import { accessTokensQueryKey } from "./AccessTokens.tsx";
 import { BackupCodes } from "./BackupCodes.tsx";
 import { securityEventsQueryKey } from "./SecurityEvents.tsx";

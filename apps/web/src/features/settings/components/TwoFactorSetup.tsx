@@ -1,13 +1,13 @@
 import type { TwoFactorSetup as Setup } from "@stave/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../lib/forms.ts";
+import { type FieldErrors, useForm } from "../../../lib/forms.ts";
+import { wrongCodeMessages } from "../../auth/index.ts";
 import { enableTwoFactor, startTwoFactorSetup } from "../services/twoFactorApi.ts";
 import { CurrentPasswordField } from "./ConfirmationFields.tsx";
-import { wrongCodeMessages } from "./twoFactorCodes.ts";
 
 /** Turning two-factor on: get a secret, scan it, prove it works with a code. */
 export function TwoFactorSetup({ onEnabled }: { onEnabled: (backupCodes: string[]) => void }) {
@@ -32,17 +32,16 @@ const confirmFields = ["code", "password"] as const;
 type ConfirmField = (typeof confirmFields)[number];
 
 function ConfirmSetup({ setup, onEnabled }: { setup: Setup; onEnabled: (backupCodes: string[]) => void }) {
-  const [values, setValues] = useState<Record<ConfirmField, string>>({ code: "", password: "" });
-  const [clientErrors, setClientErrors] = useState<FieldErrors<ConfirmField>>({});
   const enable = useMutation({ mutationFn: enableTwoFactor, onSuccess: onEnabled });
-  const serverErrors = fieldErrorsFromApi(
-    enable.error,
-    confirmFields,
-    { INVALID_TWO_FACTOR_CODE: "code", PASSWORD_INCORRECT: "password" },
-    { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
-  );
-  const errors = { ...serverErrors, ...clientErrors };
-  const set = (field: ConfirmField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const form = useForm({
+    fields: confirmFields,
+    initialValues: { code: "", password: "" },
+    submitError: enable.error,
+    codeFields: { INVALID_TWO_FACTOR_CODE: "code", PASSWORD_INCORRECT: "password" },
+    messages: { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
+  });
+  const { values, errors } = form;
+  const set = form.change;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -51,8 +50,7 @@ function ConfirmSetup({ setup, onEnabled }: { setup: Setup; onEnabled: (backupCo
     if (!/^\d{6}$/.test(code)) nextErrors.code = "Enter the 6-digit code your app shows";
     // Someone at a borrowed, signed-in browser must not be able to tie the account to their phone.
     if (!values.password) nextErrors.password = "Enter your password";
-    setClientErrors(nextErrors);
-    if (!hasFieldErrors(nextErrors)) enable.mutate({ code, password: values.password });
+    if (form.check(nextErrors)) enable.mutate({ code, password: values.password });
   }
 
   return (
@@ -67,7 +65,7 @@ function ConfirmSetup({ setup, onEnabled }: { setup: Setup; onEnabled: (backupCo
         </li>
         <li>
           <form className="form" onSubmit={onSubmit} noValidate aria-label="Confirm two-factor setup">
-            {enable.isError && !hasFieldErrors(serverErrors) ? (
+            {form.failedOutsideFields ? (
               <ErrorAlert>Couldn't turn on two-factor authentication. {errorMessage(enable.error)}</ErrorAlert>
             ) : null}
             <Field

@@ -1,5 +1,5 @@
-import { BlockedPeople } from "../../messages/components/BlockedPeople.tsx";
-import { EmailNotificationSettings } from "../../notifications/components/EmailNotificationSettings.tsx";
+import { BlockedPeople } from "../../messages/index.ts";
+import { EmailNotificationSettings } from "../../notifications/index.ts";
 
 export function NotificationsTab() {
   return (

@@ -1,5 +1,4 @@
-import { DataExportSection } from "../../privacy/components/DataExportSection.tsx";
-import { DeleteAccountSection } from "../../privacy/components/DeleteAccountSection.tsx";
+import { DataExportSection, DeleteAccountSection } from "../../privacy/index.ts";
 
 /** /settings/privacy: where the export mail and the export_ready notification send people. */
 export function PrivacyTab() {

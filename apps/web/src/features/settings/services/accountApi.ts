@@ -1,11 +1,11 @@
-import { type ChangePasswordRequest, type Me, meSchema, type UpdateProfileRequest } from "@stave/contracts";
-import { apiRequest } from "../../../lib/api.ts";
+import { api, type ChangePasswordRequest, type Me, type UpdateProfileRequest } from "@stave/contracts";
+import { callApi } from "../../../lib/api.ts";
 
 export function updateProfile(changes: UpdateProfileRequest): Promise<Me> {
-  return apiRequest("/api/v1/users/me", { method: "PATCH", body: changes, schema: meSchema });
+  return callApi(api.me.updateProfile, { body: changes });
 }
 
 /** The server signs out every other session of the account when this succeeds. */
 export function changePassword(request: ChangePasswordRequest): Promise<undefined> {
-  return apiRequest("/api/v1/users/me/password", { method: "PUT", body: request });
+  return callApi(api.me.changePassword, { body: request });
 }

@@ -1,13 +1,13 @@
-import { type AuditEntry, auditPageSchema, type Session, sessionListSchema } from "@stave/contracts";
-import { apiRequest } from "../../../lib/api.ts";
+import { type AuditEntry, api, type Session } from "@stave/contracts";
+import { callApi } from "../../../lib/api.ts";
 
 export async function fetchSessions(signal?: AbortSignal): Promise<Session[]> {
-  const reply = await apiRequest("/api/v1/users/me/sessions", { schema: sessionListSchema, signal });
+  const reply = await callApi(api.me.sessions, { signal });
   return reply.items;
 }
 
 export function revokeSession(id: string): Promise<undefined> {
-  return apiRequest(`/api/v1/users/me/sessions/${encodeURIComponent(id)}`, { method: "DELETE" });
+  return callApi(api.me.revokeSession, { params: { id } });
 }
 
 export const SECURITY_EVENTS_PAGE_SIZE = 20;
@@ -16,7 +16,5 @@ export function fetchSecurityEvents(
   cursor: string | undefined,
   signal?: AbortSignal,
 ): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-  const query = new URLSearchParams({ limit: String(SECURITY_EVENTS_PAGE_SIZE) });
-  if (cursor !== undefined) query.set("cursor", cursor);
-  return apiRequest(`/api/v1/users/me/security-events?${query}`, { schema: auditPageSchema, signal });
+  return callApi(api.audit.mySecurityEvents, { query: { limit: SECURITY_EVENTS_PAGE_SIZE, cursor }, signal });
 }

@@ -1,15 +1,14 @@
 import { COMMENT_MAX_LENGTH, type Track } from "@stave/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { Link, useLocation } from "react-router";
-import { usePlayerSelector } from "../../../app/player/playerContext.ts";
-import { currentTrackOf } from "../../../app/player/playerState.ts";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { formatClock } from "../../../lib/time.ts";
-import type { ReturnTo } from "../../auth/components/RequireAuth.tsx";
-import { useMe } from "../../auth/useMe.ts";
+import { usePlayerSelector } from "../../../player/playerContext.ts";
+import { currentTrackOf } from "../../../player/playerState.ts";
+import { type ReturnTo, useMe } from "../../auth/index.ts";
 import { useAddComment } from "../hooks/useComments.ts";
 import { formatTimestamp, parseClock } from "../socialText.ts";
 

@@ -1,13 +1,13 @@
 import type { TrackComment, TrackSummary } from "@stave/contracts";
 import { Link } from "react-router";
 import { ConfirmAction } from "../../../components/ConfirmAction.tsx";
+import { creatorName } from "../../../lib/creatorName.ts";
 import { formatDateTime } from "../../../lib/dates.ts";
-import { useMe } from "../../auth/useMe.ts";
-import { ReportButton } from "../../moderation/components/ReportButton.tsx";
-import { TakedownNotice } from "../../moderation/components/TakedownNotice.tsx";
+import { useMe } from "../../auth/index.ts";
+import { ReportButton, TakedownNotice } from "../../moderation/index.ts";
 import { useDeleteComment } from "../hooks/useComments.ts";
 import { useSeekTrack } from "../hooks/useSeekTrack.ts";
-import { creatorName, formatTimestamp } from "../socialText.ts";
+import { formatTimestamp } from "../socialText.ts";
 
 /** One comment: who, when in the track (a button that plays from there), when written, and the text as written. */
 export function CommentItem({ track, comment }: { track: TrackSummary; comment: TrackComment }) {

@@ -1,8 +1,9 @@
 import type { Track } from "@stave/contracts";
 import { useId } from "react";
+import { creatorName } from "../../../lib/creatorName.ts";
 import { allComments, useComments } from "../hooks/useComments.ts";
 import { useSeekTrack } from "../hooks/useSeekTrack.ts";
-import { creatorName, formatTimestamp } from "../socialText.ts";
+import { formatTimestamp } from "../socialText.ts";
 
 /**
  * The loaded comments that have a moment, as marks under the waveform at that moment.

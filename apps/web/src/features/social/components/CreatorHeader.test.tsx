@@ -10,7 +10,7 @@ import { applyStoryHandlers } from "../../../test/storyMocks.ts";
 import { lin } from "../socialStoryMocks.ts";
 import * as stories from "./CreatorHeader.stories.tsx";
 
-vi.mock("../../../app/player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
+vi.mock("../../../player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
 
 const { SignedIn, SignedOut, Followers, OwnProfile } = composeStories(stories, sharedAnnotations);
 const { followerApi } = stories;

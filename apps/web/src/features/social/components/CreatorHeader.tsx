@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { roleLabels } from "../../auth/roles.ts";
-import { ReportButton } from "../../moderation/components/ReportButton.tsx";
+import { roleLabels } from "../../auth/index.ts";
+import { ReportButton } from "../../moderation/index.ts";
 import { useProfile } from "../hooks/useFollows.ts";
 import { formatCount } from "../socialText.ts";
 import { FollowButton } from "./FollowButton.tsx";

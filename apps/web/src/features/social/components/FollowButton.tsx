@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { useMe } from "../../auth/useMe.ts";
+import { useMe } from "../../auth/index.ts";
 import { useFollow } from "../hooks/useFollows.ts";
 import { useSignInFirst } from "../hooks/useSignInFirst.ts";
 

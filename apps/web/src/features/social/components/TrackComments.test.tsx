@@ -10,7 +10,7 @@ import { applyStoryHandlers } from "../../../test/storyMocks.ts";
 import { lin, nightDrive } from "../socialStoryMocks.ts";
 import * as stories from "./TrackComments.stories.tsx";
 
-vi.mock("../../../app/player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
+vi.mock("../../../player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
 
 const { AsListener, WithMyComment, ManyComments, SignedOut, Unverified } = composeStories(stories, sharedAnnotations);
 const { listenerApi } = stories;

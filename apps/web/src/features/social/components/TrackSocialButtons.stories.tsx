@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { Route, Routes } from "react-router";
 import { toSummary } from "../../../mocks/handlers.ts";
 import { withPlayer, withSession } from "../../../test/storyDecorators.tsx";
-import { TrackList } from "../../tracks/components/TrackList.tsx";
+import { TrackList } from "../../tracks/index.ts";
 import {
   lateNightMix,
   lin,

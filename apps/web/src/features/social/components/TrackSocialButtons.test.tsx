@@ -11,7 +11,7 @@ import { applyStoryHandlers } from "../../../test/storyMocks.ts";
 import { lateNightMix, lin, linSketch, nightDrive } from "../socialStoryMocks.ts";
 import * as stories from "./TrackSocialButtons.stories.tsx";
 
-vi.mock("../../../app/player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
+vi.mock("../../../player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
 
 const { SignedIn, OwnTrack, UnlistedTrack, SignedOut, InATrackList, PlaylistLike } = composeStories(
   stories,

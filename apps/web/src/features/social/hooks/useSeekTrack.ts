@@ -1,6 +1,6 @@
 import type { TrackSummary } from "@stave/contracts";
-import { usePlayer, usePlayerSelector } from "../../../app/player/playerContext.ts";
-import { currentTrackOf } from "../../../app/player/playerState.ts";
+import { usePlayer, usePlayerSelector } from "../../../player/playerContext.ts";
+import { currentTrackOf } from "../../../player/playerState.ts";
 
 /** Jumps to `seconds` into `track`: seeks when it is the player's track, else starts it there. */
 export function useSeekTrack(track: TrackSummary): (seconds: number) => void {

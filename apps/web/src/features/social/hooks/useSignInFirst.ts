@@ -1,5 +1,5 @@
 import { useLocation, useNavigate } from "react-router";
-import type { ReturnTo } from "../../auth/components/RequireAuth.tsx";
+import type { ReturnTo } from "../../auth/index.ts";
 
 /** For a signed-out visitor who clicks Like or Follow: sign in, then come back here. */
 export function useSignInFirst(): () => void {

@@ -3,11 +3,12 @@ import { Link, NavLink, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { ApiError } from "../../../lib/api.ts";
+import { creatorName } from "../../../lib/creatorName.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { FollowButton } from "../components/FollowButton.tsx";
 import { useFollows, useProfile } from "../hooks/useFollows.ts";
 import type { FollowDirection } from "../services/socialApi.ts";
-import { creatorName, formatCount } from "../socialText.ts";
+import { formatCount } from "../socialText.ts";
 
 /** /creators/:username/followers and /following: who follows them, or whom they follow, latest first. */
 export function FollowsPage({ direction }: { direction: FollowDirection }) {

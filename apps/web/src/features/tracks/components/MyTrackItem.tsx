@@ -2,14 +2,14 @@ import type { TrackSummary } from "@stave/contracts";
 import { useId, useState } from "react";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { TrackArtwork } from "../../../components/TrackArtwork.tsx";
 import { formatDateTime } from "../../../lib/dates.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { formatDurationMs, formatPlayCount } from "../../../lib/time.ts";
-import { TakedownNotice } from "../../moderation/components/TakedownNotice.tsx";
+import { visibilityLabels } from "../../../lib/visibility.ts";
+import { TakedownNotice } from "../../moderation/index.ts";
 import { useRetryTrack } from "../hooks/useTrackMutations.ts";
-import { visibilityLabels } from "../trackText.ts";
 import { DeleteTrackButton } from "./DeleteTrackButton.tsx";
-import { TrackArtwork } from "./TrackArtwork.tsx";
 import { TrackDetailsForm } from "./TrackDetailsForm.tsx";
 import { TrackStatusBadge } from "./TrackStatusBadge.tsx";
 

@@ -2,13 +2,12 @@ import type { Track } from "@stave/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
 import { trackKeys } from "../hooks/trackKeys.ts";
 import { useRetryTrack } from "../hooks/useTrackMutations.ts";
 import { useTrackStatusEvents } from "../hooks/useTrackStatusEvents.ts";
 import { isFinalStatus } from "../trackStatus.ts";
 import { DeleteTrackButton } from "./DeleteTrackButton.tsx";
+import { ProcessingFailedAlert } from "./ProcessingFailedAlert.tsx";
 import { TrackDetailsForm } from "./TrackDetailsForm.tsx";
 import { TrackStatusBadge } from "./TrackStatusBadge.tsx";
 
@@ -45,20 +44,12 @@ export function OwnerTools({ track }: { track: Track }) {
         </div>
       </div>
       {track.status === "failed" ? (
-        <ErrorAlert>
-          <p>
-            <strong>Processing failed.</strong> {track.failureReason ?? "The server gave no reason."}
-          </p>
-          {retry.isError ? <p>The retry didn't start. {errorMessage(retry.error)}</p> : null}
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={retry.isPending}
-            onClick={() => retry.mutate()}
-          >
-            {retry.isPending ? "Retrying…" : "Retry"}
-          </button>
-        </ErrorAlert>
+        <ProcessingFailedAlert
+          failureReason={track.failureReason}
+          onRetry={() => retry.mutate()}
+          retrying={retry.isPending}
+          retryError={retry.error}
+        />
       ) : null}
       {editing ? (
         <TrackDetailsForm

@@ -1,10 +1,9 @@
 import type { Track, TrackStatusEvent } from "@stave/contracts";
 import { Link } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
 import { useRetryTrack } from "../hooks/useTrackMutations.ts";
 import { useTrackStatusEvents } from "../hooks/useTrackStatusEvents.ts";
 import { isFinalStatus } from "../trackStatus.ts";
+import { ProcessingFailedAlert } from "./ProcessingFailedAlert.tsx";
 
 type ProcessingStatusProps = {
   track: Track;
@@ -32,20 +31,12 @@ export function ProcessingStatus({ track, status, onStatus, onRetried }: Process
   if (status.status === "failed") {
     return (
       <div className="upload-status">
-        <ErrorAlert>
-          <p>
-            <strong>Processing failed.</strong> {status.failureReason ?? "The server gave no reason."}
-          </p>
-          {retry.isError ? <p>The retry didn't start. {errorMessage(retry.error)}</p> : null}
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={retry.isPending}
-            onClick={() => retry.mutate()}
-          >
-            {retry.isPending ? "Retrying…" : "Retry"}
-          </button>
-        </ErrorAlert>
+        <ProcessingFailedAlert
+          failureReason={status.failureReason}
+          onRetry={() => retry.mutate()}
+          retrying={retry.isPending}
+          retryError={retry.error}
+        />
       </div>
     );
   }

@@ -1,9 +1,9 @@
 import type { Track, TrackSummary } from "@stave/contracts";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { FormActions } from "../../../components/FormActions.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { type FieldErrors, fieldErrorsFromApi, hasFieldErrors } from "../../../lib/forms.ts";
+import { useForm } from "../../../lib/forms.ts";
 import { useUpdateTrack } from "../hooks/useTrackMutations.ts";
 import { type DraftField, draftFields, draftFromTrack, type TrackDraft, updateFromDraft } from "../trackDraft.ts";
 import { TrackFields } from "./TrackFields.tsx";
@@ -18,28 +18,25 @@ type TrackDetailsFormProps = {
 
 /** Edits a track's details and saves them with PATCH; starts from what the server has. */
 export function TrackDetailsForm({ track, label, onSaved, onCancel }: TrackDetailsFormProps) {
-  const [values, setValues] = useState<TrackDraft>(() => draftFromTrack(track));
-  const [clientErrors, setClientErrors] = useState<FieldErrors<DraftField>>({});
   const save = useUpdateTrack(track.id, onSaved);
-  const serverErrors = fieldErrorsFromApi(save.error, draftFields);
-  const errors = { ...serverErrors, ...clientErrors };
+  const form = useForm({ fields: draftFields, initialValues: () => draftFromTrack(track), submitError: save.error });
+  const { values, errors } = form;
 
   const change = <K extends DraftField>(field: K, value: TrackDraft[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
+    form.setValue(field, value);
     if (save.isSuccess) save.reset();
   };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const checked = updateFromDraft(values);
-    setClientErrors(checked.ok ? {} : checked.fieldErrors);
-    if (checked.ok) save.mutate(checked.data);
+    const request = form.validated(updateFromDraft(values));
+    if (request) save.mutate(request);
   }
 
   return (
     <form className="form track-details-form" onSubmit={onSubmit} noValidate aria-label={label}>
       <TrackFields values={values} onChange={change} errors={errors} disabled={save.isPending} />
-      {save.isError && !hasFieldErrors(serverErrors) ? (
+      {form.failedOutsideFields ? (
         <ErrorAlert>
           The details weren't saved. {errorMessage(save.error, { FORBIDDEN: "Only the track's owner can change it." })}
         </ErrorAlert>

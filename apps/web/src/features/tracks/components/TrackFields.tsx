@@ -1,9 +1,8 @@
-import { visibilities } from "@stave/contracts";
-import { useId } from "react";
 import { Field } from "../../../components/Field.tsx";
+import { VisibilityField } from "../../../components/VisibilityField.tsx";
 import type { FieldErrors } from "../../../lib/forms.ts";
 import type { DraftField, TrackDraft } from "../trackDraft.ts";
-import { visibilityHints, visibilityLabels } from "../trackText.ts";
+import { trackVisibilityHints } from "../trackText.ts";
 
 type TrackFieldsProps = {
   values: TrackDraft;
@@ -16,7 +15,6 @@ type TrackFieldsProps = {
 
 /** The editable details of a track, shared by the uploader and the edit forms. */
 export function TrackFields({ values, onChange, errors = {}, disabled, titleFromFile }: TrackFieldsProps) {
-  const id = useId();
   const fromFile = titleFromFile ? "Leave empty to use the one in the file's tags." : undefined;
 
   return (
@@ -75,28 +73,12 @@ export function TrackFields({ values, onChange, errors = {}, disabled, titleFrom
         error={errors.license}
         disabled={disabled}
       />
-      <div className="field">
-        <label htmlFor={`${id}-visibility`} className="field__label">
-          Visibility
-        </label>
-        <p id={`${id}-visibility-hint`} className="field__hint">
-          {visibilityHints[values.visibility]}
-        </p>
-        <select
-          id={`${id}-visibility`}
-          name="visibility"
-          value={values.visibility}
-          aria-describedby={`${id}-visibility-hint`}
-          disabled={disabled}
-          onChange={(event) => onChange("visibility", event.target.value as TrackDraft["visibility"])}
-        >
-          {visibilities.map((visibility) => (
-            <option key={visibility} value={visibility}>
-              {visibilityLabels[visibility]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <VisibilityField
+        value={values.visibility}
+        onChange={(visibility) => onChange("visibility", visibility)}
+        hints={trackVisibilityHints}
+        disabled={disabled}
+      />
       <label className="checkbox-field">
         <input
           type="checkbox"

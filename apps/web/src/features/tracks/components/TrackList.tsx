@@ -1,12 +1,12 @@
 import type { TrackSocial, TrackSummary } from "@stave/contracts";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { TrackArtwork } from "../../../components/TrackArtwork.tsx";
+import { creatorName } from "../../../lib/creatorName.ts";
 import { formatDurationMs, formatPlayCount } from "../../../lib/time.ts";
-import { AddToPlaylistMenu } from "../../playlists/components/AddToPlaylistMenu.tsx";
-import { TrackSocialButtons } from "../../social/components/TrackSocialButtons.tsx";
-import { creatorName } from "../trackText.ts";
-import { PlayTrackButton } from "./PlayTrackButton.tsx";
-import { TrackArtwork } from "./TrackArtwork.tsx";
+import { PlayTrackButton } from "../../../player/PlayTrackButton.tsx";
+import { AddToPlaylistMenu } from "../../playlists/index.ts";
+import { TrackSocialButtons } from "../../social/index.ts";
 
 type TrackListProps = {
   tracks: readonly TrackSummary[];

@@ -1,3 +1,4 @@
+import { api } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { delay, HttpResponse, http } from "msw";
 import { userEvent, within } from "storybook/test";
@@ -70,7 +71,7 @@ export const Uploading: Story = {
       handlers: {
         ...uploadsNeverAnswer.handlersByDomain,
         tracks: [
-          http.post("/api/v1/tracks", async () => {
+          http.post(api.tracks.upload.path, async () => {
             await delay("infinite");
             return HttpResponse.json({});
           }),
@@ -129,7 +130,7 @@ export const LargeFileResumable: Story = {
       handlers: {
         ...slowChunks.handlersByDomain,
         tracks: [
-          http.patch("/api/v1/uploads/:id", async () => {
+          http.patch(api.tracks.sendResumableChunk.path, async () => {
             await delay(500);
             // Nothing returned: the stateful mock takes the chunk.
           }),

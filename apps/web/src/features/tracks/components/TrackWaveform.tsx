@@ -1,6 +1,6 @@
 import type { Track } from "@stave/contracts";
-import { usePlayer, usePlayerSelector } from "../../../app/player/playerContext.ts";
-import { currentTrackOf } from "../../../app/player/playerState.ts";
+import { usePlayer, usePlayerSelector } from "../../../player/playerContext.ts";
+import { currentTrackOf } from "../../../player/playerState.ts";
 import { Waveform } from "./Waveform.tsx";
 
 /** The track page's waveform, tied to the player: it shows the playhead and seeks, or starts the track where clicked. */

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { TrackArtwork } from "../../../components/TrackArtwork.tsx";
 import { fieldErrorsFromApi } from "../../../lib/forms.ts";
 import { formatBytes } from "../../../lib/time.ts";
 import type { UploadItem, UploadQueue } from "../hooks/useUploadQueue.ts";
@@ -9,7 +10,6 @@ import { draftFields } from "../trackDraft.ts";
 import { needsCreatorRole, uploadErrorMessage } from "../uploadErrors.ts";
 import { ArtworkPicker } from "./ArtworkPicker.tsx";
 import { ProcessingStatus } from "./ProcessingStatus.tsx";
-import { TrackArtwork } from "./TrackArtwork.tsx";
 import { TrackDetailsForm } from "./TrackDetailsForm.tsx";
 import { TrackFields } from "./TrackFields.tsx";
 

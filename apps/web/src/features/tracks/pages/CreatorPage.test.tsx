@@ -7,7 +7,7 @@ import { stubMediaPlayback } from "../../../test/media.ts";
 import { applyStoryHandlers } from "../../../test/storyMocks.ts";
 import * as stories from "./CreatorPage.stories.tsx";
 
-vi.mock("../../../app/player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
+vi.mock("../../../player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
 
 const { PublicTracks, OwnPage, UnknownCreator } = composeStories(stories, sharedAnnotations);
 

@@ -1,11 +1,11 @@
 import { useParams } from "react-router";
 import { ApiError } from "../../../lib/api.ts";
-import { useMe } from "../../auth/useMe.ts";
-import { CreatorPlaylists } from "../../playlists/components/CreatorPlaylists.tsx";
-import { CreatorHeader } from "../../social/components/CreatorHeader.tsx";
+import { creatorName } from "../../../lib/creatorName.ts";
+import { useMe } from "../../auth/index.ts";
+import { CreatorPlaylists } from "../../playlists/index.ts";
+import { CreatorHeader } from "../../social/index.ts";
 import { PagedTrackList } from "../components/PagedTrackList.tsx";
 import { allItems, useCreatorTracks } from "../hooks/useTrackQueries.ts";
-import { creatorName } from "../trackText.ts";
 
 /** /creators/:username: a creator's public tracks (every one of them, when it is you). */
 export function CreatorPage() {

@@ -10,7 +10,7 @@ import { playerAudio, stubMediaPlayback } from "../../../test/media.ts";
 import { applyStoryHandlers } from "../../../test/storyMocks.ts";
 import * as stories from "./TrackPage.stories.tsx";
 
-vi.mock("../../../app/player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
+vi.mock("../../../player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
 vi.mock("../services/trackEvents.ts", () => import("../../../test/fakeTrackEvents.ts"));
 
 const { AsListener, AsOtherUser, AsOwner, OwnerProcessing, OwnerFailed, NotFound } = composeStories(

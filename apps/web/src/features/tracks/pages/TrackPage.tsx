@@ -1,22 +1,20 @@
 import type { Track } from "@stave/contracts";
 import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { TrackArtwork } from "../../../components/TrackArtwork.tsx";
 import { ApiError } from "../../../lib/api.ts";
+import { creatorName } from "../../../lib/creatorName.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { formatDurationMs, formatPlayCount } from "../../../lib/time.ts";
-import { useMe } from "../../auth/useMe.ts";
-import { ReportButton } from "../../moderation/components/ReportButton.tsx";
-import { TakedownNotice } from "../../moderation/components/TakedownNotice.tsx";
-import { AddToPlaylistMenu } from "../../playlists/components/AddToPlaylistMenu.tsx";
-import { CommentMarkers } from "../../social/components/CommentMarkers.tsx";
-import { TrackComments } from "../../social/components/TrackComments.tsx";
-import { TrackSocialButtons } from "../../social/components/TrackSocialButtons.tsx";
+import { visibilityLabels } from "../../../lib/visibility.ts";
+import { PlayTrackButton } from "../../../player/PlayTrackButton.tsx";
+import { useMe } from "../../auth/index.ts";
+import { ReportButton, TakedownNotice } from "../../moderation/index.ts";
+import { AddToPlaylistMenu } from "../../playlists/index.ts";
+import { CommentMarkers, TrackComments, TrackSocialButtons } from "../../social/index.ts";
 import { OwnerTools } from "../components/OwnerTools.tsx";
-import { PlayTrackButton } from "../components/PlayTrackButton.tsx";
-import { TrackArtwork } from "../components/TrackArtwork.tsx";
 import { TrackWaveform } from "../components/TrackWaveform.tsx";
 import { useTrack } from "../hooks/useTrackQueries.ts";
-import { creatorName, visibilityLabels } from "../trackText.ts";
 
 /** /tracks/:id: the track, its waveform and a Play button; its owner can edit or delete it. */
 export function TrackPage() {

@@ -1,6 +1,6 @@
 import { isCreatorTier } from "@stave/contracts";
 import { Link } from "react-router";
-import { useMe } from "../../auth/useMe.ts";
+import { useMe } from "../../auth/index.ts";
 import { TrackUploader } from "../components/TrackUploader.tsx";
 
 /** /upload, behind RequireAuth: the uploader for the creator tier, an explanation for listeners. */

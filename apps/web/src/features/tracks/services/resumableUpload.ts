@@ -1,11 +1,11 @@
-import { errorEnvelopeSchema, type Track, trackResponseSchema } from "@stave/contracts";
+import { api, errorEnvelopeSchema, type Track, trackResponseSchema } from "@stave/contracts";
 import type { DetailedError, HttpResponse, PreviousUpload, Upload } from "tus-js-client";
 import { ApiError, apiErrorFrom, getCsrfToken } from "../../../lib/api.ts";
 import { cancelledError, parseJson, UploadNetworkError } from "./uploadFailures.ts";
-import type { UploadOptions, UploadRequest } from "./uploadTrack.ts";
+import type { UploadOptions, UploadRequest } from "./uploadRequest.ts";
 
 /** The server's tus 1.0 endpoint (creator tier, cookie session, CSRF token on POST/PATCH/DELETE). */
-export const RESUMABLE_ENDPOINT = "/api/v1/uploads";
+export const RESUMABLE_ENDPOINT = api.tracks.startResumableUpload.path;
 /** Each PATCH carries at most this much: what a dropped connection costs at worst. */
 export const RESUMABLE_CHUNK_BYTES = 8 * 1024 * 1024;
 /** Waits (ms) before each new try after a dropped connection or a passing server error. */

@@ -1,4 +1,4 @@
-import { type TrackStatusEvent, trackStatusEventSchema } from "@stave/contracts";
+import { api, operationPath, type TrackStatusEvent, trackStatusEventSchema } from "@stave/contracts";
 import { isFinalStatus } from "../trackStatus.ts";
 
 export type TrackStatusListener = {
@@ -26,7 +26,7 @@ export function subscribeToTrackStatus(trackId: string, listener: TrackStatusLis
     queueMicrotask(listener.onUnavailable);
     return () => {};
   }
-  const source = new EventSource(`/api/v1/tracks/${encodeURIComponent(trackId)}/events`);
+  const source = new EventSource(operationPath(api.tracks.events.path, { id: trackId }));
   openStreams += 1;
   let closed = false;
   const close = () => {

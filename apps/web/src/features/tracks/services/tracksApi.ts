@@ -1,59 +1,44 @@
-import {
-  type StreamResponse,
-  streamResponseSchema,
-  type Track,
-  type TrackPage,
-  trackPageSchema,
-  trackResponseSchema,
-  type UpdateTrackRequest,
-} from "@stave/contracts";
-import { apiRequest } from "../../../lib/api.ts";
+import { api, type StreamResponse, type Track, type TrackPage, type UpdateTrackRequest } from "@stave/contracts";
+import { callApi } from "../../../lib/api.ts";
 
 const PAGE_SIZE = 20;
 
-function pagePath(path: string, cursor: string | undefined, limit = PAGE_SIZE): string {
-  const query = new URLSearchParams({ limit: String(limit) });
-  if (cursor) query.set("cursor", cursor);
-  return `${path}?${query}`;
-}
-
-const trackPath = (id: string) => `/api/v1/tracks/${encodeURIComponent(id)}`;
+const pageQuery = (cursor: string | undefined, limit = PAGE_SIZE) => ({ limit, cursor: cursor || undefined });
 
 export async function fetchTrack(id: string, signal?: AbortSignal): Promise<Track> {
-  return (await apiRequest(trackPath(id), { schema: trackResponseSchema, signal })).track;
+  return (await callApi(api.tracks.get, { params: { id }, signal })).track;
 }
 
 export async function updateTrack(id: string, changes: UpdateTrackRequest): Promise<Track> {
-  return (await apiRequest(trackPath(id), { method: "PATCH", body: changes, schema: trackResponseSchema })).track;
+  return (await callApi(api.tracks.update, { params: { id }, body: changes })).track;
 }
 
 /** Removes the track and its media for good. */
 export function deleteTrack(id: string): Promise<undefined> {
-  return apiRequest(trackPath(id), { method: "DELETE" });
+  return callApi(api.tracks.delete, { params: { id } });
 }
 
 /** Processes a failed track again; the answer is the track back at "uploaded". */
 export async function retryTrack(id: string): Promise<Track> {
-  return (await apiRequest(`${trackPath(id)}/retry`, { method: "POST", schema: trackResponseSchema })).track;
+  return (await callApi(api.tracks.retry, { params: { id } })).track;
 }
 
 /** The latest public tracks on the instance. */
 export function fetchLatestTracks(cursor?: string, signal?: AbortSignal): Promise<TrackPage> {
-  return apiRequest(pagePath("/api/v1/tracks", cursor), { schema: trackPageSchema, signal });
+  return callApi(api.tracks.latest, { query: pageQuery(cursor), signal });
 }
 
 /** The signed-in creator's tracks in every state. */
 export function fetchMyTracks(cursor?: string, signal?: AbortSignal): Promise<TrackPage> {
-  return apiRequest(pagePath("/api/v1/users/me/tracks", cursor), { schema: trackPageSchema, signal });
+  return callApi(api.tracks.mine, { query: pageQuery(cursor), signal });
 }
 
 /** A creator's public tracks (all of them when it is the signed-in user). */
 export function fetchCreatorTracks(username: string, cursor?: string, signal?: AbortSignal): Promise<TrackPage> {
-  const path = `/api/v1/users/${encodeURIComponent(username)}/tracks`;
-  return apiRequest(pagePath(path, cursor), { schema: trackPageSchema, signal });
+  return callApi(api.tracks.byCreator, { params: { username }, query: pageQuery(cursor), signal });
 }
 
 /** A signed, expiring URL of the track's HLS master playlist. 409 TRACK_NOT_READY while processing. */
 export function fetchStreamUrl(id: string, signal?: AbortSignal): Promise<StreamResponse> {
-  return apiRequest(`${trackPath(id)}/stream`, { schema: streamResponseSchema, signal });
+  return callApi(api.streaming.streamUrl, { params: { id }, signal });
 }

@@ -1,31 +1,17 @@
-import { type Track, trackResponseSchema, type UploadFields } from "@stave/contracts";
+import { api, type Track, trackResponseSchema } from "@stave/contracts";
 import { apiErrorFrom, getCsrfToken } from "../../../lib/api.ts";
 import { uploadResumably } from "./resumableUpload.ts";
 import { cancelledError, parseJson, UploadNetworkError } from "./uploadFailures.ts";
+import type { UploadOptions, UploadRequest } from "./uploadRequest.ts";
 
 export { isAbortError, UploadNetworkError } from "./uploadFailures.ts";
+export type { UploadOptions, UploadRequest } from "./uploadRequest.ts";
 
 /**
  * From this size on, a file goes up resumably (tus, in chunks) rather than in one
  * multipart request: a dropped connection, or a reload, then costs a chunk, not the file.
  */
 export const RESUMABLE_UPLOAD_MIN_BYTES = 32 * 1024 * 1024;
-
-export type UploadRequest = {
-  file: File;
-  artwork?: File | null;
-  /** Text fields; what is left out the server fills in from the file's tags. */
-  fields?: Partial<Record<keyof UploadFields, string>>;
-};
-
-export type UploadOptions = {
-  /** Called as the body goes out, with the fraction sent (0..1). */
-  onProgress?: (fraction: number) => void;
-  /** Aborting cancels the upload; the promise then rejects with an "AbortError". */
-  signal?: AbortSignal;
-  /** For tests: the resumable path's size threshold, chunk size and retry delays (ms). */
-  resumable?: { minBytes?: number; chunkSize?: number; retryDelays?: number[] };
-};
 
 /** Big enough for the resumable path (whether or not artwork then keeps it multipart). */
 export const isLargeUpload = (file: Pick<File, "size">, minBytes = RESUMABLE_UPLOAD_MIN_BYTES) => file.size >= minBytes;
@@ -54,7 +40,7 @@ export function uploadTrack(request: UploadRequest, options: UploadOptions = {})
 }
 
 /**
- * POST /api/v1/tracks as multipart/form-data. XMLHttpRequest rather than fetch, because
+ * The multipart upload (`api.tracks.upload`). XMLHttpRequest rather than fetch, because
  * only XHR reports upload progress.
  */
 function uploadMultipart({ file, artwork, fields = {} }: UploadRequest, options: UploadOptions = {}): Promise<Track> {
@@ -87,7 +73,7 @@ function uploadMultipart({ file, artwork, fields = {} }: UploadRequest, options:
       xhr.abort();
     };
 
-    xhr.open("POST", new URL("/api/v1/tracks", window.location.origin).href);
+    xhr.open(api.tracks.upload.method, new URL(api.tracks.upload.path, window.location.origin).href);
     // Same origin: the session cookie goes along without withCredentials.
     xhr.setRequestHeader("Accept", "application/json");
     const csrfToken = getCsrfToken();

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { creatorName } from "../../features/tracks/trackText.ts";
+import { creatorName } from "../lib/creatorName.ts";
 import { PlayerIcon } from "./PlayerIcon.tsx";
 import { PlayerTimeline } from "./PlayerTimeline.tsx";
 import { PlayerVolume } from "./PlayerVolume.tsx";

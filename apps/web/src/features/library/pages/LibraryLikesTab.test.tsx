@@ -4,10 +4,10 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sharedAnnotations } from "../../../../.storybook/annotations.tsx";
 import { applyStoryHandlers } from "../../../test/storyMocks.ts";
-import { lateNightMix } from "../socialStoryMocks.ts";
+import { lateNightMix } from "../../social/socialStoryMocks.ts";
 import * as stories from "./LibraryLikesTab.stories.tsx";
 
-vi.mock("../../../app/player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
+vi.mock("../../../player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
 
 const { WithLikes, NoLikesYet } = composeStories(stories, sharedAnnotations);
 

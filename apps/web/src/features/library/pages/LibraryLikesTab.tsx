@@ -3,9 +3,9 @@ import type { ReactNode } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
-import { PlaylistGrid } from "../../playlists/components/PlaylistGrid.tsx";
-import { TrackList } from "../../tracks/components/TrackList.tsx";
-import { useLikedPlaylists, useLikedTracks } from "../hooks/useSocialLists.ts";
+import { PlaylistGrid } from "../../playlists/index.ts";
+import { useLikedPlaylists, useLikedTracks } from "../../social/index.ts";
+import { TrackList } from "../../tracks/index.ts";
 
 type Paged<T> = UseInfiniteQueryResult<InfiniteData<{ items: T[]; nextCursor: string | null }>>;
 

@@ -2,12 +2,12 @@ import { composeStories } from "@storybook/react-vite";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { sharedAnnotations } from "../../../../.storybook/annotations.tsx";
-import { recordApiRequests } from "../../../test/requests.ts";
-import { applyStoryHandlers } from "../../../test/storyMocks.ts";
+import { sharedAnnotations } from "../../../.storybook/annotations.tsx";
+import { recordApiRequests } from "../../test/requests.ts";
+import { applyStoryHandlers } from "../../test/storyMocks.ts";
 import * as stories from "./HomeFeed.stories.tsx";
 
-vi.mock("../../../app/player/hlsSource.ts", () => import("../../../test/fakeHlsSource.ts"));
+vi.mock("../../player/hlsSource.ts", () => import("../../test/fakeHlsSource.ts"));
 
 const { Following, OnlyPopular, Empty } = composeStories(stories, sharedAnnotations);
 

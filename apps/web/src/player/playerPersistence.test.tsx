@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { attachHlsStream, destroyStream } from "../../test/fakeHlsSource.ts";
-import { advanceAudioTo, playerAudio, stubMediaPlayback } from "../../test/media.ts";
-import { renderWithProviders } from "../../test/renderWithProviders.tsx";
-import { AppRoutes } from "../AppRoutes.tsx";
+import { AppRoutes } from "../app/AppRoutes.tsx";
+import { attachHlsStream, destroyStream } from "../test/fakeHlsSource.ts";
+import { advanceAudioTo, playerAudio, stubMediaPlayback } from "../test/media.ts";
+import { renderWithProviders } from "../test/renderWithProviders.tsx";
 
-vi.mock("./hlsSource.ts", () => import("../../test/fakeHlsSource.ts"));
+vi.mock("./hlsSource.ts", () => import("../test/fakeHlsSource.ts"));
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -3,14 +3,15 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import userEvent from "@testing-library/user-event";
 import { http } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { sharedAnnotations } from "../../../.storybook/annotations.tsx";
-import { LatestTracks } from "../../features/tracks/components/LatestTracks.tsx";
-import { errorResponse } from "../../mocks/handlers.ts";
-import { server } from "../../mocks/server.ts";
-import { advanceAudioTo, createFakeAttachStream, playerAudio, stubMediaPlayback } from "../../test/media.ts";
-import { renderWithProviders } from "../../test/renderWithProviders.tsx";
-import { recordApiRequests } from "../../test/requests.ts";
-import { applyStoryHandlers } from "../../test/storyMocks.ts";
+import { sharedAnnotations } from "../../.storybook/annotations.tsx";
+import { playerApi } from "../app/playerApi.ts";
+import { LatestTracks } from "../features/tracks/index.ts";
+import { errorResponse } from "../mocks/handlers.ts";
+import { server } from "../mocks/server.ts";
+import { advanceAudioTo, createFakeAttachStream, playerAudio, stubMediaPlayback } from "../test/media.ts";
+import { renderWithProviders } from "../test/renderWithProviders.tsx";
+import { recordApiRequests } from "../test/requests.ts";
+import { applyStoryHandlers } from "../test/storyMocks.ts";
 import * as stories from "./PlayerBar.stories.tsx";
 import { PlayerBar } from "./PlayerBar.tsx";
 import { PlayerProvider } from "./PlayerProvider.tsx";
@@ -37,7 +38,7 @@ async function renderWithLatestTracks() {
   const stream = createFakeAttachStream();
   const user = userEvent.setup();
   renderWithProviders(
-    <PlayerProvider attachStream={stream.attach}>
+    <PlayerProvider api={playerApi} attachStream={stream.attach}>
       <LatestTracks />
       <PlayerBar />
     </PlayerProvider>,
@@ -49,7 +50,7 @@ async function renderWithLatestTracks() {
 describe("PlayerBar", () => {
   it("says nothing is playing and offers no controls yet", () => {
     renderWithProviders(
-      <PlayerProvider attachStream={createFakeAttachStream().attach}>
+      <PlayerProvider api={playerApi} attachStream={createFakeAttachStream().attach}>
         <PlayerBar />
       </PlayerProvider>,
     );

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { AppRoutes } from "../../../app/AppRoutes.tsx";
-import { likesApi, lin, socialApi } from "../socialStoryMocks.ts";
+import { likesApi, lin, socialApi } from "../../social/socialStoryMocks.ts";
 import { LibraryLikesTab } from "./LibraryLikesTab.tsx";
 
 const meta = {

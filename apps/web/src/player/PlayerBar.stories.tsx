@@ -1,8 +1,8 @@
 import type { TrackSummary } from "@stave/contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useEffect } from "react";
-import { buildLatestTracks, createMockApi, toSummary } from "../../mocks/handlers.ts";
-import { withPlayer } from "../../test/storyDecorators.tsx";
+import { buildLatestTracks, createMockApi, toSummary } from "../mocks/handlers.ts";
+import { withPlayer } from "../test/storyDecorators.tsx";
 import { PlayerBar } from "./PlayerBar.tsx";
 import { usePlayer } from "./playerContext.ts";
 

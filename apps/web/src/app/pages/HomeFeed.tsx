@@ -1,12 +1,12 @@
 import type { FeedItem } from "@stave/contracts";
 import { useId } from "react";
 import { Link } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
-import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
-import { TrackList } from "../../tracks/components/TrackList.tsx";
-import { useFeed } from "../hooks/useSocialLists.ts";
-import { creatorName } from "../socialText.ts";
+import { ErrorAlert } from "../../components/Alert.tsx";
+import { ShowMoreButton } from "../../components/ShowMoreButton.tsx";
+import { useFeed } from "../../features/social/index.ts";
+import { TrackList } from "../../features/tracks/index.ts";
+import { creatorName } from "../../lib/creatorName.ts";
+import { errorMessage } from "../../lib/errorMessage.ts";
 
 /** Why the feed shows a track: a new one by someone I follow, their repost, or a popular one. */
 function FeedReason({ item }: { item: FeedItem }) {

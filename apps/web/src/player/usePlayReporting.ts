@@ -1,7 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type RefObject, useEffect, useState, useSyncExternalStore } from "react";
-import { listeningKeys } from "../../features/listening/hooks/listeningKeys.ts";
-import { reportPlayProgress, startPlay } from "../../features/listening/services/listeningApi.ts";
+import type { PlayerApi } from "./playerApi.ts";
 import { currentTrackOf, type PlayerStore } from "./playerState.ts";
 import { PlayReporter } from "./playReporter.ts";
 
@@ -15,16 +14,11 @@ export const PROGRESS_REPORT_MS = 10_000;
 export function usePlayReporting(
   store: PlayerStore,
   audioRef: RefObject<HTMLAudioElement | null>,
+  api: PlayerApi,
   intervalMs = PROGRESS_REPORT_MS,
 ): void {
   const queryClient = useQueryClient();
-  const [reporter] = useState(
-    () =>
-      new PlayReporter({ startPlay, reportProgress: reportPlayProgress }, () => {
-        // The new play is the first entry of my history now.
-        void queryClient.invalidateQueries({ queryKey: listeningKeys.history });
-      }),
-  );
+  const [reporter] = useState(() => new PlayReporter(api, () => api.playStarted(queryClient)));
   const loadId = useSyncExternalStore(store.subscribe, () => store.getState().loadId);
 
   useEffect(() => {

@@ -2,17 +2,18 @@ import type { PlayProgressRequest } from "@stave/contracts";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { LatestTracks } from "../../features/tracks/components/LatestTracks.tsx";
-import { buildLatestTracks, buildVerifiedUser, createMockApi, defaultTracks } from "../../mocks/handlers.ts";
-import { server } from "../../mocks/server.ts";
-import { advanceAudioTo, createFakeAttachStream, playerAudio, stubMediaPlayback } from "../../test/media.ts";
-import { renderWithProviders } from "../../test/renderWithProviders.tsx";
-import { recordApiRequests } from "../../test/requests.ts";
-import { AppRoutes } from "../AppRoutes.tsx";
+import { AppRoutes } from "../app/AppRoutes.tsx";
+import { playerApi } from "../app/playerApi.ts";
+import { LatestTracks } from "../features/tracks/index.ts";
+import { buildLatestTracks, buildVerifiedUser, createMockApi, defaultTracks } from "../mocks/handlers.ts";
+import { server } from "../mocks/server.ts";
+import { advanceAudioTo, createFakeAttachStream, playerAudio, stubMediaPlayback } from "../test/media.ts";
+import { renderWithProviders } from "../test/renderWithProviders.tsx";
+import { recordApiRequests } from "../test/requests.ts";
 import { PlayerBar } from "./PlayerBar.tsx";
 import { PlayerProvider } from "./PlayerProvider.tsx";
 
-vi.mock("./hlsSource.ts", () => import("../../test/fakeHlsSource.ts"));
+vi.mock("./hlsSource.ts", () => import("../test/fakeHlsSource.ts"));
 
 const PLAYS = /^\/api\/v1\/tracks\/[^/]+\/plays$/;
 const PROGRESS = /^\/api\/v1\/plays\/[^/]+\/progress$/;
@@ -51,7 +52,7 @@ async function renderPlayer(progressReportMs?: number) {
   const requests = recordApiRequests();
   const user = userEvent.setup();
   renderWithProviders(
-    <PlayerProvider attachStream={createFakeAttachStream().attach} progressReportMs={progressReportMs}>
+    <PlayerProvider api={playerApi} attachStream={createFakeAttachStream().attach} progressReportMs={progressReportMs}>
       <LatestTracks />
       <PlayerBar />
     </PlayerProvider>,

@@ -1,9 +1,9 @@
 import { type RefObject, useEffect, useSyncExternalStore } from "react";
-import { fetchStreamUrl } from "../../features/tracks/services/tracksApi.ts";
-import { ApiError } from "../../lib/api.ts";
-import { errorMessage } from "../../lib/errorMessage.ts";
+import { ApiError } from "../lib/api.ts";
+import { errorMessage } from "../lib/errorMessage.ts";
 import type { AttachStream, StreamHandle } from "./hlsSource.ts";
 import { effectiveVolume } from "./loudness.ts";
+import type { PlayerApi } from "./playerApi.ts";
 import { startAudio } from "./playerControls.ts";
 import { currentTrackOf, hasNext, type PlayerState, type PlayerStore } from "./playerState.ts";
 
@@ -19,6 +19,7 @@ export function usePlaybackEngine(
   store: PlayerStore,
   audioRef: RefObject<HTMLAudioElement | null>,
   attachStream: AttachStream,
+  fetchStreamUrl: PlayerApi["fetchStreamUrl"],
 ): void {
   const loadId = useSlice(store, (state) => state.loadId);
   const volume = useSlice(store, (state) => state.volume);
@@ -94,7 +95,7 @@ export function usePlaybackEngine(
       controller.abort();
       handle?.destroy();
     };
-  }, [loadId, store, audioRef, attachStream]);
+  }, [loadId, store, audioRef, attachStream, fetchStreamUrl]);
 
   useEffect(() => {
     const audio = audioRef.current;

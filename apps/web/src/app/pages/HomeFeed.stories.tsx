@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { AppRoutes } from "../../../app/AppRoutes.tsx";
-import { createMockApi } from "../../../mocks/handlers.ts";
-import { feedApi, lin, socialApi } from "../socialStoryMocks.ts";
+import { feedApi, lin, socialApi } from "../../features/social/socialStoryMocks.ts";
+import { createMockApi } from "../../mocks/handlers.ts";
+import { AppRoutes } from "../AppRoutes.tsx";
 import { HomeFeed } from "./HomeFeed.tsx";
 
 const meta = {

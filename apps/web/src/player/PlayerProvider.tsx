@@ -1,5 +1,6 @@
 import { type ReactNode, useMemo, useRef, useState } from "react";
 import { type AttachStream, attachHlsStream } from "./hlsSource.ts";
+import type { PlayerApi } from "./playerApi.ts";
 import { PlayerContext } from "./playerContext.ts";
 import { createPlayerControls } from "./playerControls.ts";
 import { PlayerStore } from "./playerState.ts";
@@ -8,6 +9,8 @@ import { PROGRESS_REPORT_MS, usePlayReporting } from "./usePlayReporting.ts";
 
 type PlayerProviderProps = {
   children: ReactNode;
+  /** The server calls the player makes (app/playerApi.ts); one object for the app's lifetime. */
+  api: PlayerApi;
   /** How a stream reaches the <audio> element; hls.js by default, a stand-in in stories and tests. */
   attachStream?: AttachStream;
   /** How often a playing track's progress is reported to the server (tests shorten it). */
@@ -20,14 +23,15 @@ type PlayerProviderProps = {
  */
 export function PlayerProvider({
   children,
+  api,
   attachStream = attachHlsStream,
   progressReportMs = PROGRESS_REPORT_MS,
 }: PlayerProviderProps) {
   const [store] = useState(() => new PlayerStore());
   const audioRef = useRef<HTMLAudioElement>(null);
   const value = useMemo(() => ({ store, controls: createPlayerControls(store, audioRef) }), [store]);
-  usePlaybackEngine(store, audioRef, attachStream);
-  usePlayReporting(store, audioRef, progressReportMs);
+  usePlaybackEngine(store, audioRef, attachStream, api.fetchStreamUrl);
+  usePlayReporting(store, audioRef, api, progressReportMs);
 
   return (
     <PlayerContext value={value}>

@@ -1,4 +1,4 @@
-import type { ErrorMessages } from "../../../lib/errorMessage.ts";
+import type { ErrorMessages } from "../../lib/errorMessage.ts";
 
 export const wrongCodeMessages: ErrorMessages = {
   INVALID_TWO_FACTOR_CODE: "That code didn't work. Enter the code your app shows now.",

@@ -1,4 +1,4 @@
-import { formatClock } from "../../lib/time.ts";
+import { formatClock } from "../lib/time.ts";
 import { usePlayer, usePlayerSelector } from "./playerContext.ts";
 
 /** Elapsed time, the seek slider and the length of the track. */

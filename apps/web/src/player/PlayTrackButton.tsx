@@ -1,7 +1,7 @@
 import type { TrackSummary } from "@stave/contracts";
-import { PlayerIcon } from "../../../app/player/PlayerIcon.tsx";
-import { usePlayer, usePlayerSelector } from "../../../app/player/playerContext.ts";
-import { currentTrackOf } from "../../../app/player/playerState.ts";
+import { PlayerIcon } from "./PlayerIcon.tsx";
+import { usePlayer, usePlayerSelector } from "./playerContext.ts";
+import { currentTrackOf } from "./playerState.ts";
 
 type PlayTrackButtonProps = {
   /** The queue to play: the list the button sits in, so Next goes on through it. */
