@@ -1,5 +1,6 @@
 /**
  * The server's module boundaries (issue 14), checked by `npm run deps`.
+ * The rules it shares with the other app are built in ../../dependency-cruiser.base.cjs.
  *
  * The structure reads top-down: the composition root (src/*.ts) -> modules -> platform.
  * - Each module under src/modules/<name> owns its tables and files; other modules and the
@@ -12,6 +13,8 @@
  * cycles are those of the production code: the test helpers in test/ import the whole app. A
  * test stays a leaf: nothing imports one.
  */
+const { noCycles, units, noImportingTests, notToUnresolvable, options } = require("../../dependency-cruiser.base.cjs");
+
 const test = "\\.test\\.ts$";
 const moduleIndex = "^src/modules/[^/]+/index\\.ts$";
 const compositionRoot = "^src/(app|services|main|jobs|runtime)\\.ts$";
@@ -19,29 +22,8 @@ const compositionRoot = "^src/(app|services|main|jobs|runtime)\\.ts$";
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    {
-      name: "no-cycles",
-      severity: "error",
-      comment:
-        "A cycle means two pieces belong together or a shared piece lives in the wrong place: move it to its owner or down to platform/.",
-      from: {},
-      to: { circular: true },
-    },
-    {
-      name: "no-module-cycles",
-      severity: "error",
-      comment: "Modules form a hierarchy: if A uses B, B never uses A, not even through a third module.",
-      scope: "folder",
-      from: { path: "^src/modules/[^/]+" },
-      to: { path: "^src/modules/[^/]+", circular: true },
-    },
-    {
-      name: "module-internals",
-      severity: "error",
-      comment: "Another module's files are its own: import what it exports from its index.ts.",
-      from: { path: "^src/modules/([^/]+)/", pathNot: test },
-      to: { path: "^src/modules/[^/]+/", pathNot: ["^src/modules/$1/", moduleIndex] },
-    },
+    noCycles("platform/"),
+    ...units({ unit: "module", units: "Modules", folder: "src/modules", entries: moduleIndex, exempt: test }),
     {
       name: "composition-root-through-index",
       severity: "error",
@@ -63,13 +45,7 @@ module.exports = {
       from: { path: "^src/platform/" },
       to: { path: "^src/modules/" },
     },
-    {
-      name: "no-importing-tests",
-      severity: "error",
-      comment: "Test files are leaves: share fixtures through test/ instead.",
-      from: {},
-      to: { path: test },
-    },
+    noImportingTests(test, "test/"),
     {
       name: "no-routes-imports",
       severity: "error",
@@ -85,24 +61,8 @@ module.exports = {
       from: { path: "\\.repo\\.ts$" },
       to: { path: "\\.(service|routes)\\.ts$" },
     },
-    {
-      name: "not-to-unresolvable",
-      severity: "error",
-      comment: "An import that does not resolve is a broken build.",
-      from: {},
-      to: { couldNotResolve: true },
-    },
+    notToUnresolvable,
   ],
-  options: {
-    // Tests: see the top of this file.
-    doNotFollow: { path: ["node_modules", test] },
-    exclude: { path: "node_modules" },
-    tsPreCompilationDeps: true,
-    tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: {
-      exportsFields: ["exports"],
-      conditionNames: ["import", "require", "node", "default", "types"],
-      extensions: [".ts", ".js", ".mjs", ".cjs", ".json"],
-    },
-  },
+  // Tests: see the top of this file.
+  options: options({ doNotFollow: [test], extensions: [".ts", ".js", ".mjs", ".cjs", ".json"] }),
 };

@@ -1,5 +1,6 @@
 /**
  * The web app's boundaries (issue 14), checked by `npm run deps`.
+ * The rules it shares with the other app are built in ../../dependency-cruiser.base.cjs.
  *
  * The structure reads top-down, with no arrow up:
  *   main.tsx -> app/ (routes, layout, home page, the player's wiring)
@@ -14,6 +15,8 @@
  * production file may do that. src/mocks (MSW) and src/test (test support) sit beside
  * the app, for tests and stories only.
  */
+const { noCycles, units, noImportingTests, notToUnresolvable, options } = require("../../dependency-cruiser.base.cjs");
+
 const testOrStory = "(\\.(test|stories)\\.tsx?|StoryMocks\\.ts)$";
 const testSupport = ["^src/(test|mocks)/", testOrStory];
 const featureIndex = "^src/features/[^/]+/index\\.ts$";
@@ -22,32 +25,14 @@ const storyFixtures = "^src/features/[^/]+/[^/]+StoryMocks\\.ts$";
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    {
-      name: "no-cycles",
-      severity: "error",
-      comment:
-        "A cycle means two pieces belong together or a shared piece lives in the wrong place: move it to its owner or down to player/, components/ or lib/.",
-      from: {},
-      to: { circular: true },
-    },
-    {
-      name: "no-feature-cycles",
-      severity: "error",
-      comment: "Features form a hierarchy: if A uses B, B never uses A, not even through a third feature.",
-      scope: "folder",
-      from: { path: "^src/features/[^/]+" },
-      to: { path: "^src/features/[^/]+", circular: true },
-    },
-    {
-      name: "feature-internals",
-      severity: "error",
-      comment: "Another feature's files are its own: import what it exports from its index.ts.",
-      from: { path: "^src/features/([^/]+)/" },
-      to: {
-        path: "^src/features/[^/]+/",
-        pathNot: ["^src/features/$1/", featureIndex, storyFixtures],
-      },
-    },
+    noCycles("player/, components/ or lib/"),
+    ...units({
+      unit: "feature",
+      units: "Features",
+      folder: "src/features",
+      entries: featureIndex,
+      alsoOpen: [storyFixtures],
+    }),
     {
       name: "outside-features-through-index",
       severity: "error",
@@ -83,32 +68,10 @@ module.exports = {
       from: { path: "^src/", pathNot: testSupport },
       to: { path: "^src/(test|mocks)/" },
     },
-    {
-      name: "no-importing-tests",
-      severity: "error",
-      comment: "Test files are leaves: share fixtures through test/ or *StoryMocks.ts instead.",
-      from: {},
-      to: { path: "\\.test\\.tsx?$" },
-    },
-    {
-      name: "not-to-unresolvable",
-      severity: "error",
-      comment: "An import that does not resolve is a broken build.",
-      from: {},
-      to: { couldNotResolve: true },
-    },
+    noImportingTests("\\.test\\.tsx?$", "test/ or *StoryMocks.ts"),
+    notToUnresolvable,
   ],
-  options: {
-    // Tests and stories are leaves that may render the whole app: what they import is not
-    // part of the app's structure (folder cycles would otherwise run through them).
-    doNotFollow: { path: ["node_modules", ...testSupport] },
-    exclude: { path: "node_modules" },
-    tsPreCompilationDeps: true,
-    tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: {
-      exportsFields: ["exports"],
-      conditionNames: ["import", "require", "node", "default", "types"],
-      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
-    },
-  },
+  // Tests and stories are leaves that may render the whole app: what they import is not
+  // part of the app's structure (folder cycles would otherwise run through them).
+  options: options({ doNotFollow: testSupport, extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"] }),
 };

@@ -3,6 +3,7 @@
 // inserted straight into Stave's database with batched INSERT … SELECT FROM unnest(…).
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
+import { insertUnnest, inTransaction } from "../lib/bulk-insert.ts";
 
 export interface ExportSeedSize {
   messages: number;
@@ -12,33 +13,6 @@ export interface ExportSeedSize {
 const BATCH = 10_000;
 const CORRESPONDENTS = 5;
 const CATALOGUE = 200;
-
-type Column = [name: string, type: string, values: unknown[]];
-
-/** INSERT INTO table (…) SELECT … FROM unnest($1::type[], …): one round trip per batch. */
-async function insertUnnest(client: pg.PoolClient, table: string, columns: Column[]) {
-  const names = columns.map(([name]) => name);
-  const sources = columns.map(([, type], index) => `$${index + 1}::${type}[]`);
-  await client.query(
-    `INSERT INTO ${table} (${names.join(", ")}) SELECT * FROM unnest(${sources.join(", ")})`,
-    columns.map(([, , values]) => values),
-  );
-}
-
-async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>) {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL synchronous_commit = off");
-    await work(client);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-}
 
 /** A small deterministic PRNG (mulberry32): the same data on every run. */
 function random(seed: number) {

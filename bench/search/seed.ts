@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type pg from "pg";
 import { migrationsDir } from "../../apps/server/src/platform/db/migrate.ts";
+import { insertUnnest, inTransaction } from "../lib/bulk-insert.ts";
 import { repoRoot, startStave } from "../lib/stave.ts";
 import { clusterUrl, envWithoutMedia, kyselyOn, newPool } from "./cluster.ts";
 import { buildVocabulary } from "./data.ts";
@@ -71,40 +72,12 @@ export async function prepareDataDir(dataDir: string, size: SeedSize, reseed: bo
   return reason;
 }
 
-type Column = [name: string, type: string, values: unknown[], expression?: string];
-
-/** INSERT INTO table (…) SELECT … FROM unnest($1::type[], …): one round trip per batch. */
-async function insertUnnest(client: pg.PoolClient, table: string, columns: Column[]) {
-  const names = columns.map(([name]) => name);
-  const select = columns.map(([name, , , expression]) => expression ?? name);
-  const sources = columns.map(([, type], index) => `$${index + 1}::${type}[]`);
-  await client.query(
-    `INSERT INTO ${table} (${names.join(", ")}) SELECT ${select.join(", ")} FROM unnest(${sources.join(", ")}) AS u(${names.join(", ")})`,
-    columns.map(([, , values]) => values),
-  );
-}
-
 function progress(label: string, done: number, total: number, started: number) {
   const seconds = (performance.now() - started) / 1000;
   const rate = Math.round(done / Math.max(seconds, 0.001));
   console.log(
     `  ${label}: ${done.toLocaleString("en")}/${total.toLocaleString("en")} in ${seconds.toFixed(1)} s (${rate.toLocaleString("en")} rows/s)`,
   );
-}
-
-async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>) {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL synchronous_commit = off");
-    await work(client);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 async function tableExists(pool: pg.Pool, table: string) {

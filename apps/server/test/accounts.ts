@@ -3,6 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { insertUser } from "../src/modules/accounts/accounts.repo.ts";
 import { hashPassword } from "../src/modules/accounts/passwords.ts";
 import type { Database } from "../src/platform/db/database.ts";
+import type { TestAppContext } from "./app.ts";
 
 let counter = 0;
 // One hash for every factory user: argon2 is slow on purpose, tests need not be.
@@ -66,6 +67,41 @@ export async function signIn(
   const cookie = sessionCookieOf(response);
   const { csrfToken } = response.json();
   return { cookie, csrfToken, headers: { cookie, "x-csrf-token": csrfToken } };
+}
+
+/** A test user with their session. */
+export type SignedInUser = TestUser & { session: SignedIn };
+
+let signIns = 0;
+
+/**
+ * A user signed in from an address of their own in `network` (a /24 of documentation
+ * addresses), so the per-IP login limit never bites however many a test file signs in.
+ */
+export async function buildSignedInUser(
+  t: TestAppContext,
+  overrides: { role?: Role; isVerified?: boolean },
+  network: string,
+): Promise<SignedInUser> {
+  const user = await buildUser(t.db.database, overrides);
+  signIns += 1;
+  return { ...user, session: await signIn(t.app, user, `${network}.${signIns % 250}`) };
+}
+
+/** A request as `who` (their cookie, and its CSRF token unless it only reads), or anonymous when `who` is null. */
+export function requestAs(
+  app: FastifyInstance,
+  who: { session: SignedIn } | null,
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
+  url: string,
+  payload?: unknown,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method,
+    url,
+    ...(who && { headers: method === "GET" ? { cookie: who.session.cookie } : who.session.headers }),
+    ...(payload !== undefined && { payload: payload as object }),
+  });
 }
 
 /** The latest mail queued to an address (its body is still in the outbox until sent). */

@@ -13,6 +13,7 @@ export interface CatalogTrack {
   playCount?: number;
   createdAt?: Date;
   status?: "processing" | "ready";
+  durationMs?: number;
 }
 
 /**
@@ -48,6 +49,7 @@ export async function insertReadyTrack(database: Database, ownerId: string, trac
       status: fields.status ?? "ready",
       progress: 100,
       play_count: fields.playCount ?? 0,
+      ...(fields.durationMs !== undefined && { duration_ms: fields.durationMs }),
       ...(fields.createdAt ? { created_at: fields.createdAt } : {}),
     })
     .where("id", "=", id)

@@ -1,7 +1,8 @@
 import type { TokenScope } from "@stave/contracts";
 import type { FastifyInstance } from "fastify";
 import { expect } from "vitest";
-import type { SignedIn, TestUser } from "./accounts.ts";
+import { buildUser, type SignedIn, signIn, type TestUser } from "./accounts.ts";
+import type { TestAppContext } from "./app.ts";
 import { totpCode } from "./totp.ts";
 
 let addressCounter = 0;
@@ -13,6 +14,31 @@ export const freshAddress = () => {
   addressCounter += 1;
   return `198.51.100.${(addressCounter % 250) + 1}`;
 };
+
+/** The header that presents a personal access token. */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A user of `role`, signed in, with the session that makes their sensitive changes. */
+export async function signedInUser(t: TestAppContext, role: "user" | "admin" | "moderator" = "user") {
+  const user = await buildUser(t.db.database, { role });
+  return { user, session: await signIn(t.app, user) };
+}
+
+/** The password change a signed-in user asks for, from a fresh address unless told which. */
+export function changePassword(
+  app: FastifyInstance,
+  session: SignedIn,
+  passwords: { currentPassword: string; newPassword: string },
+  remoteAddress = freshAddress(),
+) {
+  return app.inject({
+    method: "PUT",
+    url: "/api/v1/users/me/password",
+    headers: session.headers,
+    remoteAddress,
+    payload: passwords,
+  });
+}
 
 /**
  * Creates a personal access token from a session, confirming with the user's password (and

@@ -10,6 +10,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { sql } from "kysely";
 import type { Database } from "../src/platform/db/database.ts";
 import { buildUser, signIn } from "./accounts.ts";
+import type { TestAppContext } from "./app.ts";
 import { insertReadyTrack } from "./catalog.ts";
 
 /** Who makes a request: a signed-in user's session, or an anonymous browser (its address and user agent). */
@@ -61,17 +62,12 @@ export async function buildListeningTrack(
   ownerId: string,
   options: ListeningTrackOptions = {},
 ): Promise<string> {
-  const id = await insertReadyTrack(database, ownerId, {
+  return insertReadyTrack(database, ownerId, {
     title: options.title ?? "Listening test",
     visibility: options.visibility ?? "public",
     status: options.status ?? "ready",
+    durationMs: options.durationMs ?? 180_000,
   });
-  await database.primary
-    .updateTable("tracks")
-    .set({ duration_ms: options.durationMs ?? 180_000 })
-    .where("id", "=", id)
-    .execute();
-  return id;
 }
 
 export function request(
@@ -148,4 +144,24 @@ export async function playCountOf(database: Database, trackId: string): Promise<
     .where("id", "=", trackId)
     .executeTakeFirstOrThrow();
   return Number(row.play_count);
+}
+
+/**
+ * The helpers above bound to a test file's app and database (read when called, once
+ * `useTestApp` has made them), so the listening tests name only who does what.
+ */
+export function listeningKit(t: TestAppContext) {
+  return {
+    member: (role?: Role) => buildMember(t.app, t.db.database, role),
+    track: (ownerId: string, options?: ListeningTrackOptions) => buildListeningTrack(t.db.database, ownerId, options),
+    request: (who: Caller, method: "GET" | "POST" | "DELETE", url: string, payload?: object) =>
+      request(t.app, who, method, url, payload),
+    startPlay: (who: Caller, trackId: string) => startPlay(t.app, who, trackId),
+    startOldPlay: (who: Caller, trackId: string) => startOldPlay(t.app, t.db.database, who, trackId),
+    reportProgress: (who: Caller, playId: string, listenedMs: number) => reportProgress(t.app, who, playId, listenedMs),
+    listen: (who: Caller, trackId: string, listenedMs?: number) =>
+      listen(t.app, t.db.database, who, trackId, listenedMs),
+    ageCounts: (trackId: string, minutes: number) => ageCounts(t.db.database, trackId, minutes),
+    playCountOf: (trackId: string) => playCountOf(t.db.database, trackId),
+  };
 }

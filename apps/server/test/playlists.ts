@@ -8,10 +8,11 @@ import {
   type Visibility,
 } from "@stave/contracts";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { insertTrack } from "../src/modules/tracks/tracks.repo.ts";
+import { beforeAll } from "vitest";
 import type { Database } from "../src/platform/db/database.ts";
-import { buildUser, type SignedIn, signIn, type TestUser } from "./accounts.ts";
+import { buildSignedInUser, requestAs, type SignedInUser } from "./accounts.ts";
 import type { TestAppContext } from "./app.ts";
+import { insertReadyTrack } from "./catalog.ts";
 
 export interface TrackOptions {
   title?: string;
@@ -24,27 +25,9 @@ export interface TrackOptions {
 
 /** A track row as processing leaves it, straight into the database: playlists need no audio. */
 export async function buildTrack(database: Database, ownerId: string, options: TrackOptions = {}): Promise<string> {
-  const id = randomUUID();
-  const title = options.title ?? `Track ${id.slice(0, 8)}`;
-  await insertTrack(database.primary, {
-    id,
-    ownerId,
-    title,
-    slug: `track-${id}`,
-    description: null,
-    genre: null,
-    tags: [],
+  const id = await insertReadyTrack(database, ownerId, {
+    title: options.title ?? `Track ${randomUUID().slice(0, 8)}`,
     visibility: options.visibility ?? "public",
-    downloadable: false,
-    license: null,
-    releaseDate: null,
-    originalKey: `tracks/${id}/original`,
-    originalFormat: "wav",
-    originalSize: 1000,
-    originalFilename: "tone.wav",
-    artworkSourceKey: null,
-    artist: null,
-    album: null,
   });
   const status = options.status ?? "ready";
   await database.primary
@@ -64,34 +47,32 @@ export async function setTrackVisibility(database: Database, trackId: string, vi
   await database.primary.updateTable("tracks").set({ visibility }).where("id", "=", trackId).execute();
 }
 
-export type Member = TestUser & { session: SignedIn };
+export type Member = SignedInUser;
 
-let signIns = 0;
+/** A verified user, signed in. */
+export const buildMember = (t: TestAppContext, role: Role = "user"): Promise<Member> =>
+  buildSignedInUser(t, { role }, "198.51.100");
 
-/** A verified user, signed in (each from its own address, so the per-IP login limit never bites). */
-export async function buildMember(t: TestAppContext, role: Role = "user"): Promise<Member> {
-  const user = await buildUser(t.db.database, { role });
-  signIns += 1;
-  return { ...user, session: await signIn(t.app, user, `198.51.100.${signIns % 250}`) };
+/** The people of a playlists test: a playlist's owner, someone else, and a creator whose tracks go in playlists. */
+export interface PlaylistCast {
+  owner: Member;
+  other: Member;
+  creator: Member;
 }
 
-type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+/** Signs the cast in before a test file's tests (read its fields inside tests). */
+export function usePlaylistCast(t: TestAppContext): PlaylistCast {
+  const cast = {} as PlaylistCast;
+  beforeAll(async () => {
+    cast.owner = await buildMember(t);
+    cast.other = await buildMember(t);
+    cast.creator = await buildMember(t, "creator");
+  });
+  return cast;
+}
 
 /** A request as `who` (signed in with their CSRF token), or anonymous when `who` is null. */
-export function call(
-  app: FastifyInstance,
-  who: Member | null,
-  method: Method,
-  url: string,
-  payload?: unknown,
-): Promise<LightMyRequestResponse> {
-  return app.inject({
-    method,
-    url,
-    ...(who && { headers: method === "GET" ? { cookie: who.session.cookie } : who.session.headers }),
-    ...(payload !== undefined && { payload: payload as object }),
-  });
-}
+export const call = requestAs;
 
 export function playlistOf(response: LightMyRequestResponse): Playlist {
   if (response.statusCode >= 300) throw new Error(`expected a playlist: ${response.statusCode} ${response.body}`);

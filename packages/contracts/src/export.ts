@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { roleSchema } from "./accounts.ts";
-import { trackStatusSchema, visibilitySchema } from "./tracks.ts";
+import { trackSummarySchema, visibilitySchema } from "./tracks.ts";
 
 /**
  * The data export archive (a ZIP a user downloads from their privacy settings): one schema
@@ -40,22 +40,26 @@ export const profileExportSchema = z.object({
   links: z.array(z.object({ label: z.string(), url: z.string() })).nullable(),
 });
 
+const summary = trackSummarySchema.shape;
+
 /**
  * `tracks.json`: one of the user's tracks. The snake_case fields are the stored columns as
  * format 1 wrote them; `playCount`, `createdAt` and `originalFile` came with them.
  */
 export const trackExportSchema = z.object({
-  id: uuid,
-  title: z.string(),
-  slug: z.string(),
-  description: z.string().nullable(),
-  genre: z.string().nullable(),
-  tags: z.array(z.string()),
-  visibility: visibilitySchema,
-  downloadable: z.boolean(),
-  license: z.string().nullable(),
+  // What the track's summary says the same way (kept in format 1's order).
+  id: summary.id,
+  title: summary.title,
+  slug: summary.slug,
+  description: summary.description,
+  genre: summary.genre,
+  tags: summary.tags,
+  visibility: summary.visibility,
+  downloadable: summary.downloadable,
+  license: summary.license,
+  // Any stored date, unlike an edit's `releaseDate`, which refuses year 0.
   release_date: z.iso.date().nullable(),
-  status: trackStatusSchema,
+  status: summary.status,
   duration_ms: z.number().int().nullable(),
   artist: z.string().nullable(),
   album: z.string().nullable(),

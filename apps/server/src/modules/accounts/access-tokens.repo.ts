@@ -2,6 +2,7 @@ import type { TokenScope } from "@stave/contracts";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { announceSignInsRevoked } from "../../platform/events/user-events.ts";
+import { whereUserMayAct } from "./sessions.repo.ts";
 
 const tokenColumns = ["id", "name", "scopes", "created_at", "last_used_at", "expires_at"] as const;
 
@@ -81,10 +82,7 @@ export async function revokeAccessTokensWithScope(db: Kysely<DB>, userId: string
   return revoked;
 }
 
-/**
- * A token that is not revoked, not expired, and not a suspended user's: suspending revokes
- * their tokens too, and this holds if one slipped past that.
- */
+/** A token that is not revoked, not expired, and whose user may act (`whereUserMayAct`). */
 export async function findLiveAccessToken(db: Kysely<DB>, tokenHash: Buffer) {
   return db
     .selectFrom("personal_access_tokens")
@@ -95,8 +93,6 @@ export async function findLiveAccessToken(db: Kysely<DB>, tokenHash: Buffer) {
       "personal_access_tokens.last_used_at",
       "personal_access_tokens.scopes",
       "personal_access_tokens.expires_at",
-      "users.role",
-      "users.is_verified",
     ])
     .where("personal_access_tokens.token_hash", "=", tokenHash)
     .where("personal_access_tokens.revoked_at", "is", null)
@@ -106,8 +102,7 @@ export async function findLiveAccessToken(db: Kysely<DB>, tokenHash: Buffer) {
         eb("personal_access_tokens.expires_at", ">", sql<Date>`now()`),
       ]),
     )
-    .where("users.deleted_at", "is", null)
-    .where("users.suspended_at", "is", null)
+    .$call(whereUserMayAct)
     .executeTakeFirst();
 }
 

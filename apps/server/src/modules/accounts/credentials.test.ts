@@ -2,7 +2,14 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { buildUser, latestMailTo, linkToken, type SignedIn, sessionCookieOf, signIn } from "../../../test/accounts.ts";
 import { errorCode, useTestApp } from "../../../test/app.ts";
-import { createAccessToken, enableTwoFactorFor, freshAddress } from "../../../test/credentials.ts";
+import {
+  bearer,
+  changePassword,
+  createAccessToken,
+  enableTwoFactorFor,
+  freshAddress,
+  signedInUser,
+} from "../../../test/credentials.ts";
 import { totpCode } from "../../../test/totp.ts";
 import { waitFor } from "../../../test/wait.ts";
 import { revokeAllAccessTokens } from "./access-tokens.repo.ts";
@@ -15,15 +22,9 @@ const t = useTestApp();
 
 const nextStep = () => Date.now() + 30_000;
 const me = (headers: Record<string, string>) => t.app.inject({ url: "/api/v1/users/me", headers });
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 function post(session: SignedIn, url: string, payload: object, remoteAddress = freshAddress()) {
   return t.app.inject({ method: "POST", url, headers: session.headers, payload, remoteAddress });
-}
-
-async function signedInUser(role: "user" | "admin" | "moderator" = "user") {
-  const user = await buildUser(t.db.database, { role });
-  return { user, session: await signIn(t.app, user) };
 }
 
 /** A second sign-in of an account with two-factor on: password, then `code`. */
@@ -49,17 +50,14 @@ const tokenRow = (id: string) =>
 
 describe("every credential dies together", () => {
   it("a password change revokes every token and the other sessions, and keeps this one", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     const phone = await signIn(t.app, user, "203.0.113.90");
     const { token } = await createAccessToken(t.app, user, session);
     expect((await me(bearer(token))).statusCode).toBe(200);
 
-    const changed = await t.app.inject({
-      method: "PUT",
-      url: "/api/v1/users/me/password",
-      headers: session.headers,
-      remoteAddress: freshAddress(),
-      payload: { currentPassword: user.password, newPassword: "a-brand-new-passphrase-77" },
+    const changed = await changePassword(t.app, session, {
+      currentPassword: user.password,
+      newPassword: "a-brand-new-passphrase-77",
     });
     expect(changed.statusCode, changed.body).toBe(204);
 
@@ -73,7 +71,7 @@ describe("every credential dies together", () => {
   });
 
   it("a password reset from the mailed link revokes every token", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     const { token } = await createAccessToken(t.app, user, session);
     const forgot = await t.app.inject({
       method: "POST",
@@ -93,8 +91,8 @@ describe("every credential dies together", () => {
   });
 
   it("a password reset forced by an admin revokes every token", async () => {
-    const { session: adminSession } = await signedInUser("admin");
-    const { user, session } = await signedInUser();
+    const { session: adminSession } = await signedInUser(t, "admin");
+    const { user, session } = await signedInUser(t);
     const { token } = await createAccessToken(t.app, user, session);
     const forced = await t.app.inject({
       method: "POST",
@@ -106,7 +104,7 @@ describe("every credential dies together", () => {
   });
 
   it("turning two-factor off revokes every token and the other sessions, and keeps this one", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     const { secret, backupCodes } = await enableTwoFactorFor(t.app, user, session);
     // Signed in after two-factor went on (turning it on signs the others out), with a backup code.
     const phone = await signInWithCode(user, backupCodes[1] as string, "203.0.113.91");
@@ -133,7 +131,7 @@ describe("every credential dies together", () => {
 
 describe("sensitive changes ask for the password or a fresh 2FA code", () => {
   it("creating a token: refused without a confirmation or with a wrong password", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     const missing = await post(session, "/api/v1/users/me/tokens", { name: "ci" });
     expect(missing.statusCode).toBe(403);
     expect(errorCode(missing)).toBe("REAUTH_REQUIRED");
@@ -158,7 +156,7 @@ describe("sensitive changes ask for the password or a fresh 2FA code", () => {
   });
 
   it("creating a token with 2FA on: a TOTP code or a backup code is enough, a wrong code is refused", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     const { secret, backupCodes } = await enableTwoFactorFor(t.app, user, session);
     // A stolen session and a leaked password are not enough: the second factor is asked.
     const passwordOnly = await post(session, "/api/v1/users/me/tokens", { name: "ci", password: user.password });
@@ -200,7 +198,7 @@ describe("sensitive changes ask for the password or a fresh 2FA code", () => {
   });
 
   it("a token cannot mint another token", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     const { token } = await createAccessToken(t.app, user, session, { scopes: ["read", "write"] });
     const minted = await t.app.inject({
       method: "POST",
@@ -212,7 +210,7 @@ describe("sensitive changes ask for the password or a fresh 2FA code", () => {
   });
 
   it("enabling 2FA needs the current password", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     const setup = await post(session, "/api/v1/users/me/2fa/setup", {});
     const secret = setup.json().secret as string;
     const withoutPassword = await post(session, "/api/v1/users/me/2fa/enable", { code: totpCode(secret) });
@@ -232,7 +230,7 @@ describe("sensitive changes ask for the password or a fresh 2FA code", () => {
   });
 
   it("regenerating backup codes needs a second-factor code: the password alone is refused", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     const { secret, backupCodes } = await enableTwoFactorFor(t.app, user, session);
     const missing = await post(session, "/api/v1/users/me/2fa/backup-codes", {});
     expect(errorCode(missing)).toBe("REAUTH_REQUIRED");
@@ -267,7 +265,7 @@ describe("confirmations are rate limited like sign-in", () => {
   };
 
   it("answers 429 with Retry-After after 10 wrong confirmations, even to the right password", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     const { secret } = await enableTwoFactorFor(t.app, user, session);
     const statuses = await wrongPasswordAttempts(session, 10);
     expect(statuses.every((status) => status === 403)).toBe(true);
@@ -280,21 +278,18 @@ describe("confirmations are rate limited like sign-in", () => {
     expect(errorCode(limited)).toBe("RATE_LIMITED");
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
     // The current password of a password change is a confirmation too.
-    const change = await t.app.inject({
-      method: "PUT",
-      url: "/api/v1/users/me/password",
-      headers: session.headers,
-      remoteAddress: freshAddress(),
-      payload: { currentPassword: user.password, newPassword: "a-brand-new-passphrase-78" },
+    const change = await changePassword(t.app, session, {
+      currentPassword: user.password,
+      newPassword: "a-brand-new-passphrase-78",
     });
     expect(change.statusCode).toBe(429);
     // Another account is not affected.
-    const other = await signedInUser();
+    const other = await signedInUser(t);
     expect((await createAccessToken(t.app, other.user, other.session)).token).toMatch(/^stave_pat_/);
   });
 
   it("limits wrong TOTP codes too", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     await enableTwoFactorFor(t.app, user, session);
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 11; attempt++) {
@@ -310,7 +305,7 @@ describe("confirmations are rate limited like sign-in", () => {
     const address = "192.0.2.222";
     const statuses: number[] = [];
     for (let account = 0; account < 4; account++) {
-      const { session } = await signedInUser();
+      const { session } = await signedInUser(t);
       for (let attempt = 0; attempt < 8; attempt++) {
         const response = await post(session, "/api/v1/users/me/tokens", { name: "x", password: "guess" }, address);
         statuses.push(response.statusCode);
@@ -336,7 +331,7 @@ describe("confirmations are rate limited like sign-in", () => {
   });
 
   it("a right confirmation forgets the earlier failures", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     for (let attempt = 0; attempt < 9; attempt++) {
       await post(session, "/api/v1/users/me/tokens", { name: "x", password: "guess" });
     }
@@ -350,7 +345,7 @@ describe("confirmations are rate limited like sign-in", () => {
 
 describe("token scopes and expiry", () => {
   it("defaults to read, lists scopes and expiry, and never shows the token again", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     const plain = await createAccessToken(t.app, user, session, { name: "reader" });
     const scoped = await createAccessToken(t.app, user, session, {
       name: "uploader",
@@ -371,7 +366,7 @@ describe("token scopes and expiry", () => {
   });
 
   it("refuses unknown or repeated scopes and lifetimes out of range", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     for (const payload of [
       { scopes: ["delete"] },
       { scopes: ["read", "read"] },
@@ -389,7 +384,7 @@ describe("token scopes and expiry", () => {
   });
 
   it("grants the admin scope only to administrators and moderators", async () => {
-    const listener = await signedInUser();
+    const listener = await signedInUser(t);
     const refused = await post(listener.session, "/api/v1/users/me/tokens", {
       name: "root",
       scopes: ["read", "admin"],
@@ -398,14 +393,14 @@ describe("token scopes and expiry", () => {
     expect(refused.statusCode).toBe(403);
     expect(errorCode(refused)).toBe("FORBIDDEN");
     for (const role of ["admin", "moderator"] as const) {
-      const staff = await signedInUser(role);
+      const staff = await signedInUser(t, role);
       const made = await createAccessToken(t.app, staff.user, staff.session, { scopes: ["read", "admin"] });
       expect((await tokenRow(made.id)).scopes).toEqual(["read", "admin"]);
     }
   });
 
   it("refuses the admin scope without read, which every admin route needs", async () => {
-    const { user, session } = await signedInUser("admin");
+    const { user, session } = await signedInUser(t, "admin");
     const refused = await post(session, "/api/v1/users/me/tokens", {
       name: "root",
       scopes: ["admin"],
@@ -419,7 +414,7 @@ describe("token scopes and expiry", () => {
   });
 
   it("records a revocation in the audit log, as it does a creation", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     const { id, token } = await createAccessToken(t.app, user, session);
     const revoked = await t.app.inject({
       method: "DELETE",
@@ -453,7 +448,7 @@ describe("token scopes and expiry", () => {
   });
 
   it("refuses an expired token like a revoked one, and lists it as expired", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     const { id, token } = await createAccessToken(t.app, user, session, { expiresInDays: 1 });
     expect((await me(bearer(token))).statusCode).toBe(200);
     await t.db.database.primary
@@ -478,7 +473,7 @@ describe("a token confirmed just before a password change", () => {
   };
 
   it("does not outlive the change: it waits for it, then is refused", async () => {
-    const { user, session } = await signedInUser();
+    const { user, session } = await signedInUser(t);
     let settled = false;
     // The password change, held open after it revoked every token: what changePassword does.
     const { creating } = await t.db.database.primary.transaction().execute(async (trx) => {

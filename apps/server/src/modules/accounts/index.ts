@@ -6,7 +6,14 @@
 
 export { findLiveAccessToken, revokeAccessTokensWithScope } from "./access-tokens.repo.ts";
 export type { AccountsContext } from "./accounts.context.ts";
-export { eraseSignIns } from "./accounts.erase.ts";
+export {
+  anonymiseAccount,
+  claimAccountToPurge,
+  eraseSignIns,
+  findAvatarKey,
+  lockAccountForDeletion,
+  markHardDeleted,
+} from "./accounts.erase.ts";
 export { accountExporter, exportedAccount, profileExporter } from "./accounts.export.ts";
 export { accountsJobs } from "./accounts.jobs.ts";
 export {

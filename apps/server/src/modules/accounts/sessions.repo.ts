@@ -1,5 +1,5 @@
-import { type Kysely, sql } from "kysely";
-import type { DB } from "../../platform/db/schema.ts";
+import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from "kysely";
+import type { DB, UsersTable } from "../../platform/db/schema.ts";
 import { announceSignInsRevoked } from "../../platform/events/user-events.ts";
 
 export async function insertSession(
@@ -21,26 +21,31 @@ export async function insertSession(
 }
 
 /**
- * The live session behind a token, with what authorisation needs of its user. Not a suspended
- * user's: suspending revokes their sessions too, and this holds if one slipped past that.
+ * What authorisation needs of the user a credential (session or token) signs in, joined as
+ * `users`: their role and verification, and only while they may act: neither deleted nor
+ * suspended. Suspending revokes their credentials too; this holds if one slipped past that.
+ */
+export const whereUserMayAct = <TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB | "users", O>) =>
+  query
+    .select([
+      sql.ref<Selectable<UsersTable>["role"]>("users.role").as("role"),
+      sql.ref<boolean>("users.is_verified").as("is_verified"),
+    ])
+    .where(sql.ref("users.deleted_at"), "is", null)
+    .where(sql.ref("users.suspended_at"), "is", null);
+
+/**
+ * The live session behind a token, with what authorisation needs of its user (`whereUserMayAct`).
  */
 export async function findLiveSession(db: Kysely<DB>, tokenHash: Buffer) {
   return db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select([
-      "sessions.id",
-      "sessions.user_id",
-      "sessions.last_seen_at",
-      "sessions.expires_at",
-      "users.role",
-      "users.is_verified",
-    ])
+    .select(["sessions.id", "sessions.user_id", "sessions.last_seen_at", "sessions.expires_at"])
     .where("sessions.token_hash", "=", tokenHash)
     .where("sessions.revoked_at", "is", null)
     .where("sessions.expires_at", ">", sql<Date>`now()`)
-    .where("users.deleted_at", "is", null)
-    .where("users.suspended_at", "is", null)
+    .$call(whereUserMayAct)
     .executeTakeFirst();
 }
 

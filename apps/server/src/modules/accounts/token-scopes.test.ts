@@ -1,19 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { buildUser, signIn } from "../../../test/accounts.ts";
+import { buildUser } from "../../../test/accounts.ts";
 import { errorCode, useTestApp } from "../../../test/app.ts";
 import { insertReadyTrack } from "../../../test/catalog.ts";
-import { createAccessToken, freshAddress } from "../../../test/credentials.ts";
+import { bearer, changePassword, createAccessToken, signedInUser } from "../../../test/credentials.ts";
 
 // What a personal access token may reach, enforced by the access hook from the principal's
 // scopes (GET/HEAD need `read`, other methods `write`, admin and moderator routes `admin`).
 
 const t = useTestApp();
 
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
 async function tokenOf(role: "user" | "admin", scopes: ("read" | "write" | "upload" | "admin")[]) {
-  const user = await buildUser(t.db.database, { role });
-  const session = await signIn(t.app, user);
+  const { user, session } = await signedInUser(t, role);
   return { user, session, ...(await createAccessToken(t.app, user, session, { scopes })) };
 }
 
@@ -73,12 +70,9 @@ describe("personal access token scopes", () => {
   it("a token gets 401 once its owner changes the password", async () => {
     const { user, session, token } = await tokenOf("admin", ["read", "write", "admin"]);
     expect((await adminUsers(token)).statusCode).toBe(200);
-    const changed = await t.app.inject({
-      method: "PUT",
-      url: "/api/v1/users/me/password",
-      headers: session.headers,
-      remoteAddress: freshAddress(),
-      payload: { currentPassword: user.password, newPassword: "a-brand-new-passphrase-79" },
+    const changed = await changePassword(t.app, session, {
+      currentPassword: user.password,
+      newPassword: "a-brand-new-passphrase-79",
     });
     expect(changed.statusCode, changed.body).toBe(204);
     expect((await adminUsers(token)).statusCode).toBe(401);

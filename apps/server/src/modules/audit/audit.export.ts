@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { afterKey, exporter, isoTime, timeKey } from "../../platform/personal-data/exporter.ts";
+import { exporter, isoTime, rowsByKey } from "../../platform/personal-data/exporter.ts";
 
 /**
  * `security_events.json`: the audit entries of the account, the ones the user made and the
@@ -9,9 +9,10 @@ export const securityEventsExporter = exporter({
   file: "security_events.json",
   recordType: "securityEvent",
   format: "json",
-  async *records(userId, { db, pages }) {
-    const events = pages((after, limit) =>
-      db
+  async *records(userId, source) {
+    const events = rowsByKey(
+      source,
+      source.db
         .selectFrom("audit_log as a")
         .select((eb) => {
           // An admin's action on the account: when and what, not the admin's address and
@@ -32,8 +33,6 @@ export const securityEventsExporter = exporter({
             eb.case().when(someoneElse).then(sql.lit(null)).else(eb.ref("a.user_agent")).end().as("user_agent"),
             "a.metadata",
             "a.created_at",
-            timeKey(sql.ref<Date>("a.created_at")).as("key_at"),
-            "a.id as key_id",
           ];
         })
         .where((eb) =>
@@ -41,12 +40,8 @@ export const securityEventsExporter = exporter({
             eb("a.actor_id", "=", userId),
             eb.and([eb("a.target_type", "=", "user"), eb("a.target_id", "=", userId)]),
           ]),
-        )
-        .where(afterKey(sql.ref<Date>("a.created_at"), sql.ref<string>("a.id"), after))
-        .orderBy("a.created_at")
-        .orderBy("a.id")
-        .limit(limit)
-        .execute(),
+        ),
+      { at: "a.created_at", id: "a.id" },
     );
     for await (const event of events) {
       yield {

@@ -78,3 +78,14 @@ export async function listAuditEntries(db: Kysely<DB>, filter: AuditFilter): Pro
   });
   return pageFrom(rows, filter.limit, present, (row) => ({ at: row.sort_at, id: row.id }));
 }
+
+/** Erases the network addresses and browsers of the account's entries, as actor or as target (its hard delete). */
+export async function eraseAuditAddressesOf(db: Kysely<DB>, userId: string) {
+  await db
+    .updateTable("audit_log")
+    .set({ ip: null, user_agent: null })
+    .where((eb) =>
+      eb.or([eb("actor_id", "=", userId), eb.and([eb("target_type", "=", "user"), eb("target_id", "=", userId)])]),
+    )
+    .execute();
+}

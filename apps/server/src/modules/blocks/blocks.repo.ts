@@ -33,3 +33,28 @@ export async function usersBlockedWith(db: Kysely<DB>, userId: string): Promise<
     .execute();
   return new Set(rows.map((row) => (row.blocker_id === userId ? row.blocked_id : row.blocker_id)));
 }
+
+/** Whom `blockerId` blocked, newest first, with their names. */
+export async function listBlockedBy(db: Kysely<DB>, blockerId: string) {
+  return db
+    .selectFrom("user_blocks as b")
+    .innerJoin("users as u", "u.id", "b.blocked_id")
+    .leftJoin("user_profiles as p", "p.user_id", "u.id")
+    .select(["u.id", "u.username", "p.display_name"])
+    .where("b.blocker_id", "=", blockerId)
+    .orderBy("b.created_at", "desc")
+    .execute();
+}
+
+/** Records the block; blocking someone already blocked changes nothing. */
+export async function insertBlock(db: Kysely<DB>, blockerId: string, blockedId: string) {
+  await db
+    .insertInto("user_blocks")
+    .values({ blocker_id: blockerId, blocked_id: blockedId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function deleteBlock(db: Kysely<DB>, blockerId: string, blockedId: string) {
+  await db.deleteFrom("user_blocks").where("blocker_id", "=", blockerId).where("blocked_id", "=", blockedId).execute();
+}

@@ -7,6 +7,7 @@ import { principalOf } from "../../platform/http/access.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import { serve } from "../../platform/http/operations.ts";
 import { findUserIdByUsername } from "../accounts/index.ts";
+import { deleteBlock, insertBlock, listBlockedBy } from "./blocks.repo.ts";
 
 /** What blocking needs, wired by services.ts. */
 export interface BlocksContext {
@@ -33,14 +34,7 @@ export function registerBlockRoutes(app: FastifyInstance, ctx: BlocksContext) {
   };
 
   serve(app, api.blocks.list, async (request) => {
-    const rows = await db
-      .selectFrom("user_blocks as b")
-      .innerJoin("users as u", "u.id", "b.blocked_id")
-      .leftJoin("user_profiles as p", "p.user_id", "u.id")
-      .select(["u.id", "u.username", "p.display_name"])
-      .where("b.blocker_id", "=", principalOf(request).userId)
-      .orderBy("b.created_at", "desc")
-      .execute();
+    const rows = await listBlockedBy(db, principalOf(request).userId);
     return { items: rows.map((row) => ({ id: row.id, username: row.username, displayName: row.display_name })) };
   });
 
@@ -50,22 +44,14 @@ export function registerBlockRoutes(app: FastifyInstance, ctx: BlocksContext) {
     if (blockedId === userId) throw new AppError("BAD_REQUEST", "You cannot block yourself");
     // Neither follows the other any more: a block also keeps each out of the other's feed.
     await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("user_blocks")
-        .values({ blocker_id: userId, blocked_id: blockedId })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await insertBlock(trx, userId, blockedId);
       await ctx.endRelationsBetween(trx, userId, blockedId);
     });
     return reply.status(204).send();
   });
 
   serve(app, api.blocks.unblock, async (request, reply) => {
-    await db
-      .deleteFrom("user_blocks")
-      .where("blocker_id", "=", principalOf(request).userId)
-      .where("blocked_id", "=", await userIdOf(request.params.username))
-      .execute();
+    await deleteBlock(db, principalOf(request).userId, await userIdOf(request.params.username));
     return reply.status(204).send();
   });
 }

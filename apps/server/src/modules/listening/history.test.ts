@@ -4,26 +4,15 @@ import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { errorCode, useTestApp } from "../../../test/app.ts";
 import { silentLogger } from "../../../test/database.ts";
-import {
-  anonymous,
-  buildListeningTrack,
-  buildMember,
-  listen,
-  type Member,
-  playCountOf,
-  progressOf,
-  reportProgress,
-  request,
-  startOldPlay,
-  startPlay,
-} from "../../../test/listening.ts";
+import { anonymous, listeningKit, type Member, progressOf } from "../../../test/listening.ts";
 import { KEEP_PLAYS_DAYS, listeningJobs } from "./listening.jobs.ts";
 
 const t = useTestApp();
+const kit = listeningKit(t);
 let creator: Member;
 
 beforeAll(async () => {
-  creator = await buildMember(t.app, t.db.database, "creator");
+  creator = await kit.member("creator");
 });
 
 function pageOf(response: LightMyRequestResponse): HistoryPage {
@@ -32,7 +21,7 @@ function pageOf(response: LightMyRequestResponse): HistoryPage {
 }
 
 const historyOf = async (who: Member, query = "") =>
-  pageOf(await request(t.app, who, "GET", `/api/v1/me/history${query}`));
+  pageOf(await kit.request(who, "GET", `/api/v1/me/history${query}`));
 
 /** Every page of `who`'s history, `limit` at a time. */
 async function wholeHistory(who: Member, limit: number) {
@@ -48,13 +37,13 @@ async function wholeHistory(who: Member, limit: number) {
 
 describe("my history", () => {
   it("lists each play newest first, with its track and how long I listened", async () => {
-    const me = await buildMember(t.app, t.db.database);
-    const first = await buildListeningTrack(t.db.database, creator.id, { title: "First light" });
-    const second = await buildListeningTrack(t.db.database, creator.id, { title: "Second wind" });
+    const me = await kit.member();
+    const first = await kit.track(creator.id, { title: "First light" });
+    const second = await kit.track(creator.id, { title: "Second wind" });
 
-    await listen(t.app, t.db.database, me, first, 42_000);
-    const play = await startOldPlay(t.app, t.db.database, me, second);
-    await progressOf(await reportProgress(t.app, me, play.playId, 12_500));
+    await kit.listen(me, first, 42_000);
+    const play = await kit.startOldPlay(me, second);
+    await progressOf(await kit.reportProgress(me, play.playId, 12_500));
 
     const page = await historyOf(me);
     expect(page.nextCursor).toBeNull();
@@ -66,25 +55,25 @@ describe("my history", () => {
     expect(Date.parse(page.items[0]?.playedAt ?? "")).toBeGreaterThan(Date.now() - 60_000);
 
     // Progress keeps growing the entry.
-    await reportProgress(t.app, me, play.playId, 61_000);
+    await kit.reportProgress(me, play.playId, 61_000);
     expect((await historyOf(me)).items[0]?.listenedMs).toBe(61_000);
   });
 
   it("is mine alone, for signed-in listeners only", async () => {
-    const me = await buildMember(t.app, t.db.database);
-    const someoneElse = await buildMember(t.app, t.db.database);
-    await listen(t.app, t.db.database, me, await buildListeningTrack(t.db.database, creator.id));
+    const me = await kit.member();
+    const someoneElse = await kit.member();
+    await kit.listen(me, await kit.track(creator.id));
 
     expect((await historyOf(someoneElse)).items).toEqual([]);
-    const response = await request(t.app, anonymous(), "GET", "/api/v1/me/history");
+    const response = await kit.request(anonymous(), "GET", "/api/v1/me/history");
     expect(response.statusCode).toBe(401);
     expect(errorCode(response)).toBe("UNAUTHENTICATED");
   });
 
   it("pages through a long history without gaps or repeats, even for plays started in the same instant", async () => {
-    const me = await buildMember(t.app, t.db.database);
-    const trackId = await buildListeningTrack(t.db.database, creator.id);
-    for (let i = 0; i < 7; i++) await startPlay(t.app, me, trackId);
+    const me = await kit.member();
+    const trackId = await kit.track(creator.id);
+    for (let i = 0; i < 7; i++) await kit.startPlay(me, trackId);
     // Three plays share one timestamp, down to the microsecond: the id breaks the tie.
     await t.db.database.primary
       .updateTable("playback_history")
@@ -105,24 +94,24 @@ describe("my history", () => {
   });
 
   it("refuses a malformed cursor with 400", async () => {
-    const me = await buildMember(t.app, t.db.database);
+    const me = await kit.member();
     for (const cursor of ["nope", Buffer.from(JSON.stringify(["yesterday", "x"])).toString("base64url")]) {
-      const response = await request(t.app, me, "GET", `/api/v1/me/history?cursor=${cursor}`);
+      const response = await kit.request(me, "GET", `/api/v1/me/history?cursor=${cursor}`);
       expect(response.statusCode).toBe(400);
       expect(errorCode(response)).toBe("VALIDATION_FAILED");
     }
   });
 
   it("shows a track made private as unavailable, and drops a deleted one", async () => {
-    const me = await buildMember(t.app, t.db.database);
-    const hidden = await buildListeningTrack(t.db.database, creator.id, { title: "Soon private" });
-    const deleted = await buildListeningTrack(t.db.database, creator.id, { title: "Soon gone" });
-    await listen(t.app, t.db.database, me, hidden);
-    await listen(t.app, t.db.database, me, deleted);
-    await listen(t.app, t.db.database, creator, hidden);
+    const me = await kit.member();
+    const hidden = await kit.track(creator.id, { title: "Soon private" });
+    const deleted = await kit.track(creator.id, { title: "Soon gone" });
+    await kit.listen(me, hidden);
+    await kit.listen(me, deleted);
+    await kit.listen(creator, hidden);
 
     await t.db.database.primary.updateTable("tracks").set({ visibility: "private" }).where("id", "=", hidden).execute();
-    const removed = await request(t.app, creator, "DELETE", `/api/v1/tracks/${deleted}`);
+    const removed = await kit.request(creator, "DELETE", `/api/v1/tracks/${deleted}`);
     expect(removed.statusCode).toBe(204);
 
     const page = await historyOf(me);
@@ -138,56 +127,56 @@ describe("my history", () => {
 
 describe("removing history", () => {
   it("removes one entry of mine, leaving the rest and the play count alone", async () => {
-    const me = await buildMember(t.app, t.db.database);
-    const trackId = await buildListeningTrack(t.db.database, creator.id);
-    const other = await buildListeningTrack(t.db.database, creator.id);
-    await listen(t.app, t.db.database, me, trackId);
-    await listen(t.app, t.db.database, me, other);
+    const me = await kit.member();
+    const trackId = await kit.track(creator.id);
+    const other = await kit.track(creator.id);
+    await kit.listen(me, trackId);
+    await kit.listen(me, other);
     const [latest, earlier] = (await historyOf(me)).items;
 
-    const response = await request(t.app, me, "DELETE", `/api/v1/me/history/${earlier?.id}`);
+    const response = await kit.request(me, "DELETE", `/api/v1/me/history/${earlier?.id}`);
     expect(response.statusCode).toBe(204);
     expect((await historyOf(me)).items.map((entry) => entry.id)).toEqual([latest?.id]);
-    expect(await playCountOf(t.db.database, trackId)).toBe(1);
+    expect(await kit.playCountOf(trackId)).toBe(1);
 
-    const again = await request(t.app, me, "DELETE", `/api/v1/me/history/${earlier?.id}`);
+    const again = await kit.request(me, "DELETE", `/api/v1/me/history/${earlier?.id}`);
     expect(again.statusCode).toBe(404);
   });
 
   it("does not let me remove someone else's entry (404)", async () => {
-    const me = await buildMember(t.app, t.db.database);
-    const someoneElse = await buildMember(t.app, t.db.database);
-    await listen(t.app, t.db.database, someoneElse, await buildListeningTrack(t.db.database, creator.id));
+    const me = await kit.member();
+    const someoneElse = await kit.member();
+    await kit.listen(someoneElse, await kit.track(creator.id));
     const [theirs] = (await historyOf(someoneElse)).items;
 
-    const response = await request(t.app, me, "DELETE", `/api/v1/me/history/${theirs?.id}`);
+    const response = await kit.request(me, "DELETE", `/api/v1/me/history/${theirs?.id}`);
     expect(response.statusCode).toBe(404);
     expect(errorCode(response)).toBe("NOT_FOUND");
     expect((await historyOf(someoneElse)).items).toHaveLength(1);
-    expect((await request(t.app, me, "DELETE", "/api/v1/me/history/not-a-uuid")).statusCode).toBe(400);
+    expect((await kit.request(me, "DELETE", "/api/v1/me/history/not-a-uuid")).statusCode).toBe(400);
   });
 
   it("clears all of mine; a play still going on keeps counting but does not come back", async () => {
-    const me = await buildMember(t.app, t.db.database);
-    const someoneElse = await buildMember(t.app, t.db.database);
-    const trackId = await buildListeningTrack(t.db.database, creator.id);
-    await listen(t.app, t.db.database, me, await buildListeningTrack(t.db.database, creator.id));
-    await listen(t.app, t.db.database, someoneElse, trackId);
-    const ongoing = await startOldPlay(t.app, t.db.database, me, trackId);
-    await reportProgress(t.app, me, ongoing.playId, 5_000);
+    const me = await kit.member();
+    const someoneElse = await kit.member();
+    const trackId = await kit.track(creator.id);
+    await kit.listen(me, await kit.track(creator.id));
+    await kit.listen(someoneElse, trackId);
+    const ongoing = await kit.startOldPlay(me, trackId);
+    await kit.reportProgress(me, ongoing.playId, 5_000);
 
-    const cleared = await request(t.app, me, "DELETE", "/api/v1/me/history");
+    const cleared = await kit.request(me, "DELETE", "/api/v1/me/history");
     expect(cleared.statusCode).toBe(204);
     expect((await historyOf(me)).items).toEqual([]);
     expect((await historyOf(someoneElse)).items).toHaveLength(1);
 
-    expect((await progressOf(await reportProgress(t.app, me, ongoing.playId, 35_000))).counted).toBe(true);
-    expect(await playCountOf(t.db.database, trackId)).toBe(2);
+    expect((await progressOf(await kit.reportProgress(me, ongoing.playId, 35_000))).counted).toBe(true);
+    expect(await kit.playCountOf(trackId)).toBe(2);
     expect((await historyOf(me)).items).toEqual([]);
   });
 
   it("needs the CSRF token from a cookie session", async () => {
-    const me = await buildMember(t.app, t.db.database);
+    const me = await kit.member();
     const response = await t.app.inject({
       method: "DELETE",
       url: "/api/v1/me/history",
@@ -200,10 +189,10 @@ describe("removing history", () => {
 
 describe("pruning finished plays", () => {
   it("removes plays idle for two days and keeps the history entries they fed", async () => {
-    const me = await buildMember(t.app, t.db.database);
-    const trackId = await buildListeningTrack(t.db.database, creator.id);
-    const old = await listen(t.app, t.db.database, me, trackId, 40_000);
-    const recent = await startOldPlay(t.app, t.db.database, me, trackId);
+    const me = await kit.member();
+    const trackId = await kit.track(creator.id);
+    const old = await kit.listen(me, trackId, 40_000);
+    const recent = await kit.startOldPlay(me, trackId);
     const db = t.db.database.primary;
     await db
       .updateTable("play_sessions")
@@ -217,8 +206,8 @@ describe("pruning finished plays", () => {
     const left = await db.selectFrom("play_sessions").select("id").where("track_id", "=", trackId).execute();
     expect(left.map((play) => play.id)).toEqual([recent.playId]);
     expect((await historyOf(me)).items.map((entry) => entry.listenedMs)).toEqual([0, 40_000]);
-    expect(await playCountOf(t.db.database, trackId)).toBe(1);
+    expect(await kit.playCountOf(trackId)).toBe(1);
     // A report on the pruned play finds nothing.
-    expect((await reportProgress(t.app, me, old.playId, 50_000)).statusCode).toBe(404);
+    expect((await kit.reportProgress(me, old.playId, 50_000)).statusCode).toBe(404);
   });
 });

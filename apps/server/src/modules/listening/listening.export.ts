@@ -1,18 +1,12 @@
 import { sql } from "kysely";
-import {
-  afterKey,
-  type ExportSource,
-  exporter,
-  isoTime,
-  timeKey,
-  titleIf,
-} from "../../platform/personal-data/exporter.ts";
+import { type ExportSource, exporter, isoTime, rowsByKey, titleIf } from "../../platform/personal-data/exporter.ts";
 import { sharedTrackRule } from "../visibility/index.ts";
 
 /** What the user listened to, when and for how long, oldest first. */
-async function* playbackHistory(userId: string, { db, pages }: ExportSource) {
-  const entries = pages((after, limit) =>
-    db
+async function* playbackHistory(userId: string, source: ExportSource) {
+  const entries = rowsByKey(
+    source,
+    source.db
       .selectFrom("playback_history as h")
       .innerJoin("tracks as t", "t.id", "h.track_id")
       .select([
@@ -20,15 +14,9 @@ async function* playbackHistory(userId: string, { db, pages }: ExportSource) {
         "h.listened_ms",
         "t.id as track_id",
         titleIf(sharedTrackRule.sql({ userId }), sql.ref("t.title")).as("track_title"),
-        timeKey(sql.ref<Date>("h.played_at")).as("key_at"),
-        "h.id as key_id",
       ])
-      .where("h.user_id", "=", userId)
-      .where(afterKey(sql.ref<Date>("h.played_at"), sql.ref<string>("h.id"), after))
-      .orderBy("h.played_at")
-      .orderBy("h.id")
-      .limit(limit)
-      .execute(),
+      .where("h.user_id", "=", userId),
+    { at: "h.played_at", id: "h.id" },
   );
   for await (const entry of entries) {
     yield {

@@ -1,6 +1,7 @@
 import { playRepeatWindowMinutes } from "@stave/contracts";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
+import { incrementPlayCount } from "../tracks/index.ts";
 
 /** Today in UTC, as the database's clock has it: the day a counted play is booked on. */
 const today = sql<string>`(now() AT TIME ZONE 'UTC')::date`;
@@ -150,7 +151,7 @@ export async function countPlay(db: Kysely<DB>, trackId: string, listenerKey: st
       .execute();
   }
 
-  await db.updateTable("tracks").set({ play_count: sql<number>`play_count + 1` }).where("id", "=", trackId).execute();
+  await incrementPlayCount(db, trackId);
   await db
     .insertInto("track_play_days")
     .values({ track_id: trackId, day: today, plays: 1, listeners: firstToday ? 1 : 0 })

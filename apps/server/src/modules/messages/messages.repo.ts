@@ -29,6 +29,10 @@ export async function findConversationFor(db: Kysely<DB>, conversationId: string
   return conversationsOf(db, userId).where("c.id", "=", conversationId).executeTakeFirst();
 }
 
+/** The other member of conversation `c`, seen from `userId`: a conversation is stored as its pair. */
+export const otherMemberId = (userId: string) =>
+  sql<string>`CASE WHEN c.user_low = ${userId} THEN c.user_high ELSE c.user_low END`;
+
 /** Messages `userId` can see: not removed from their copy, nor cleared with the conversation. */
 const visibleTo = (userId: string) => sql<boolean>`
   m.created_at > cm.cleared_at
@@ -40,15 +44,7 @@ function conversationsOf(db: Kysely<DB>, userId: string) {
     .innerJoin("conversation_members as cm", (join) =>
       join.onRef("cm.conversation_id", "=", "c.id").on("cm.user_id", "=", userId),
     )
-    .innerJoin("users as other", (join) =>
-      join.on((eb) =>
-        eb(
-          "other.id",
-          "=",
-          eb.case().when("c.user_low", "=", userId).then(eb.ref("c.user_high")).else(eb.ref("c.user_low")).end(),
-        ),
-      ),
-    )
+    .innerJoin("users as other", (join) => join.on("other.id", "=", otherMemberId(userId)))
     .leftJoin("user_profiles as op", "op.user_id", "other.id")
     .select([
       "c.id",

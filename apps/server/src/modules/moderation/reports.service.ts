@@ -15,6 +15,7 @@ import type { RequestMeta } from "../../platform/http/request-meta.ts";
 import { recordAudit } from "../audit/index.ts";
 import { notify } from "../notifications/index.ts";
 import { getPlaylist } from "../playlists/index.ts";
+import { findCommentForReport } from "../social/index.ts";
 import type { MediaMoves } from "../tracks/index.ts";
 import { findTrack, loadVisibleTrack } from "../tracks/index.ts";
 import { commentRule, viewerOf } from "../visibility/index.ts";
@@ -30,7 +31,7 @@ import {
   type ReportRow,
   type Subject,
 } from "./reports.repo.ts";
-import { findActiveUserId, findCommentForReport, findSubjects } from "./subjects.repo.ts";
+import { findActiveUserId, findSubjects } from "./subjects.repo.ts";
 import {
   inModerationTransaction,
   type Moderated,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { TrackComment } from "@stave/contracts";
+import type { TrackComment, Visibility } from "@stave/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { errorCode, useTestApp } from "../../../test/app.ts";
 import { fileReport, queue, reported, resolved } from "../../../test/moderation.ts";
@@ -21,18 +21,23 @@ const commentOn = async (who: Person, trackId: string, body = "A comment") =>
   ok<{ comment: TrackComment }>(await as(t.app, who, "POST", `/api/v1/tracks/${trackId}/comments`, { body })).comment
     .id;
 
+/** A track of the creator's, a comment of theirs on it, and a playlist of theirs: one of each reportable content. */
+async function contentOfCreator(visibility: { track?: Visibility; playlist: Visibility }) {
+  const trackId = await buildTrack(t.db.database, creator.id, { visibility: visibility.track ?? "public" });
+  const commentId = await commentOn(creator, trackId);
+  const playlistId = await buildPlaylist(t.db.database, creator.id, visibility.playlist);
+  return [
+    ["track", trackId],
+    ["comment", commentId],
+    ["playlist", playlistId],
+  ] as const;
+}
+
 describe("POST /api/v1/reports", () => {
   it("files a report on a track, comment, playlist or user anyone may see, with whose it is", async () => {
-    const trackId = await buildTrack(t.db.database, creator.id);
-    const commentId = await commentOn(creator, trackId);
-    const playlistId = await buildPlaylist(t.db.database, creator.id, "unlisted");
+    const content = await contentOfCreator({ playlist: "unlisted" });
     const reporter = await buildPerson(t);
-    for (const [type, id] of [
-      ["track", trackId],
-      ["comment", commentId],
-      ["playlist", playlistId],
-      ["user", creator.id],
-    ] as const) {
+    for (const [type, id] of [...content, ["user", creator.id] as const]) {
       const response = await fileReport(t, reporter, type, id, { category: "harassment", details: "  Look at it  " });
       expect(response.statusCode, response.body).toBe(201);
       expect(response.json()).toEqual({ id: expect.any(String), status: "open" });
@@ -54,15 +59,8 @@ describe("POST /api/v1/reports", () => {
   });
 
   it("refuses to report one's own content or oneself with 422 CANNOT_REPORT_OWN", async () => {
-    const trackId = await buildTrack(t.db.database, creator.id, { visibility: "private" });
-    const commentId = await commentOn(creator, trackId);
-    const playlistId = await buildPlaylist(t.db.database, creator.id, "private");
-    for (const [type, id] of [
-      ["track", trackId],
-      ["comment", commentId],
-      ["playlist", playlistId],
-      ["user", creator.id],
-    ] as const) {
+    const content = await contentOfCreator({ track: "private", playlist: "private" });
+    for (const [type, id] of [...content, ["user", creator.id] as const]) {
       const response = await fileReport(t, creator, type, id);
       expect(response.statusCode, `${type}: ${response.body}`).toBe(422);
       expect(errorCode(response)).toBe("CANNOT_REPORT_OWN");
@@ -70,14 +68,10 @@ describe("POST /api/v1/reports", () => {
   });
 
   it("answers 404 for what the reporter cannot see, as for what does not exist", async () => {
-    const privateTrack = await buildTrack(t.db.database, creator.id, { visibility: "private" });
-    const commentOnPrivate = await commentOn(creator, privateTrack);
-    const privatePlaylist = await buildPlaylist(t.db.database, creator.id, "private");
+    const privateContent = await contentOfCreator({ track: "private", playlist: "private" });
     const reporter = await buildPerson(t);
     for (const [type, id] of [
-      ["track", privateTrack],
-      ["comment", commentOnPrivate],
-      ["playlist", privatePlaylist],
+      ...privateContent,
       ["track", randomUUID()],
       ["comment", randomUUID()],
       ["playlist", randomUUID()],

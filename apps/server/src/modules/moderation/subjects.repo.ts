@@ -8,15 +8,6 @@ import { commentRule, playlistRule, profileRule, trackRule, type Viewer } from "
  * and to show the queue what each report is about now (it may be gone or taken down since).
  */
 
-/** A comment with what its visibility needs (its track's rule applies, plus its own takedown). */
-export async function findCommentForReport(db: Kysely<DB>, id: string) {
-  return db
-    .selectFrom("track_comments")
-    .select(["id", "track_id", "author_id", "taken_down_at"])
-    .where("id", "=", id)
-    .executeTakeFirst();
-}
-
 /**
  * An account whose profile the reporter may see (the visibility module's profile rule; deleted
  * ones are anonymised tombstones: nothing to report).

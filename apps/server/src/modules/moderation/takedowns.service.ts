@@ -7,19 +7,18 @@ import { notFound } from "../../platform/http/errors.ts";
 import type { RequestMeta } from "../../platform/http/request-meta.ts";
 import { recordAudit } from "../audit/index.ts";
 import { notify } from "../notifications/index.ts";
-import { inTransactionWithMediaMoves, type MediaMoves } from "../tracks/index.ts";
+import { lockPlaylistForTakedown, setPlaylistTakedown } from "../playlists/index.ts";
+import { lockCommentForTakedown, setCommentTakedown } from "../social/index.ts";
+import {
+  clearTrackTakedown,
+  inTransactionWithMediaMoves,
+  lockTrackForTakedown,
+  type MediaMoves,
+  markTrackTakenDown,
+} from "../tracks/index.ts";
 import { viewerOf } from "../visibility/index.ts";
 import type { ModerationContext } from "./moderation.context.ts";
 import { mayModerate } from "./subjects.repo.ts";
-import {
-  clearTrackTakedown,
-  lockComment,
-  lockPlaylist,
-  lockTrack,
-  markTrackTakenDown,
-  setCommentTakedown,
-  setPlaylistTakedown,
-} from "./takedowns.repo.ts";
 
 /** What a moderator can take down (an account is suspended instead, by an admin). */
 export type ModeratedType = "track" | "comment" | "playlist";
@@ -93,7 +92,7 @@ export async function takeDown(
   if (current.taken_down_at !== null) return { ...base, reason: current.takedown_reason, changed: false };
 
   if (subject.type === "track") {
-    const track = current as NonNullable<Awaited<ReturnType<typeof lockTrack>>>;
+    const track = current as NonNullable<Awaited<ReturnType<typeof lockTrackForTakedown>>>;
     // Revoke the URLs already handed out, whatever the track's state: they name this prefix.
     const hlsPrefix = track.hls_prefix ? await media.revoke(trx, track.id, track.hls_prefix) : null;
     await markTrackTakenDown(trx, track.id, {
@@ -138,14 +137,14 @@ export async function restore(
 async function lockSubject(trx: Transaction<DB>, subject: Moderated) {
   switch (subject.type) {
     case "track":
-      return lockTrack(trx, subject.id);
+      return lockTrackForTakedown(trx, subject.id);
     case "comment": {
       // A comment's notices name no title: "Your comment was taken down".
-      const comment = await lockComment(trx, subject.id);
+      const comment = await lockCommentForTakedown(trx, subject.id);
       return comment && { ...comment, title: null };
     }
     case "playlist":
-      return lockPlaylist(trx, subject.id);
+      return lockPlaylistForTakedown(trx, subject.id);
   }
 }
 

@@ -6,5 +6,5 @@ export type { MessageEvents, NotificationsContext } from "./notifications.contex
 export { eraseNotifications } from "./notifications.erase.ts";
 export { notificationsExporter } from "./notifications.export.ts";
 export { registerNotificationRoutes } from "./notifications.routes.ts";
-export { type MailSettings, notify } from "./notifications.service.ts";
+export { type MailSettings, noticeAbout, notify } from "./notifications.service.ts";
 export { endWithSignIn } from "./user-streams.ts";

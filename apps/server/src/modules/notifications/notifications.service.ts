@@ -17,6 +17,16 @@ export interface NewNotification {
   data?: Record<string, unknown>;
 }
 
+/**
+ * What a notice about a track or playlist carries: the link to it, and its title as it is now
+ * (with `data`'s extras, as a comment's id).
+ */
+export const noticeAbout = (
+  type: "track" | "playlist",
+  { id, title }: { id: string; title: string },
+  data: Record<string, unknown> = {},
+): Pick<NewNotification, "subject" | "data"> => ({ subject: { type, id }, data: { title, ...data } });
+
 export interface MailSettings {
   siteName: string;
   publicUrl: string;

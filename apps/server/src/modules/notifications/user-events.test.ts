@@ -1,10 +1,10 @@
-import { MAX_STREAMS_PER_USER } from "@stave/contracts";
+import { MAX_STREAMS_PER_USER, type Role } from "@stave/contracts";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, type SignedIn, signIn, type TestUser } from "../../../test/accounts.ts";
 import { startTwoApiProcesses, type TwoApiProcesses } from "../../../test/app.ts";
-import { createAccessToken } from "../../../test/credentials.ts";
+import { changePassword, createAccessToken } from "../../../test/credentials.ts";
 import type { TestDatabase } from "../../../test/database.ts";
 import { buildTrack } from "../../../test/playlists.ts";
 import { type EventReader, readEvents, type ServerSentEvent } from "../../../test/sse.ts";
@@ -37,6 +37,12 @@ afterAll(async () => {
 function signInAgain(user: TestUser) {
   ipCounter += 1;
   return signIn(apiA, user, `198.51.100.${ipCounter + 1}`);
+}
+
+/** A user signed in twice, as in two browsers. */
+async function signedInTwice(role?: Role) {
+  const user = await buildUser(testDb.database, role && { role });
+  return { user, first: await signInAgain(user), second: await signInAgain(user) };
 }
 
 const open: EventReader[] = [];
@@ -119,9 +125,7 @@ describe("live event streams per user", () => {
   });
 
   it("counts only the streams still open: one that ended frees its place", async () => {
-    const user = await buildUser(testDb.database);
-    const session = await signInAgain(user);
-    const leaving = await signInAgain(user);
+    const { first: session, second: leaving } = await signedInTwice();
     const first = await streamOf(session);
     const second = await streamOf(session, addressB);
     const other = await streamOf(leaving, addressB);
@@ -145,9 +149,7 @@ describe("live event streams per user", () => {
 
 describe("live event streams end when their sign-in is revoked", () => {
   it("ends a session's streams, in every process, when it signs out; other sessions' stay", async () => {
-    const user = await buildUser(testDb.database);
-    const leaving = await signInAgain(user);
-    const staying = await signInAgain(user);
+    const { first: leaving, second: staying } = await signedInTwice();
     const leavingTabs = [await streamOf(leaving), await streamOf(leaving, addressB)];
     const stayingTab = await streamOf(staying, addressB);
 
@@ -163,9 +165,7 @@ describe("live event streams end when their sign-in is revoked", () => {
   });
 
   it("ends the streams of a session revoked from another one", async () => {
-    const user = await buildUser(testDb.database);
-    const lost = await signInAgain(user);
-    const current = await signInAgain(user);
+    const { first: lost, second: current } = await signedInTwice();
     const lostTab = await streamOf(lost, addressB);
     const currentTab = await streamOf(current);
     const sessions = await apiA.inject({ url: "/api/v1/users/me/sessions", headers: { cookie: current.cookie } });
@@ -181,16 +181,12 @@ describe("live event streams end when their sign-in is revoked", () => {
   });
 
   it("ends the other sessions' streams on a password change, and keeps the current one's", async () => {
-    const user = await buildUser(testDb.database);
-    const elsewhere = await signInAgain(user);
-    const here = await signInAgain(user);
+    const { user, first: elsewhere, second: here } = await signedInTwice();
     const elsewhereTab = await streamOf(elsewhere, addressB);
     const hereTab = await streamOf(here);
-    const changed = await apiA.inject({
-      method: "PUT",
-      url: "/api/v1/users/me/password",
-      headers: here.headers,
-      payload: { currentPassword: user.password, newPassword: "another-Long-passphrase-77" },
+    const changed = await changePassword(apiA, here, {
+      currentPassword: user.password,
+      newPassword: "another-Long-passphrase-77",
     });
     expect(changed.statusCode, changed.body).toBe(204);
     await expectEnded(elsewhereTab, "signed_out");
@@ -240,9 +236,7 @@ async function trackStreamOf(trackId: string, headers: Record<string, string>, a
 
 describe("a track's processing-status stream ends with its viewer's sign-in and account", () => {
   it("ends when its session signs out; another session's stays", async () => {
-    const user = await buildUser(testDb.database, { role: "creator" });
-    const leaving = await signInAgain(user);
-    const staying = await signInAgain(user);
+    const { user, first: leaving, second: staying } = await signedInTwice("creator");
     const trackId = await buildTrack(testDb.database, user.id, { status: "processing", visibility: "private" });
     const leavingTab = await trackStreamOf(trackId, { cookie: leaving.cookie });
     const stayingTab = await trackStreamOf(trackId, { cookie: staying.cookie }, addressA);
@@ -287,9 +281,7 @@ describe("a track's processing-status stream ends with its viewer's sign-in and 
 
 describe("live event streams end with the account", () => {
   it("ends every stream of a suspended user, in every process", async () => {
-    const user = await buildUser(testDb.database, { role: "creator" });
-    const first = await signInAgain(user);
-    const second = await signInAgain(user);
+    const { user, first, second } = await signedInTwice("creator");
     const tabs = [await streamOf(first), await streamOf(first, addressB), await streamOf(second, addressB)];
     const suspended = await apiA.inject({
       method: "POST",

@@ -2,6 +2,11 @@
 
 export { erasePlaylists } from "./playlists.erase.ts";
 export { playlistsExporter } from "./playlists.export.ts";
-export { findPlaylistAccess, lockPlaylistForReference } from "./playlists.repo.ts";
+export {
+  findPlaylistAccess,
+  lockPlaylistForReference,
+  lockPlaylistForTakedown,
+  setPlaylistTakedown,
+} from "./playlists.repo.ts";
 export { registerPlaylistRoutes } from "./playlists.routes.ts";
 export { getPlaylist, loadPlaylistSummaries } from "./playlists.service.ts";

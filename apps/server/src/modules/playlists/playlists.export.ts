@@ -1,6 +1,5 @@
-import { sql } from "kysely";
 import { jsonBuildObject } from "kysely/helpers/postgres";
-import { afterKey, exporter, isoTime, timeKey, titleIf } from "../../platform/personal-data/exporter.ts";
+import { exporter, isoTime, rowsByKey, titleIf } from "../../platform/personal-data/exporter.ts";
 import { sharedTrackRule } from "../visibility/index.ts";
 
 /**
@@ -11,9 +10,10 @@ export const playlistsExporter = exporter({
   file: "playlists.json",
   recordType: "playlist",
   format: "json",
-  async *records(userId, { db, pages }) {
-    const rows = pages((after, limit) =>
-      db
+  async *records(userId, source) {
+    const rows = rowsByKey(
+      source,
+      source.db
         .selectFrom("playlists as p")
         .select((eb) => [
           "p.id",
@@ -21,8 +21,6 @@ export const playlistsExporter = exporter({
           "p.description",
           "p.visibility",
           "p.created_at",
-          timeKey(sql.ref<Date>("p.created_at")).as("key_at"),
-          "p.id as key_id",
           eb
             .selectFrom("playlist_tracks as pt")
             .innerJoin("tracks as t", "t.id", "pt.track_id")
@@ -40,12 +38,8 @@ export const playlistsExporter = exporter({
             .whereRef("pt.playlist_id", "=", "p.id")
             .as("tracks"),
         ])
-        .where("p.owner_id", "=", userId)
-        .where(afterKey(sql.ref<Date>("p.created_at"), sql.ref<string>("p.id"), after))
-        .orderBy("p.created_at")
-        .orderBy("p.id")
-        .limit(limit)
-        .execute(),
+        .where("p.owner_id", "=", userId),
+      { at: "p.created_at", id: "p.id" },
     );
     for await (const playlist of rows) {
       yield {

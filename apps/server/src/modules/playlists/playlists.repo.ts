@@ -311,3 +311,21 @@ export async function findPlaylistAccess(db: Kysely<DB>, id: string) {
     .where("id", "=", id)
     .executeTakeFirst();
 }
+
+/** The playlist, locked for a moderator's takedown or restore (as `lockTrackForTakedown` in tracks locks a track). */
+export async function lockPlaylistForTakedown(trx: Transaction<DB>, id: string) {
+  return trx
+    .selectFrom("playlists")
+    .select(["id", "owner_id", "title", "taken_down_at", "takedown_reason"])
+    .where("id", "=", id)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+}
+
+export async function setPlaylistTakedown(trx: Transaction<DB>, id: string, reason: string | null) {
+  await trx
+    .updateTable("playlists")
+    .set({ taken_down_at: reason === null ? null : sql<Date>`now()`, takedown_reason: reason })
+    .where("id", "=", id)
+    .execute();
+}

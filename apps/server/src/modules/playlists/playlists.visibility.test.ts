@@ -1,6 +1,6 @@
 import type { Playlist } from "@stave/contracts";
 import { Kysely, PostgresDialect } from "kysely";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { errorCode, useTestApp } from "../../../test/app.ts";
 import {
   addTracks,
@@ -13,56 +13,51 @@ import {
   playlistOf,
   setTrackVisibility,
   trackIdsOf,
+  usePlaylistCast,
 } from "../../../test/playlists.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { loadPlaylistSummaries } from "./playlists.service.ts";
 
 const t = useTestApp();
-let owner: Member;
-let other: Member;
-let creator: Member;
+const cast = usePlaylistCast(t);
 
-beforeAll(async () => {
-  owner = await buildMember(t);
-  other = await buildMember(t);
-  creator = await buildMember(t, "creator");
-});
-
-const track = (options: Parameters<typeof buildTrack>[2] = {}, ownerId = creator.id) =>
+const track = (options: Parameters<typeof buildTrack>[2] = {}, ownerId = cast.creator.id) =>
   buildTrack(t.db.database, ownerId, options);
 const get = (who: Member | null, id: string) => call(t.app, who, "GET", `/api/v1/playlists/${id}`);
 
 describe("who sees a playlist", () => {
   it("shows a private playlist to its owner only: anyone else, signed in or not, gets 404", async () => {
-    const playlist = await createPlaylist(t.app, owner, { title: "Secret", visibility: "private" });
-    expect(playlistOf(await get(owner, playlist.id)).visibility).toBe("private");
-    for (const who of [other, creator, null]) {
+    const playlist = await createPlaylist(t.app, cast.owner, { title: "Secret", visibility: "private" });
+    expect(playlistOf(await get(cast.owner, playlist.id)).visibility).toBe("private");
+    for (const who of [cast.other, cast.creator, null]) {
       const response = await get(who, playlist.id);
       expect(response.statusCode).toBe(404);
       expect(response.json().error).toEqual({ code: "NOT_FOUND", message: "Playlist not found" });
     }
     const [trackId] = [await track()];
-    expect((await call(t.app, other, "POST", `/api/v1/playlists/${playlist.id}/tracks`, { trackId })).statusCode).toBe(
-      404,
-    );
-    expect((await call(t.app, other, "DELETE", `/api/v1/playlists/${playlist.id}`)).statusCode).toBe(404);
+    expect(
+      (await call(t.app, cast.other, "POST", `/api/v1/playlists/${playlist.id}/tracks`, { trackId })).statusCode,
+    ).toBe(404);
+    expect((await call(t.app, cast.other, "DELETE", `/api/v1/playlists/${playlist.id}`)).statusCode).toBe(404);
   });
 
   it("lets anyone with the id open an unlisted playlist, but lists only public ones on the user's page", async () => {
-    const listed = await createPlaylist(t.app, owner, { title: "Listed" });
-    const unlisted = await createPlaylist(t.app, owner, { title: "Link only", visibility: "unlisted" });
-    const hidden = await createPlaylist(t.app, owner, { title: "Mine only", visibility: "private" });
+    const listed = await createPlaylist(t.app, cast.owner, { title: "Listed" });
+    const unlisted = await createPlaylist(t.app, cast.owner, { title: "Link only", visibility: "unlisted" });
+    const hidden = await createPlaylist(t.app, cast.owner, { title: "Mine only", visibility: "private" });
     expect((await get(null, unlisted.id)).statusCode).toBe(200);
-    expect((await get(other, unlisted.id)).statusCode).toBe(200);
+    expect((await get(cast.other, unlisted.id)).statusCode).toBe(200);
 
-    for (const who of [null, other, owner]) {
-      const page = pageOf(await call(t.app, who, "GET", `/api/v1/users/${owner.username}/playlists`));
+    for (const who of [null, cast.other, cast.owner]) {
+      const page = pageOf(await call(t.app, who, "GET", `/api/v1/users/${cast.owner.username}/playlists`));
       const ids = page.items.map((item) => item.id);
       expect(ids).toContain(listed.id);
       expect(ids).not.toContain(unlisted.id);
       expect(ids).not.toContain(hidden.id);
     }
-    const mine = pageOf(await call(t.app, owner, "GET", "/api/v1/me/playlists?limit=100")).items.map((item) => item.id);
+    const mine = pageOf(await call(t.app, cast.owner, "GET", "/api/v1/me/playlists?limit=100")).items.map(
+      (item) => item.id,
+    );
     expect(mine).toEqual(expect.arrayContaining([listed.id, unlisted.id, hidden.id]));
     expect((await call(t.app, null, "GET", "/api/v1/me/playlists")).statusCode).toBe(401);
     for (const name of ["nobody_here", "NoSuchCase"]) {
@@ -77,21 +72,21 @@ describe("who sees a playlist", () => {
 
 describe("which tracks a viewer gets", () => {
   it("refuses someone else's private or unfinished track as if it did not exist, and takes unlisted ones and my own", async () => {
-    const playlist = await createPlaylist(t.app, owner, { title: "Picky" });
+    const playlist = await createPlaylist(t.app, cast.owner, { title: "Picky" });
     const url = `/api/v1/playlists/${playlist.id}/tracks`;
     for (const trackId of [await track({ visibility: "private" }), await track({ status: "processing" })]) {
-      const response = await call(t.app, owner, "POST", url, { trackId });
+      const response = await call(t.app, cast.owner, "POST", url, { trackId });
       expect(response.statusCode).toBe(404);
       expect(response.json().error.message).toBe("Track not found");
     }
     const unlisted = await track({ visibility: "unlisted" });
-    const myPrivate = await track({ visibility: "private", durationMs: 5000 }, owner.id);
-    const filled = await addTracks(t.app, owner, playlist.id, [unlisted, myPrivate]);
+    const myPrivate = await track({ visibility: "private", durationMs: 5000 }, cast.owner.id);
+    const filled = await addTracks(t.app, cast.owner, playlist.id, [unlisted, myPrivate]);
     expect(filled && trackIdsOf(filled)).toEqual([unlisted, myPrivate]);
     expect(filled?.durationMs).toBe(6000);
 
     // My private track is mine to hear: others get the playlist without it, totals included.
-    const seenByOther = playlistOf(await get(other, playlist.id));
+    const seenByOther = playlistOf(await get(cast.other, playlist.id));
     expect(trackIdsOf(seenByOther)).toEqual([unlisted]);
     expect(seenByOther).toMatchObject({ trackCount: 1, durationMs: 1000 });
   });
@@ -102,11 +97,11 @@ describe("which tracks a viewer gets", () => {
       await track({ artwork: true, durationMs: 2000 }),
       await track({ durationMs: 4000 }),
     ];
-    const playlist = await createPlaylist(t.app, owner, { title: "Fickle" });
-    await addTracks(t.app, owner, playlist.id, [first, turning, last]);
+    const playlist = await createPlaylist(t.app, cast.owner, { title: "Fickle" });
+    await addTracks(t.app, cast.owner, playlist.id, [first, turning, last]);
     await setTrackVisibility(t.db.database, turning, "private");
 
-    for (const who of [owner, other, null]) {
+    for (const who of [cast.owner, cast.other, null]) {
       const seen = playlistOf(await get(who, playlist.id));
       expect(trackIdsOf(seen)).toEqual([first, last]);
       expect(seen).toMatchObject({
@@ -116,27 +111,27 @@ describe("which tracks a viewer gets", () => {
       });
     }
     // Its creator still hears it.
-    expect(trackIdsOf(playlistOf(await get(creator, playlist.id)))).toEqual([first, turning, last]);
-    const summary = pageOf(await call(t.app, null, "GET", `/api/v1/users/${owner.username}/playlists`)).items.find(
+    expect(trackIdsOf(playlistOf(await get(cast.creator, playlist.id)))).toEqual([first, turning, last]);
+    const summary = pageOf(await call(t.app, null, "GET", `/api/v1/users/${cast.owner.username}/playlists`)).items.find(
       (item) => item.id === playlist.id,
     );
     expect(summary).toMatchObject({ trackCount: 2, durationMs: 5000 });
 
     // The owner reorders what they see; the hidden track keeps its slot.
-    const reordered = await call(t.app, owner, "PUT", `/api/v1/playlists/${playlist.id}/order`, {
+    const reordered = await call(t.app, cast.owner, "PUT", `/api/v1/playlists/${playlist.id}/order`, {
       trackIds: [last, first],
     });
     expect(trackIdsOf(playlistOf(reordered))).toEqual([last, first]);
     await setTrackVisibility(t.db.database, turning, "public");
-    expect(trackIdsOf(playlistOf(await get(other, playlist.id)))).toEqual([last, turning, first]);
+    expect(trackIdsOf(playlistOf(await get(cast.other, playlist.id)))).toEqual([last, turning, first]);
   });
 
   it("loses a track when its creator deletes it", async () => {
     const [kept, doomed] = [await track(), await track()];
-    const playlist = await createPlaylist(t.app, owner, { title: "Survivors" });
-    await addTracks(t.app, owner, playlist.id, [doomed, kept]);
-    expect((await call(t.app, creator, "DELETE", `/api/v1/tracks/${doomed}`)).statusCode).toBe(204);
-    const seen = playlistOf(await get(owner, playlist.id));
+    const playlist = await createPlaylist(t.app, cast.owner, { title: "Survivors" });
+    await addTracks(t.app, cast.owner, playlist.id, [doomed, kept]);
+    expect((await call(t.app, cast.creator, "DELETE", `/api/v1/tracks/${doomed}`)).statusCode).toBe(204);
+    const seen = playlistOf(await get(cast.owner, playlist.id));
     expect(trackIdsOf(seen)).toEqual([kept]);
     const rows = await t.db.database.primary.selectFrom("playlist_tracks").where("track_id", "=", doomed).execute();
     expect(rows).toEqual([]);
@@ -146,11 +141,11 @@ describe("which tracks a viewer gets", () => {
 describe("loadPlaylistSummaries", () => {
   it("returns summaries in the order asked, as the viewer sees them, skipping what they may not see, in one query", async () => {
     const art = await track({ artwork: true, durationMs: 3000 });
-    const mine = await track({ visibility: "private", artwork: true, durationMs: 7000 }, owner.id);
-    const a = await createPlaylist(t.app, owner, { title: "A" });
-    const b = await createPlaylist(t.app, owner, { title: "B", visibility: "unlisted" });
-    const secret = await createPlaylist(t.app, owner, { title: "C", visibility: "private" });
-    await addTracks(t.app, owner, a.id, [mine, art]);
+    const mine = await track({ visibility: "private", artwork: true, durationMs: 7000 }, cast.owner.id);
+    const a = await createPlaylist(t.app, cast.owner, { title: "A" });
+    const b = await createPlaylist(t.app, cast.owner, { title: "B", visibility: "unlisted" });
+    const secret = await createPlaylist(t.app, cast.owner, { title: "C", visibility: "private" });
+    await addTracks(t.app, cast.owner, a.id, [mine, art]);
     const gone = "00000000-0000-4000-8000-000000000000";
 
     let queries = 0;
@@ -161,7 +156,7 @@ describe("loadPlaylistSummaries", () => {
       },
     });
     const ids = [b.id, secret.id, gone, a.id, "not-an-id"];
-    const asOther = await loadPlaylistSummaries(counted, ids, { userId: other.id });
+    const asOther = await loadPlaylistSummaries(counted, ids, { userId: cast.other.id });
     expect(queries).toBe(1);
     expect(asOther.map((summary) => summary.id)).toEqual([b.id, a.id]);
     expect(asOther[1]).toMatchObject({
@@ -169,10 +164,10 @@ describe("loadPlaylistSummaries", () => {
       trackCount: 1,
       durationMs: 3000,
       artworkUrls: [`/api/v1/tracks/${art}/artwork/large`],
-      owner: { id: owner.id, username: owner.username },
+      owner: { id: cast.owner.id, username: cast.owner.username },
     });
 
-    const asOwner = await loadPlaylistSummaries(t.db.database.primary, ids, { userId: owner.id });
+    const asOwner = await loadPlaylistSummaries(t.db.database.primary, ids, { userId: cast.owner.id });
     expect(asOwner.map((summary) => summary.id)).toEqual([b.id, secret.id, a.id]);
     expect(asOwner[2]).toMatchObject({
       trackCount: 2,
@@ -233,10 +228,10 @@ describe("pagination", () => {
   it("refuses a malformed cursor with 400", async () => {
     const crafted = Buffer.from(JSON.stringify(["not a date", "not an id"])).toString("base64url");
     for (const cursor of ["garbage", crafted]) {
-      const response = await call(t.app, owner, "GET", `/api/v1/me/playlists?cursor=${cursor}`);
+      const response = await call(t.app, cast.owner, "GET", `/api/v1/me/playlists?cursor=${cursor}`);
       expect(response.statusCode).toBe(400);
       expect(errorCode(response)).toBe("VALIDATION_FAILED");
     }
-    expect((await call(t.app, owner, "GET", "/api/v1/me/playlists?limit=0")).statusCode).toBe(400);
+    expect((await call(t.app, cast.owner, "GET", "/api/v1/me/playlists?limit=0")).statusCode).toBe(400);
   });
 });

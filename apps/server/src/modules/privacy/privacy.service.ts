@@ -5,9 +5,18 @@ import { announceAccountClosed } from "../../platform/events/user-events.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { RequestMeta } from "../../platform/http/request-meta.ts";
 import { enqueue, noLiveJobFor } from "../../platform/jobs/index.ts";
-import { confirmAccountHolder, findCredentialsById } from "../accounts/index.ts";
-import { recordAudit } from "../audit/index.ts";
-import { listedTrackRule } from "../visibility/index.ts";
+import { deleteMailTo } from "../../platform/mail/index.ts";
+import {
+  anonymiseAccount,
+  claimAccountToPurge,
+  confirmAccountHolder,
+  findAvatarKey,
+  findCredentialsById,
+  lockAccountForDeletion,
+  markHardDeleted,
+} from "../accounts/index.ts";
+import { eraseAuditAddressesOf, recordAudit } from "../audit/index.ts";
+import { eraseTracksOf } from "../tracks/index.ts";
 import { accountErasers } from "./erasers.ts";
 import type { PrivacyContext } from "./privacy.context.ts";
 
@@ -117,8 +126,6 @@ export async function openExportDownload(ctx: PrivacyContext, userId: string, ex
   };
 }
 
-export const DELETED_DISPLAY_NAME = "Deleted user";
-
 /**
  * Deletes the account at once: sessions and tokens revoked, personal data in users and
  * user_profiles replaced, private and unlisted tracks (and public ones unless kept) deleted
@@ -137,51 +144,22 @@ export async function deleteAccount(
   // With the request meta, so the per-address limit on confirmations applies here too.
   await confirmAccountHolder(ctx.accounts, user, input, meta);
   await ctx.database.primary.transaction().execute(async (trx) => {
-    const locked = await trx
-      .selectFrom("users")
-      .select("deleted_at")
-      .where("id", "=", userId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!locked || locked.deleted_at) throw notFound("User");
+    if (!(await lockAccountForDeletion(trx, userId))) throw notFound("User");
 
-    const doomedTracks = await trx
-      .selectFrom("tracks")
-      .select("id")
-      .where("owner_id", "=", userId)
-      .$if(input.keepPublicTracks ?? false, (query) =>
-        // Kept: what is publicly listed (the visibility module's rule); everything else goes.
-        query.where((eb) => eb.not(listedTrackRule.sql(null, { track: "tracks" }))),
-      )
-      .execute();
-    for (const { id } of doomedTracks) await enqueue(trx, "tracks.delete_media", { trackId: id });
-    if (doomedTracks.length > 0) {
-      await trx
-        .deleteFrom("tracks")
-        .where(
-          "id",
-          "in",
-          doomedTracks.map((track) => track.id),
-        )
-        .execute();
-    }
+    const tracksDeleted = await eraseTracksOf(trx, userId, { keepPublicTracks: input.keepPublicTracks ?? false });
 
     const exports = await trx
       .deleteFrom("data_exports")
       .where("user_id", "=", userId)
       .returning("storage_key")
       .execute();
-    const profile = await trx
-      .selectFrom("user_profiles")
-      .select("avatar_key")
-      .where("user_id", "=", userId)
-      .executeTakeFirst();
+    const avatarKey = await findAvatarKey(trx, userId);
     // Files go by a job enqueued with the rest, so none is left behind if this process dies.
-    const keys = [...exports.map((row) => row.storage_key), profile?.avatar_key].filter((key) => key != null);
+    const keys = [...exports.map((row) => row.storage_key), avatarKey].filter((key) => key != null);
     if (keys.length > 0) await enqueue(trx, "privacy.delete_files", { keys });
 
     await forgetActivity(trx, userId, user.email);
-    await anonymise(trx, userId);
+    await anonymiseAccount(trx, userId);
     // Their open event streams end, in every API process, once this commits.
     await announceAccountClosed(trx, userId);
     await recordAudit(trx, ctx.logger, {
@@ -189,7 +167,7 @@ export async function deleteAccount(
       action: "user.delete_requested",
       targetType: "user",
       targetId: userId,
-      metadata: { keepPublicTracks: input.keepPublicTracks ?? false, tracksDeleted: doomedTracks.length },
+      metadata: { keepPublicTracks: input.keepPublicTracks ?? false, tracksDeleted },
       ...meta,
     });
   });
@@ -200,40 +178,7 @@ async function forgetActivity(trx: Kysely<DB>, userId: string, email: string) {
   // Each module erases its own tables: sign-ins, history, notifications, playlists, likes and follows.
   for (const erase of accountErasers) await erase(trx, userId);
   // Mail to the old address, sent or not, names them.
-  await trx.deleteFrom("mail_outbox").where("to_address", "=", email).execute();
-}
-
-/** Replaces every personal field with a placeholder no one can sign in with. */
-async function anonymise(trx: Kysely<DB>, userId: string) {
-  const tag = userId.replace(/-/g, "").slice(0, 16);
-  await trx
-    .updateTable("users")
-    .set({
-      email: `deleted-${tag}@deleted.invalid`,
-      username: `deleted_${tag}`,
-      password_hash: null,
-      two_factor_enabled: false,
-      two_factor_secret: null,
-      two_factor_pending_secret: null,
-      two_factor_last_step: null,
-      backup_codes: [],
-      deleted_at: sql<Date>`now()`,
-      updated_at: sql<Date>`now()`,
-    })
-    .where("id", "=", userId)
-    .execute();
-  await trx
-    .updateTable("user_profiles")
-    .set({
-      display_name: DELETED_DISPLAY_NAME,
-      bio: null,
-      avatar_key: null,
-      location: null,
-      links: JSON.stringify([]),
-      updated_at: sql<Date>`now()`,
-    })
-    .where("user_id", "=", userId)
-    .execute();
+  await deleteMailTo(trx, email);
 }
 
 /**
@@ -245,27 +190,10 @@ export async function purgeDeletedAccounts(ctx: PrivacyContext, { olderThanDays 
   let purged = 0;
   for (;;) {
     const done = await ctx.database.primary.transaction().execute(async (trx) => {
-      const user = await trx
-        .selectFrom("users")
-        .select("id")
-        .where("deleted_at", "<", sql<Date>`now() - make_interval(days => ${olderThanDays})`)
-        .where("hard_deleted_at", "is", null)
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-      if (!user) return false;
-      await trx
-        .updateTable("audit_log")
-        .set({ ip: null, user_agent: null })
-        .where((eb) =>
-          eb.or([
-            eb("actor_id", "=", user.id),
-            eb.and([eb("target_type", "=", "user"), eb("target_id", "=", user.id)]),
-          ]),
-        )
-        .execute();
-      await trx.updateTable("users").set({ hard_deleted_at: sql<Date>`now()` }).where("id", "=", user.id).execute();
+      const userId = await claimAccountToPurge(trx, olderThanDays);
+      if (!userId) return false;
+      await eraseAuditAddressesOf(trx, userId);
+      await markHardDeleted(trx, userId);
       return true;
     });
     if (!done) return purged;

@@ -68,3 +68,36 @@ export async function listComments(db: Kysely<DB>, trackId: string, viewer: View
   if (after) query = query.where(beforeKeyset(sql.ref<Date>("c.created_at"), sql.ref<string>("c.id"), after));
   return query.execute();
 }
+
+/** The comment, locked for a moderator's takedown or restore (as `lockTrackForTakedown` in tracks locks a track). */
+export async function lockCommentForTakedown(trx: Transaction<DB>, id: string) {
+  return trx
+    .selectFrom("track_comments")
+    .select(["id", "author_id as owner_id", "track_id", "taken_down_at", "takedown_reason"])
+    .where("id", "=", id)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * Hides or shows a comment. tracks.comment_count is left alone: the triggers of 0010 keep it
+ * on insert and delete only, and a count adjusted here would go wrong when a taken-down
+ * comment is later deleted (by its author, or with its track or account). It already counts
+ * comments some viewers are not shown (blocked authors), and a number reveals no content.
+ */
+export async function setCommentTakedown(trx: Transaction<DB>, id: string, reason: string | null) {
+  await trx
+    .updateTable("track_comments")
+    .set({ taken_down_at: reason === null ? null : sql<Date>`now()`, takedown_reason: reason })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** What a report on the comment needs: its track (whose visibility rule applies), its author and its own takedown. */
+export async function findCommentForReport(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom("track_comments")
+    .select(["id", "track_id", "author_id", "taken_down_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}

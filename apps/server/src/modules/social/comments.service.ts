@@ -3,7 +3,7 @@ import type { Principal } from "../../platform/http/access.ts";
 import { decodeKeyset, type PageRequest, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { RateRule } from "../../platform/http/rate-limit.ts";
-import { notify } from "../notifications/index.ts";
+import { noticeAbout, notify } from "../notifications/index.ts";
 import { loadVisibleTrack } from "../tracks/index.ts";
 import { commentRule, viewerOf } from "../visibility/index.ts";
 import { type CommentRow, deleteComment, findComment, insertComment, listComments } from "./comments.repo.ts";
@@ -76,8 +76,7 @@ export async function addComment(
         userId: track.owner_id,
         kind: "comment",
         actorId: principal.userId,
-        subject: { type: "track", id: track.id },
-        data: { title: track.title, commentId },
+        ...noticeAbout("track", track, { commentId }),
       },
       ctx,
     );

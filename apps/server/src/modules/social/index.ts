@@ -3,6 +3,7 @@
  * `track_likes`, `playlist_likes`, `track_reposts`, `follows`, `track_comments`,
  * `track_announcements`).
  */
+export { findCommentForReport, lockCommentForTakedown, setCommentTakedown } from "./comments.repo.ts";
 export { deleteFollowsBetween } from "./follows.repo.ts";
 export type { SocialContext } from "./social.context.ts";
 export { eraseSocialTies } from "./social.erase.ts";

@@ -5,7 +5,7 @@ import type { Principal } from "../../platform/http/access.ts";
 import { decodeKeyset, type PageRequest, pageFrom } from "../../platform/http/cursor.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import type { RateRule } from "../../platform/http/rate-limit.ts";
-import { notify } from "../notifications/index.ts";
+import { noticeAbout, notify } from "../notifications/index.ts";
 import { findPlaylistAccess, loadPlaylistSummaries, lockPlaylistForReference } from "../playlists/index.ts";
 import { canView, loadVisibleTrack, lockTrackForReference, type ReferencedTrack } from "../tracks/index.ts";
 import { listedTrackRule, playlistRule, viewerOf } from "../visibility/index.ts";
@@ -76,13 +76,7 @@ export async function likeTrack(ctx: SocialContext, trackId: string, principal: 
     if (!(await insertTrackLike(trx, trackId, principal.userId))) return;
     await notify(
       trx,
-      {
-        userId: track.owner_id,
-        kind: "like",
-        actorId: principal.userId,
-        subject: { type: "track", id: track.id },
-        data: { title: track.title },
-      },
+      { userId: track.owner_id, kind: "like", actorId: principal.userId, ...noticeAbout("track", track) },
       ctx,
     );
   });
@@ -108,13 +102,7 @@ export async function repostTrack(ctx: SocialContext, trackId: string, principal
     if (!(await insertRepost(trx, trackId, principal.userId))) return;
     await notify(
       trx,
-      {
-        userId: track.owner_id,
-        kind: "repost",
-        actorId: principal.userId,
-        subject: { type: "track", id: track.id },
-        data: { title: track.title },
-      },
+      { userId: track.owner_id, kind: "repost", actorId: principal.userId, ...noticeAbout("track", track) },
       ctx,
     );
   });
@@ -139,13 +127,7 @@ async function changePlaylistLike(
     if (!(await insertPlaylistLike(trx, playlistId, principal.userId))) return;
     await notify(
       trx,
-      {
-        userId: playlist.owner_id,
-        kind: "like",
-        actorId: principal.userId,
-        subject: { type: "playlist", id: playlist.id },
-        data: { title: playlist.title },
-      },
+      { userId: playlist.owner_id, kind: "like", actorId: principal.userId, ...noticeAbout("playlist", playlist) },
       ctx,
     );
   });

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { afterKey, exporter, isoTime, timeKey, titleIf } from "../../platform/personal-data/exporter.ts";
+import { exporter, isoTime, rowsByKey, titleIf } from "../../platform/personal-data/exporter.ts";
 import { playlistRule, sharedTrackRule } from "../visibility/index.ts";
 
 /** `likes.json`: the tracks and playlists the user liked, in the order they liked them. */
@@ -7,7 +7,8 @@ export const likesExporter = exporter({
   file: "likes.json",
   recordType: "like",
   format: "json",
-  async *records(userId, { db, pages }) {
+  async *records(userId, source) {
+    const { db } = source;
     type LikeType = "track" | "playlist";
     const trackLikes = db
       .selectFrom("track_likes as l")
@@ -29,22 +30,12 @@ export const likesExporter = exporter({
         "l.created_at as at",
       ])
       .where("l.user_id", "=", userId);
-    const likes = pages((after, limit) =>
+    const likes = rowsByKey(
+      source,
       db
         .selectFrom(trackLikes.unionAll(playlistLikes).as("likes"))
-        .select([
-          "likes.type",
-          "likes.id",
-          "likes.title",
-          "likes.at",
-          timeKey(sql.ref<Date>("likes.at")).as("key_at"),
-          "likes.id as key_id",
-        ])
-        .where(afterKey(sql.ref<Date>("likes.at"), sql.ref<string>("likes.id"), after))
-        .orderBy("likes.at")
-        .orderBy("likes.id")
-        .limit(limit)
-        .execute(),
+        .select(["likes.type", "likes.id", "likes.title", "likes.at"]),
+      { at: "likes.at", id: "likes.id" },
     );
     for await (const like of likes) {
       yield { type: like.type, id: like.id, title: like.title, likedAt: isoTime(like.at) };
@@ -57,24 +48,15 @@ export const followsExporter = exporter({
   file: "follows.json",
   recordType: "follow",
   format: "json",
-  async *records(userId, { db, pages }) {
-    const follows = pages((after, limit) =>
-      db
+  async *records(userId, source) {
+    const follows = rowsByKey(
+      source,
+      source.db
         .selectFrom("follows as f")
         .innerJoin("users as u", "u.id", "f.followee_id")
-        .select([
-          "f.followee_id",
-          "u.username",
-          "f.created_at",
-          timeKey(sql.ref<Date>("f.created_at")).as("key_at"),
-          "f.followee_id as key_id",
-        ])
-        .where("f.follower_id", "=", userId)
-        .where(afterKey(sql.ref<Date>("f.created_at"), sql.ref<string>("f.followee_id"), after))
-        .orderBy("f.created_at")
-        .orderBy("f.followee_id")
-        .limit(limit)
-        .execute(),
+        .select(["f.followee_id", "u.username", "f.created_at"])
+        .where("f.follower_id", "=", userId),
+      { at: "f.created_at", id: "f.followee_id" },
     );
     for await (const follow of follows) {
       yield { userId: follow.followee_id, username: follow.username, followedAt: isoTime(follow.created_at) };
@@ -87,9 +69,10 @@ export const commentsExporter = exporter({
   file: "comments.json",
   recordType: "comment",
   format: "json",
-  async *records(userId, { db, pages }) {
-    const comments = pages((after, limit) =>
-      db
+  async *records(userId, source) {
+    const comments = rowsByKey(
+      source,
+      source.db
         .selectFrom("track_comments as c")
         .innerJoin("tracks as t", "t.id", "c.track_id")
         .select([
@@ -99,15 +82,9 @@ export const commentsExporter = exporter({
           "c.body",
           "c.timestamp_ms",
           "c.created_at",
-          timeKey(sql.ref<Date>("c.created_at")).as("key_at"),
-          "c.id as key_id",
         ])
-        .where("c.author_id", "=", userId)
-        .where(afterKey(sql.ref<Date>("c.created_at"), sql.ref<string>("c.id"), after))
-        .orderBy("c.created_at")
-        .orderBy("c.id")
-        .limit(limit)
-        .execute(),
+        .where("c.author_id", "=", userId),
+      { at: "c.created_at", id: "c.id" },
     );
     for await (const comment of comments) {
       yield {

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { DB } from "../../platform/db/schema.ts";
 import { defineJob, enqueue } from "../../platform/jobs/index.ts";
-import { notify } from "../notifications/index.ts";
+import { noticeAbout, notify } from "../notifications/index.ts";
 import { lockTrackForReference } from "../tracks/index.ts";
 import { listedTrackRule } from "../visibility/index.ts";
 import { advanceAnnouncement, lockAnnouncement } from "./announcements.repo.ts";
@@ -57,13 +57,7 @@ export async function announceTrack(
         if (!follower.active) continue;
         await notify(
           trx,
-          {
-            userId: follower.follower_id,
-            kind: "new_track",
-            actorId: track.owner_id,
-            subject: { type: "track", id: track.id },
-            data: { title: track.title },
-          },
+          { userId: follower.follower_id, kind: "new_track", actorId: track.owner_id, ...noticeAbout("track", track) },
           ctx,
         );
         told += 1;

@@ -1,20 +1,16 @@
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildUser, type SignedIn, signIn, type TestUser } from "../../../test/accounts.ts";
-import { buildTestApp, buildTestServices } from "../../../test/app.ts";
-import { createTestDatabase, silentLogger, type TestDatabase } from "../../../test/database.ts";
+import { silentLogger } from "../../../test/database.ts";
 import { makeWav } from "../../../test/media.ts";
-import { everyMediaStatus, type MediaUrls, mediaStatuses, mediaUrlsOf } from "../../../test/media-urls.ts";
-import { startTracksWorker, uploadTrack, waitForStatus } from "../../../test/tracks.ts";
+import { useMediaProcesses } from "../../../test/media-processes.ts";
+import { type MediaUrls, mediaUrlsOf } from "../../../test/media-urls.ts";
 import { waitFor } from "../../../test/wait.ts";
-import type { JobWorker } from "../../platform/jobs/index.ts";
 import { ImmutableObjectCache } from "../../platform/storage/index.ts";
-import { buildServices, type Services } from "../../services.ts";
 import { suspendAsOperator, unsuspendAsOperator } from "../admin/admin.cli.ts";
 
 /**
@@ -22,11 +18,7 @@ import { suspendAsOperator, unsuspendAsOperator } from "../admin/admin.cli.ts";
  * once, as a takedown's do. Two API processes over one database and one media store, as behind
  * a load balancer: both have the media in memory, and both must forget it.
  */
-let testDb: TestDatabase;
-let services: Services;
-let first: FastifyInstance;
-let second: FastifyInstance;
-let worker: JobWorker;
+const apps = useMediaProcesses();
 let creatorUser: TestUser;
 let creator: SignedIn;
 let fan: SignedIn;
@@ -36,57 +28,30 @@ let wav: string;
 const ip = (n: number) => `192.0.2.${n}`;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  const built = await buildTestServices(testDb.database);
-  services = built.services;
-  first = await buildTestApp(testDb.database, { services });
-  second = await buildTestApp(testDb.database, { services: buildServices(built.deps) });
-  worker = await startTracksWorker(services.tracks);
-  creatorUser = await buildUser(testDb.database, { role: "creator" });
-  creator = await signIn(first, creatorUser, ip(1));
-  fan = await signIn(first, await buildUser(testDb.database), ip(2));
-  admin = await signIn(first, await buildUser(testDb.database, { role: "admin" }), ip(3));
+  creatorUser = await buildUser(apps.testDb.database, { role: "creator" });
+  creator = await signIn(apps.first, creatorUser, ip(1));
+  fan = await signIn(apps.first, await buildUser(apps.testDb.database), ip(2));
+  admin = await signIn(apps.first, await buildUser(apps.testDb.database, { role: "admin" }), ip(3));
   wav = await makeWav(await mkdtemp(path.join(os.tmpdir(), "stave-revocation-")), { seconds: 2 });
 });
-afterAll(async () => {
-  await worker?.stop(100);
-  await second?.close();
-  await first?.close();
-  await testDb?.drop();
-});
 
-async function publishTrack(title: string) {
-  const upload = await uploadTrack(first, creator.headers, wav, { title, visibility: "public" });
-  expect(upload.statusCode, upload.body).toBe(201);
-  const trackId = upload.json().track.id as string;
-  expect((await waitForStatus(services.tracks, trackId, ["ready", "failed"])).status).toBe("ready");
-  return trackId;
-}
+const publishTrack = (title: string) => apps.uploadReady(creator.headers, wav, { title, visibility: "public" });
 
-const mediaUrls = (trackId: string, who: SignedIn) => mediaUrlsOf(first, trackId, who);
-const statuses = (urls: MediaUrls) => mediaStatuses({ first, second }, urls);
-const all = (status: number) => everyMediaStatus(["first", "second"], status);
+const mediaUrls = (trackId: string, who: SignedIn) => mediaUrlsOf(apps.first, trackId, who);
 
 /** Every process answers `status` for every URL: a process that did not make the change hears of it by NOTIFY. */
 async function expectEverywhere(urls: MediaUrls, status: number) {
   await waitFor(
-    async () => (JSON.stringify(await statuses(urls)) === JSON.stringify(all(status)) ? true : undefined),
+    async () => (JSON.stringify(await apps.statuses(urls)) === JSON.stringify(apps.all(status)) ? true : undefined),
     10_000,
     `every process to answer ${status}`,
   );
 }
 
-const hlsPrefix = async (trackId: string) =>
-  (
-    await testDb.database.primary
-      .selectFrom("tracks")
-      .select("hls_prefix")
-      .where("id", "=", trackId)
-      .executeTakeFirstOrThrow()
-  ).hls_prefix;
+const hlsPrefix = (trackId: string) => apps.hlsPrefix(trackId);
 
 const setVisibility = (trackId: string, visibility: "public" | "unlisted" | "private") =>
-  first.inject({
+  apps.first.inject({
     method: "PATCH",
     url: `/api/v1/tracks/${trackId}`,
     headers: creator.headers,
@@ -94,7 +59,7 @@ const setVisibility = (trackId: string, visibility: "public" | "unlisted" | "pri
   });
 
 const adminPost = (url: string, payload?: object) =>
-  first.inject({ method: "POST", url, headers: admin.headers, ...(payload && { payload }) });
+  apps.first.inject({ method: "POST", url, headers: admin.headers, ...(payload && { payload }) });
 
 describe("media revocation on suspension", () => {
   it("stops URLs signed before it at once, in every API process; after it is lifted, new URLs play", async () => {
@@ -102,7 +67,7 @@ describe("media revocation on suspension", () => {
     const signedBefore = await Promise.all(trackIds.map((id) => mediaUrls(id, fan)));
     const ownerSigned = await mediaUrls(trackIds[0] as string, creator);
     // Both processes hold the files in memory now.
-    for (const urls of [...signedBefore, ownerSigned]) expect(await statuses(urls)).toEqual(all(200));
+    for (const urls of [...signedBefore, ownerSigned]) expect(await apps.statuses(urls)).toEqual(apps.all(200));
     const before = await Promise.all(trackIds.map(hlsPrefix));
 
     const suspended = await adminPost(`/api/v1/admin/users/${creatorUser.id}/suspend`, { reason: "Spam" });
@@ -110,40 +75,40 @@ describe("media revocation on suspension", () => {
 
     // The process that suspended stops at once, the other as soon as its NOTIFY arrives.
     for (const kind of ["master", "rendition", "segment"] as const) {
-      expect((await first.inject({ url: (signedBefore[0] as MediaUrls)[kind] })).statusCode, kind).toBe(404);
+      expect((await apps.first.inject({ url: (signedBefore[0] as MediaUrls)[kind] })).statusCode, kind).toBe(404);
     }
     for (const urls of [...signedBefore, ownerSigned]) await expectEverywhere(urls, 404);
     const after = await Promise.all(trackIds.map(hlsPrefix));
     for (const [index, prefix] of after.entries()) {
       expect(prefix).not.toBe(before[index]);
-      expect(await services.tracks.storage.stat(`${prefix}master.m3u8`)).not.toBeNull();
-      expect(await services.tracks.storage.stat(`${before[index]}master.m3u8`)).toBeNull();
+      expect(await apps.services.tracks.storage.stat(`${prefix}master.m3u8`)).not.toBeNull();
+      expect(await apps.services.tracks.storage.stat(`${before[index]}master.m3u8`)).toBeNull();
     }
 
     const lifted = await adminPost(`/api/v1/admin/users/${creatorUser.id}/unsuspend`);
     expect(lifted.statusCode, lifted.body).toBe(200);
-    creator = await signIn(first, creatorUser, ip(1));
+    creator = await signIn(apps.first, creatorUser, ip(1));
     for (const id of trackIds) {
       const signedAfter = await mediaUrls(id, fan);
-      expect(await statuses(signedAfter)).toEqual(all(200));
+      expect(await apps.statuses(signedAfter)).toEqual(apps.all(200));
     }
     // The URLs from before stay dead.
-    for (const urls of signedBefore) expect(await statuses(urls)).toEqual(all(404));
+    for (const urls of signedBefore) expect(await apps.statuses(urls)).toEqual(apps.all(404));
   });
 
   it("stops them from the `stave admin suspend` command too, which serves no media itself", async () => {
     const trackId = await publishTrack("Suspended from the shell");
     const signedBefore = await mediaUrls(trackId, fan);
-    expect(await statuses(signedBefore)).toEqual(all(200));
+    expect(await apps.statuses(signedBefore)).toEqual(apps.all(200));
     // What `stave admin` builds: its own storage handle and an empty cache, like a separate process.
     const cli = {
-      database: testDb.database,
+      database: apps.testDb.database,
       logger: silentLogger,
       media: {
-        database: testDb.database,
+        database: apps.testDb.database,
         logger: silentLogger,
-        storage: services.tracks.storage,
-        mediaCache: new ImmutableObjectCache(services.tracks.storage, 0),
+        storage: apps.services.tracks.storage,
+        mediaCache: new ImmutableObjectCache(apps.services.tracks.storage, 0),
       },
     };
     await suspendAsOperator(cli, { user: creatorUser.username, reason: "Spam again" });
@@ -151,15 +116,15 @@ describe("media revocation on suspension", () => {
     await expectEverywhere(signedBefore, 404);
 
     await unsuspendAsOperator(cli, { user: creatorUser.username });
-    creator = await signIn(first, creatorUser, ip(1));
-    expect(await statuses(await mediaUrls(trackId, fan))).toEqual(all(200));
+    creator = await signIn(apps.first, creatorUser, ip(1));
+    expect(await apps.statuses(await mediaUrls(trackId, fan))).toEqual(apps.all(200));
   });
 
   it("moves every track's media back, still playing, when the suspension cannot be recorded", async () => {
     const trackIds = [await publishTrack("Kept one"), await publishTrack("Kept two")];
     const signed = await Promise.all(trackIds.map((id) => mediaUrls(id, fan)));
     const before = await Promise.all(trackIds.map(hlsPrefix));
-    const db = testDb.database.primary;
+    const db = apps.testDb.database.primary;
     // The database refuses to hide the tracks, after their media moved.
     await sql`CREATE FUNCTION refuse_hiding() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.status = 'hidden' THEN RAISE EXCEPTION 'hiding is failing'; END IF; RETURN NEW; END $$`.execute(db);
@@ -173,7 +138,7 @@ describe("media revocation on suspension", () => {
       await sql`DROP FUNCTION refuse_hiding()`.execute(db);
     }
     expect(await Promise.all(trackIds.map(hlsPrefix))).toEqual(before);
-    for (const urls of signed) expect(await statuses(urls)).toEqual(all(200));
+    for (const urls of signed) expect(await apps.statuses(urls)).toEqual(apps.all(200));
     const user = await db
       .selectFrom("users")
       .select("suspended_at")
@@ -187,36 +152,39 @@ describe("media revocation when a track turns private", () => {
   it("keeps URLs signed while public working when it turns unlisted, and stops them when it turns private", async () => {
     const trackId = await publishTrack("Going dark");
     const signedWhilePublic = await mediaUrls(trackId, fan);
-    expect(await statuses(signedWhilePublic)).toEqual(all(200));
+    expect(await apps.statuses(signedWhilePublic)).toEqual(apps.all(200));
 
     // Unlisted: anyone holding a link may play it, and a signed URL is such a link.
     const unlisted = await setVisibility(trackId, "unlisted");
     expect(unlisted.statusCode, unlisted.body).toBe(200);
-    expect(await statuses(signedWhilePublic)).toEqual(all(200));
+    expect(await apps.statuses(signedWhilePublic)).toEqual(apps.all(200));
 
     const hidden = await setVisibility(trackId, "private");
     expect(hidden.statusCode, hidden.body).toBe(200);
     for (const kind of ["master", "rendition", "segment"] as const) {
-      expect((await first.inject({ url: signedWhilePublic[kind] })).statusCode, kind).toBe(404);
+      expect((await apps.first.inject({ url: signedWhilePublic[kind] })).statusCode, kind).toBe(404);
     }
     await expectEverywhere(signedWhilePublic, 404);
     // The owner still plays it, from a new URL; others get no URL at all.
-    expect(await statuses(await mediaUrls(trackId, creator))).toEqual(all(200));
-    const fanAsks = await first.inject({ url: `/api/v1/tracks/${trackId}/stream`, headers: { cookie: fan.cookie } });
+    expect(await apps.statuses(await mediaUrls(trackId, creator))).toEqual(apps.all(200));
+    const fanAsks = await apps.first.inject({
+      url: `/api/v1/tracks/${trackId}/stream`,
+      headers: { cookie: fan.cookie },
+    });
     expect(fanAsks.statusCode).toBe(404);
 
     // Public again: new URLs play, those from before stay dead.
     expect((await setVisibility(trackId, "public")).statusCode).toBe(200);
-    expect(await statuses(await mediaUrls(trackId, fan))).toEqual(all(200));
-    expect(await statuses(signedWhilePublic)).toEqual(all(404));
+    expect(await apps.statuses(await mediaUrls(trackId, fan))).toEqual(apps.all(200));
+    expect(await apps.statuses(signedWhilePublic)).toEqual(apps.all(404));
   });
 
   it("stops them when the change to private read the track before another request made it public", async () => {
     const trackId = await publishTrack("Back and forth");
     expect((await setVisibility(trackId, "private")).statusCode).toBe(200);
     // Connections of the test's own, outside the app's small pool, which the requests need.
-    const holder = new pg.Client({ connectionString: testDb.url });
-    const observer = new pg.Client({ connectionString: testDb.url });
+    const holder = new pg.Client({ connectionString: apps.testDb.url });
+    const observer = new pg.Client({ connectionString: apps.testDb.url });
     await holder.connect();
     await observer.connect();
     try {
@@ -226,7 +194,7 @@ describe("media revocation when a track turns private", () => {
       await holder.query("BEGIN");
       await holder.query("SELECT pg_advisory_xact_lock(hashtext('track_slug'), hashtext($1))", [creatorUser.id]);
       const goingPrivate = Promise.resolve(
-        first.inject({
+        apps.first.inject({
           method: "PATCH",
           url: `/api/v1/tracks/${trackId}`,
           headers: creator.headers,
@@ -248,7 +216,7 @@ describe("media revocation when a track turns private", () => {
       // Meanwhile another request makes it public, and a fan gets URLs.
       expect((await setVisibility(trackId, "public")).statusCode).toBe(200);
       const signedWhilePublic = await mediaUrls(trackId, fan);
-      expect(await statuses(signedWhilePublic)).toEqual(all(200));
+      expect(await apps.statuses(signedWhilePublic)).toEqual(apps.all(200));
 
       await holder.query("COMMIT");
       const done = await goingPrivate;
@@ -266,7 +234,7 @@ describe("media revocation when a track turns private", () => {
     expect((await setVisibility(trackId, "private")).statusCode).toBe(200);
     const ownerSigned = await mediaUrls(trackId, creator);
     const prefix = await hlsPrefix(trackId);
-    const renamed = await first.inject({
+    const renamed = await apps.first.inject({
       method: "PATCH",
       url: `/api/v1/tracks/${trackId}`,
       headers: creator.headers,
@@ -274,6 +242,6 @@ describe("media revocation when a track turns private", () => {
     });
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(await hlsPrefix(trackId)).toBe(prefix);
-    expect(await statuses(ownerSigned)).toEqual(all(200));
+    expect(await apps.statuses(ownerSigned)).toEqual(apps.all(200));
   });
 });

@@ -7,14 +7,19 @@ export { inTransactionWithMediaMoves, type MediaMoverDeps, type MediaMoves } fro
 export { MediaRevocationListener } from "./media-revocation.ts";
 export { trackSummaryColumns } from "./track-columns.ts";
 export type { TracksContext } from "./tracks.context.ts";
+export { eraseTracksOf } from "./tracks.erase.ts";
 export { tracksExporter } from "./tracks.export.ts";
 export { tracksJobs } from "./tracks.jobs.ts";
 export { presentTrackSummary, type TrackSummaryRow, trackArtworkUrl } from "./tracks.presenter.ts";
 export {
+  clearTrackTakedown,
   findTrack,
   hideReadyTracksOf,
+  incrementPlayCount,
   listRecentTracksOf,
   lockTrackForReference,
+  lockTrackForTakedown,
+  markTrackTakenDown,
   type ReferencedTrack,
   showHiddenTracksOf,
   storageUsedBy,

@@ -9,7 +9,7 @@ export async function findHlsPrefix(db: Kysely<DB>, id: string) {
 
 /**
  * The published HLS versions that signed URLs can name, for revoking them. FOR NO KEY UPDATE,
- * as a takedown locks its track (takedowns.repo), so a takedown and a suspension or a change to
+ * as a takedown locks its track (lockTrackForTakedown), so a takedown and a suspension or a change to
  * private never move one version twice at once; ordered by id, so two of them lock alike.
  */
 export async function lockRevocableTracksOf(trx: Transaction<DB>, ownerId: string) {

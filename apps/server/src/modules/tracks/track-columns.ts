@@ -1,5 +1,5 @@
-/** What a track summary is made of, from `tracks as t`, `users as tu` and `user_profiles as tp` (no waveform). */
-export const trackSummaryColumns = [
+/** What the owner said of a track and where it stands, from `tracks as t`: a summary shows it, the owner's export keeps it. */
+export const trackOwnColumns = [
   "t.id",
   "t.slug",
   "t.title",
@@ -11,6 +11,11 @@ export const trackSummaryColumns = [
   "t.license",
   "t.release_date",
   "t.status",
+] as const;
+
+/** What a track summary is made of, from `tracks as t`, `users as tu` and `user_profiles as tp` (no waveform). */
+export const trackSummaryColumns = [
+  ...trackOwnColumns,
   "t.progress",
   "t.failure_reason",
   "t.duration_ms",

@@ -1,27 +1,18 @@
-import { sql } from "kysely";
-import { afterKey, type ExportSource, exporter, isoTime, timeKey } from "../../platform/personal-data/exporter.ts";
+import { type ExportSource, exporter, isoTime, rowsByKey } from "../../platform/personal-data/exporter.ts";
+import { trackOwnColumns } from "./track-columns.ts";
 
 /** Where a track's uploaded original lies in the archive: `tracks/<id>-<slug>.<format>`. */
 const originalFileName = (track: { id: string; slug: string; original_format: string }) =>
   `tracks/${track.id}-${track.slug}.${track.original_format.replace(/[^a-z0-9]/gi, "") || "audio"}`;
 
 /** All the user's tracks, whatever their state or visibility: they are theirs. Oldest first. */
-function ownTracks(userId: string, { db, pages }: ExportSource) {
-  return pages((after, limit) =>
-    db
+function ownTracks(userId: string, source: ExportSource) {
+  return rowsByKey(
+    source,
+    source.db
       .selectFrom("tracks as t")
       .select([
-        "t.id",
-        "t.title",
-        "t.slug",
-        "t.description",
-        "t.genre",
-        "t.tags",
-        "t.visibility",
-        "t.downloadable",
-        "t.license",
-        "t.release_date",
-        "t.status",
+        ...trackOwnColumns,
         "t.duration_ms",
         "t.artist",
         "t.album",
@@ -30,15 +21,9 @@ function ownTracks(userId: string, { db, pages }: ExportSource) {
         "t.original_format",
         "t.original_filename",
         "t.created_at",
-        timeKey(sql.ref<Date>("t.created_at")).as("key_at"),
-        "t.id as key_id",
       ])
-      .where("t.owner_id", "=", userId)
-      .where(afterKey(sql.ref<Date>("t.created_at"), sql.ref<string>("t.id"), after))
-      .orderBy("t.created_at")
-      .orderBy("t.id")
-      .limit(limit)
-      .execute(),
+      .where("t.owner_id", "=", userId),
+    { at: "t.created_at", id: "t.id" },
   );
 }
 

@@ -317,3 +317,64 @@ export async function lockTrackForReference(trx: Transaction<DB>, id: string) {
     .executeTakeFirst();
 }
 export type ReferencedTrack = NonNullable<Awaited<ReturnType<typeof lockTrackForReference>>>;
+
+/** One more counted play (listening decides what counts, in the transaction holding the play's lock). */
+export async function incrementPlayCount(db: Kysely<DB>, trackId: string) {
+  await db.updateTable("tracks").set({ play_count: sql<number>`play_count + 1` }).where("id", "=", trackId).execute();
+}
+
+/**
+ * The takedown columns (0012_admin.sql), changed by the moderation module. A change locks
+ * the row first, so two moderators acting at once apply one after the other. FOR NO KEY
+ * UPDATE, as no key changes: rows being written that refer to this one (a play, a like, a
+ * comment) take FOR KEY SHARE on it and need not wait for a moderator.
+ */
+export async function lockTrackForTakedown(trx: Transaction<DB>, id: string) {
+  return trx
+    .selectFrom("tracks")
+    .select(["id", "owner_id", "title", "status", "hls_prefix", "taken_down_at", "takedown_reason"])
+    .where("id", "=", id)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * Hides a published track (ready → hidden). One not processed yet keeps its status and only
+ * gets the columns: the processing job publishes a taken-down track as hidden, never ready.
+ */
+export async function markTrackTakenDown(
+  trx: Transaction<DB>,
+  id: string,
+  takedown: { reason: string; kind: "policy" | "copyright"; hlsPrefix: string | null },
+) {
+  await trx
+    .updateTable("tracks")
+    .set({
+      taken_down_at: sql<Date>`now()`,
+      takedown_reason: takedown.reason,
+      takedown_kind: takedown.kind,
+      status: sql<"hidden">`CASE WHEN status = 'ready' THEN 'hidden' ELSE status END`,
+      ...(takedown.hlsPrefix !== null && { hls_prefix: takedown.hlsPrefix }),
+      updated_at: sql<Date>`now()`,
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Lifts the takedown; a hidden track plays again unless its owner is suspended (that hides it too). */
+export async function clearTrackTakedown(trx: Transaction<DB>, id: string) {
+  await trx
+    .updateTable("tracks")
+    .set({
+      taken_down_at: null,
+      takedown_reason: null,
+      takedown_kind: null,
+      status: sql<"ready">`CASE
+        WHEN status = 'hidden' AND NOT EXISTS (
+          SELECT 1 FROM users u WHERE u.id = tracks.owner_id AND u.suspended_at IS NOT NULL
+        ) THEN 'ready' ELSE status END`,
+      updated_at: sql<Date>`now()`,
+    })
+    .where("id", "=", id)
+    .execute();
+}

@@ -52,3 +52,8 @@ export function mailJobs(deps: { database: Database; mailer: Mailer }) {
     }),
   };
 }
+
+/** Forgets every mail to `address`, sent or not (an account deleted at once: they name it). */
+export async function deleteMailTo(db: Executor, address: string) {
+  await db.deleteFrom("mail_outbox").where("to_address", "=", address).execute();
+}

@@ -1,7 +1,8 @@
 import type { ExportRecord, ExportRecordType } from "@stave/contracts";
-import { type Expression, type Kysely, type RawBuilder, sql } from "kysely";
+import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from "kysely";
 import type { CsvValue } from "../csv.ts";
 import type { DB } from "../db/schema.ts";
+import { timeKey } from "../http/cursor.ts";
 
 /**
  * One page of at most `limit` rows ordered by their key, after `after` (the previous page's
@@ -70,8 +71,6 @@ export type AnyExporter = Exporter<ExportRecordType>;
 /** Keeps an exporter's record type exact where it is declared. */
 export const exporter = <T extends ExportRecordType>(definition: Exporter<T>): Exporter<T> => definition;
 
-export { timeKey } from "../http/cursor.ts";
-
 /** A timestamp as the archive writes it. */
 export const isoTime = (value: Date | string): string => new Date(value).toISOString();
 export const isoTimeOrNull = (value: Date | string | null): string | null => (value === null ? null : isoTime(value));
@@ -87,12 +86,42 @@ export interface ExportKey {
  * first page). The time is compared as text keyed to the microsecond; a JavaScript Date
  * would drop the microseconds and read the last row of a page again.
  */
-export const afterKey = (
+const afterKey = (
   at: Expression<Date> | RawBuilder<Date>,
   id: Expression<string> | RawBuilder<string>,
   after: ExportKey | null,
 ): RawBuilder<boolean> =>
   after ? sql<boolean>`(${at}, ${id}) > (${after.key_at}::timestamptz, ${after.key_id}::uuid)` : sql<boolean>`true`;
+
+/** The columns a keyset pages by, as `alias.column`: a time, and an id unique among the rows. */
+export interface KeyColumns {
+  at: string;
+  id: string;
+}
+
+/**
+ * Every row of `query`, read page by page in keyset order (`key.at`, then `key.id`): each page
+ * selects the key beside the query's columns and starts after the previous page's last row.
+ * The query says what and whose; the paging is this one rule for every exporter.
+ */
+export function rowsByKey<Tables, TB extends keyof Tables, Row>(
+  { pages }: ExportSource,
+  query: SelectQueryBuilder<Tables, TB, Row>,
+  key: KeyColumns,
+): AsyncIterable<Row & ExportKey> {
+  const at = sql.ref<Date>(key.at);
+  const id = sql.ref<string>(key.id);
+  return pages((after, limit) =>
+    query
+      .select([timeKey(at).as("key_at"), id.as("key_id")])
+      .where(afterKey(at, id, after))
+      .orderBy(at)
+      .orderBy(id)
+      .limit(limit)
+      .$castTo<Row & ExportKey>()
+      .execute(),
+  );
+}
 
 /**
  * A title as the user may see it today, by a visibility rule (the visibility module's): someone
