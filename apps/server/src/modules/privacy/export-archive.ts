@@ -5,7 +5,13 @@ import type { Kysely } from "kysely";
 import { ZipFile } from "yazl";
 import { csvLine } from "../../platform/csv.ts";
 import type { DB } from "../../platform/db/schema.ts";
-import type { AnyExporter, ExportKey, ExportSource, PageReader } from "../../platform/personal-data/exporter.ts";
+import type {
+  AnyExporter,
+  ExportKey,
+  ExportMedia,
+  ExportSource,
+  PageReader,
+} from "../../platform/personal-data/exporter.ts";
 import type { Storage } from "../../platform/storage/index.ts";
 import { exportedAccount } from "../accounts/index.ts";
 import { archiveExporters } from "./export-files.ts";
@@ -120,34 +126,70 @@ Format version: ${EXPORT_FORMAT_VERSION}
  * written from its owning module's exporter, read from the database in pages, and the audio
  * is piped from storage, so the worker holds only a page and a few buffers at a time.
  * `manifest.json` comes last, once every file's records are counted.
+ *
+ * Every read happens in one read-only REPEATABLE READ transaction: the archive is one moment's
+ * picture of the account, so a track added or deleted while it is built is either in both
+ * tracks.json and tracks/ or in neither, and the manifest's counts match the files.
  */
-export async function writeExportArchive(
+export function writeExportArchive(
   db: Kysely<DB>,
   storage: Storage,
   userId: string,
   key: string,
   exporters: readonly AnyExporter[] = archiveExporters,
 ): Promise<number> {
+  return db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .setAccessMode("read only")
+    .execute((snapshot) => writeArchiveFrom(snapshot, storage, userId, key, exporters));
+}
+
+async function writeArchiveFrom(
+  db: Kysely<DB>,
+  storage: Storage,
+  userId: string,
+  key: string,
+  exporters: readonly AnyExporter[],
+): Promise<number> {
   const zip = new ZipFile();
+  const output = zip.outputStream as unknown as Readable;
+  // yazl does not listen for errors on the streams it is given: a page read failing would be
+  // an uncaught error that kills the worker. Any failure ends the output with it instead, so
+  // the upload to storage rejects, the job fails and is retried, and nothing half-written stays.
+  const fail = (error: Error) => output.destroy(error);
+  const entryStream = (stream: Readable) => stream.once("error", fail);
+  zip.on("error", fail);
   const source: ExportSource = { db, pages };
   const files: ExportManifest["files"] = [];
+
+  // The audio files are listed first, before any entry starts reading: a failure here leaves
+  // nothing half-read behind.
+  const mediaOf = new Map<AnyExporter, ExportMedia[]>();
+  for (const exporter of exporters) {
+    if (!exporter.media) continue;
+    const stored: ExportMedia[] = [];
+    for await (const media of exporter.media(userId, source)) {
+      if (await storage.stat(media.key)) stored.push(media);
+    }
+    mediaOf.set(exporter, stored);
+  }
 
   zip.addBuffer(Buffer.from(README), "README.txt");
   for (const exporter of exporters) {
     const entry = { name: exporter.file, recordType: exporter.recordType, format: exporter.format, count: 0 };
     files.push(entry);
-    const records = counting(exporter.records(userId, source), () => {
-      entry.count += 1;
+    // Opened only when the ZIP reaches it, like the audio below: one file read at a time.
+    zip.addReadStreamLazy(exporter.file, (done) => {
+      const records = counting(exporter.records(userId, source), () => {
+        entry.count += 1;
+      });
+      done(null, entryStream(Readable.from(chunked(fileText(exporter, records)))));
     });
-    zip.addReadStream(Readable.from(chunked(fileText(exporter, records))), exporter.file);
-
-    if (!exporter.media) continue;
-    for await (const media of exporter.media(userId, source)) {
-      if (!(await storage.stat(media.key))) continue;
-      // Opened only when the ZIP reaches it: one file open at a time, however many tracks.
+    for (const media of mediaOf.get(exporter) ?? []) {
       zip.addReadStreamLazy(media.name, { compress: false }, (done) => {
         storage.get(media.key).then(
-          (stream) => void done(null, stream),
+          (stream) => void done(null, entryStream(stream)),
           (error) => void done(error, undefined as never),
         );
       });
@@ -164,7 +206,7 @@ export async function writeExportArchive(
   });
 
   zip.end();
-  const stored = await storage.put(key, zip.outputStream as unknown as Readable);
+  const stored = await storage.put(key, output);
   return stored.size;
 }
 

@@ -22,9 +22,11 @@ import { totpCode } from "../../../test/totp.ts";
 import { waitFor } from "../../../test/wait.ts";
 import { JobWorker } from "../../platform/jobs/index.ts";
 import { mailJobs } from "../../platform/mail/index.ts";
+import type { AnyExporter } from "../../platform/personal-data/exporter.ts";
 import type { Services } from "../../services.ts";
 import { auditAdminAction } from "../admin/admin.actor.ts";
-import { exportKey } from "./export-archive.ts";
+import { exportKey, writeExportArchive } from "./export-archive.ts";
+import { archiveExporters } from "./export-files.ts";
 import { privacyJobs } from "./privacy.jobs.ts";
 import { purgeDeletedAccounts } from "./privacy.service.ts";
 
@@ -624,4 +626,32 @@ describe("data export: large accounts", () => {
       2503, 2503,
     ]);
   });
+});
+
+describe("data export: a failing part", () => {
+  const failing = (when: "records" | "media"): AnyExporter => ({
+    file: "broken.json",
+    recordType: "comment",
+    format: "json",
+    async *records() {
+      if (when === "records") throw new Error("the database went away mid-file");
+    },
+    async *media() {
+      if (when === "media") throw new Error("the database went away while listing audio");
+    },
+  });
+
+  it.each(["records", "media"] as const)(
+    "fails the build when an exporter's %s fail, and stores no ZIP",
+    async (when) => {
+      const user = await buildUser(testDb.database);
+      await insertReadyTrack(testDb.database, user.id, "Kept");
+      const storage = services.privacy.storage;
+      const key = exportKey(user.id, crypto.randomUUID());
+      await expect(
+        writeExportArchive(testDb.database.primary, storage, user.id, key, [...archiveExporters, failing(when)]),
+      ).rejects.toThrow(/the database went away/);
+      expect(await storage.stat(key)).toBeNull();
+    },
+  );
 });

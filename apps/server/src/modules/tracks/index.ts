@@ -1,7 +1,9 @@
 /**
  * Tracks: uploads, processing and track media (tables `tracks`, `upload_reservations`). Other
  * modules read tracks through what is exported here: the summary columns and presenter, the
- * visible-track loader, and the media moves that revoke signed URLs.
+ * visible-track loader, and the media moves that revoke signed URLs. The search columns of
+ * `tracks` (`search_document`, kept by a trigger, and `search_tier`) are the search module's:
+ * it ranks with them and its hourly job rewrites the tiers; nothing here reads them.
  */
 export { inTransactionWithMediaMoves, type MediaMoverDeps, type MediaMoves } from "./media-moves.ts";
 export { MediaRevocationListener } from "./media-revocation.ts";
