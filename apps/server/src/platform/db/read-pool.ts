@@ -1,5 +1,5 @@
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from "kysely";
-import type pg from "pg";
+import pg from "pg";
 import { isConnectionError, type ReplicaMonitor } from "./replica.ts";
 
 /**
@@ -29,6 +29,11 @@ export function createReadPool(replica: pg.Pool, primary: pg.Pool, monitor: Repl
       return new FailoverClient(client, primary, monitor);
     },
     end: () => replica.end(),
+    // What Kysely opens a separate connection with to cancel a running query: the replica's.
+    // A statement that failed over runs on the primary; a cancel sent to the replica for it
+    // names a backend key the replica does not have, and is ignored.
+    options: replica.options,
+    Client: pg.Client,
   };
 }
 
