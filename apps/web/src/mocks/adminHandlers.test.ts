@@ -10,7 +10,6 @@ import {
   instanceStatsSchema,
   moderationReportSchema,
   reportPageSchema,
-  takedownStateSchema,
 } from "@stave/contracts";
 import { describe, expect, it } from "vitest";
 import { call, expectError } from "../test/callMockApi.ts";
@@ -131,7 +130,7 @@ describe("mock admin API: settings, invites, stats, jobs, audit", () => {
     expectError(await call("POST", `/api/v1/admin/jobs/${jobs[0]?.id}/retry`, { csrf: CSRF }), 409, "JOB_NOT_FAILED");
   });
 
-  it("records admin actions in the audit log, filtered by action prefix and actor, also as CSV", async () => {
+  it("records admin actions in the audit log, filtered by action prefix and actor", async () => {
     const { me } = setUp();
     await call("PUT", `/api/v1/admin/users/${cyril.id}/role`, {
       csrf: CSRF,
@@ -146,9 +145,6 @@ describe("mock admin API: settings, invites, stats, jobs, audit", () => {
         targetId: cyril.id,
       }),
     ]);
-    const csv = await fetch(new URL("/api/v1/admin/audit.csv?action=admin.", window.location.origin));
-    expect(csv.headers.get("Content-Type")).toMatch(/^text\/csv/);
-    expect((await csv.text()).split("\n")[1]).toContain("admin.role_change");
   });
 });
 
@@ -212,22 +208,6 @@ describe("mock moderation API", () => {
       body: { action: "dismiss", note: "Again." },
     });
     expectError(again, 409, "REPORT_ALREADY_CLOSED");
-
-    const restored = await call("POST", `/api/v1/admin/comments/${comment.id}/restore`, {
-      csrf: CSRF,
-      body: { reason: "On a second look, fine." },
-    });
-    expect(takedownStateSchema.parse(restored.json)).toEqual({
-      id: comment.id,
-      takenDown: false,
-      reason: "On a second look, fine.",
-    });
-    const takenDown = await call("POST", `/api/v1/admin/tracks/${beaTrack.id}/takedown`, {
-      csrf: CSRF,
-      body: { reason: "Not theirs.", copyright: true },
-    });
-    expect(takedownStateSchema.parse(takenDown.json).takenDown).toBe(true);
-    expect(api.tracks.state.tracks[0]).toMatchObject({ status: "hidden", takedown: { kind: "copyright" } });
   });
 
   it("refuses the queue to listeners", async () => {

@@ -1,25 +1,51 @@
 import { api, type DataExport, type InstanceInfo, type PlaylistSummary } from "@stave/contracts";
 import { HttpResponse, http, type RequestHandler } from "msw";
-import { createMockAccounts, defaultAccounts, type MockAccounts, type MockAccountsSeed } from "./accounts/index.ts";
-import { createMockAdmin, defaultAdmin, type MockAdmin, type MockAdminSeed } from "./admin/index.ts";
+import {
+  createMockAccounts,
+  defaultAccounts,
+  type MockAccounts,
+  type MockAccountsSeed,
+  resetAllMockAccounts,
+} from "./accounts/index.ts";
+import { createMockAdmin, defaultAdmin, type MockAdmin, type MockAdminSeed, resetAllMockAdmin } from "./admin/index.ts";
 import {
   createMockListening,
   defaultListening,
   type MockHistoryEntry,
   type MockListening,
   type MockPlayDay,
+  resetAllMockListening,
 } from "./listening/index.ts";
-import { createMockMessages, defaultMessages, type MockMessages, type MockMessagesSeed } from "./messages/index.ts";
+import {
+  createMockMessages,
+  defaultMessages,
+  type MockMessages,
+  type MockMessagesSeed,
+  resetAllMockMessages,
+} from "./messages/index.ts";
 import {
   createMockPlaylists,
   defaultPlaylists,
   type MockPlaylistRecord,
   type MockPlaylists,
+  resetAllMockPlaylists,
 } from "./playlists/index.ts";
-import { createMockPrivacy, defaultPrivacy, type MockPrivacy } from "./privacy/index.ts";
+import { createMockPrivacy, defaultPrivacy, type MockPrivacy, resetAllMockPrivacy } from "./privacy/index.ts";
 import { createMockSearch, defaultSearch, type MockSearch } from "./search/index.ts";
-import { createMockSocial, defaultSocial, type MockSocial, type MockSocialSeed } from "./social/index.ts";
-import { createMockTracks, defaultTracks, type MockTracks, type MockTracksSeed } from "./tracks/index.ts";
+import {
+  createMockSocial,
+  defaultSocial,
+  type MockSocial,
+  type MockSocialSeed,
+  resetAllMockSocial,
+} from "./social/index.ts";
+import {
+  createMockTracks,
+  defaultTracks,
+  type MockTracks,
+  type MockTracksSeed,
+  resetAllMockTracks,
+} from "./tracks/index.ts";
 
 export * from "./accounts/index.ts";
 export * from "./admin/index.ts";
@@ -67,6 +93,18 @@ export const handlersByDomain = {
 };
 
 export const handlers = Object.values(handlersByDomain).flat();
+
+/** Every mocked domain back to its seed, so no test or story sees what the one before it did. */
+export function resetAllMocks(): void {
+  resetAllMockAccounts();
+  resetAllMockTracks();
+  resetAllMockListening();
+  resetAllMockPlaylists();
+  resetAllMockMessages();
+  resetAllMockPrivacy();
+  resetAllMockSocial();
+  resetAllMockAdmin();
+}
 
 export type MockApi = {
   accounts: MockAccounts;

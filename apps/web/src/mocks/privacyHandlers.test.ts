@@ -1,14 +1,7 @@
 import { dataExportListSchema, dataExportResponseSchema, EXPORTS_PER_DAY } from "@stave/contracts";
 import { describe, expect, it } from "vitest";
 import { call, expectError } from "../test/callMockApi.ts";
-import {
-  buildPendingExport,
-  buildReadyExport,
-  buildVerifiedUser,
-  createMockApi,
-  MOCK_PASSWORD,
-  MOCK_TOTP_CODE,
-} from "./handlers.ts";
+import { buildReadyExport, buildVerifiedUser, createMockApi, MOCK_PASSWORD, MOCK_TOTP_CODE } from "./handlers.ts";
 import { server } from "./server.ts";
 
 // The privacy domain of the mocked API: replies parse with the contract's schemas and follow
@@ -71,23 +64,6 @@ describe("mock privacy API: exports", () => {
       exports: [buildReadyExport({ requestedHoursAgo: 2 }), buildReadyExport({ requestedHoursAgo: 30 })],
     });
     expect((await list()).remainingToday).toBe(EXPORTS_PER_DAY - 1);
-  });
-
-  it("serves a ready export as a ZIP, and refuses one not ready or someone else's", async () => {
-    const ready = buildReadyExport();
-    const pending = buildPendingExport();
-    const { api } = setUp({ exports: [ready, pending] });
-    api.privacy.state.exports.push({ ...buildReadyExport(), userId: "someone-else", shownPending: false });
-    const theirs = api.privacy.state.exports.at(-1)?.id ?? "";
-
-    const zip = await fetch(new URL(ready.downloadUrl ?? "", window.location.origin));
-    expect(zip.status).toBe(200);
-    expect(zip.headers.get("Content-Type")).toBe("application/zip");
-    expect(zip.headers.get("Content-Disposition")).toMatch(/^attachment; filename="stave-export-.+\.zip"$/);
-    expect([...new Uint8Array(await zip.arrayBuffer()).slice(0, 4)]).toEqual([0x50, 0x4b, 0x05, 0x06]);
-
-    expectError(await call("GET", `/api/v1/me/exports/${pending.id}/download`), 409, "EXPORT_NOT_READY");
-    expectError(await call("GET", `/api/v1/me/exports/${theirs}/download`), 404, "NOT_FOUND");
   });
 
   it("needs a signed-in user and the CSRF token", async () => {

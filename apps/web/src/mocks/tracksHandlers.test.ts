@@ -1,4 +1,4 @@
-import { streamResponseSchema, trackPageSchema, trackResponseSchema, trackStatusEventSchema } from "@stave/contracts";
+import { streamResponseSchema, trackPageSchema, trackResponseSchema } from "@stave/contracts";
 import { describe, expect, it } from "vitest";
 import { call, expectError } from "../test/callMockApi.ts";
 import {
@@ -65,7 +65,7 @@ describe("mock tracks API", () => {
     expect(rest.items.map((track) => track.title)).toEqual(["Paper Planes"]);
   });
 
-  it("serves one track with its waveform, a stream URL, an artwork image and its status as an event", async () => {
+  it("serves one track with its waveform, a stream URL and an artwork image", async () => {
     const [summary] = trackPageSchema.parse((await call("GET", "/api/v1/tracks")).json).items;
     const { track } = trackResponseSchema.parse((await call("GET", `/api/v1/tracks/${summary?.id}`)).json);
     expect(track.waveform).toHaveLength(1000);
@@ -76,15 +76,6 @@ describe("mock tracks API", () => {
 
     const artwork = await fetch(new URL(String(track.artworkUrl), window.location.origin));
     expect(artwork.headers.get("Content-Type")).toBe("image/svg+xml");
-
-    const events = await fetch(new URL(`/api/v1/tracks/${track.id}/events`, window.location.origin));
-    expect(events.headers.get("Content-Type")).toBe("text/event-stream");
-    const [, data] = (await events.text()).match(/^event: status\ndata: (.+)\n\n$/) ?? [];
-    expect(trackStatusEventSchema.parse(JSON.parse(String(data)))).toEqual({
-      status: "ready",
-      progress: 100,
-      failureReason: null,
-    });
     expectError(await call("GET", "/api/v1/tracks/00000000-0000-4000-8000-00000000dead"), 404, "NOT_FOUND");
   });
 

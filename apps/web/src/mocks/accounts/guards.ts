@@ -1,5 +1,5 @@
 import { errorResponse } from "../errors.ts";
-import type { MockAccountsState, MockUser } from "./state.ts";
+import type { MockAccountsState } from "./state.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
@@ -19,11 +19,4 @@ export function csrfFailure(state: MockAccountsState, request: Request): Respons
   if (SAFE_METHODS.has(request.method) || state.currentUserId === null) return undefined;
   if (request.headers.get("X-CSRF-Token") === state.csrfToken) return undefined;
   return errorResponse("CSRF_INVALID", "Missing or invalid CSRF token.");
-}
-
-/** The signed-in user, or the error reply the server would give instead. */
-export function requireUser(state: MockAccountsState, request: Request): MockUser | Response {
-  const user = state.current;
-  if (!user) return errorResponse("UNAUTHENTICATED", "Sign in to continue.");
-  return csrfFailure(state, request) ?? user;
 }

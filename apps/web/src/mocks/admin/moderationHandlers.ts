@@ -13,14 +13,7 @@ import {
 import type { MockAdminState } from "./state.ts";
 import { offsetPage } from "./usersHandlers.ts";
 
-/** Each kind of content a moderator can take down, with its direct takedown and restore. */
-const moderatedKinds = [
-  { type: "track", takeDown: api.moderation.takeDownTrack, restore: api.moderation.restoreTrack },
-  { type: "comment", takeDown: api.moderation.takeDownComment, restore: api.moderation.restoreComment },
-  { type: "playlist", takeDown: api.moderation.takeDownPlaylist, restore: api.moderation.restorePlaylist },
-] as const;
-
-/** Reports by anyone signed in; the queue, resolutions, takedowns and restores by moderators and admins. */
+/** Reports by anyone signed in; the queue and its resolutions (takedowns, restores) by moderators and admins. */
 export function moderationHandlers(state: MockAdminState) {
   const handle = mockOperations(state.accounts);
   return [
@@ -82,22 +75,5 @@ export function moderationHandlers(state: MockAdminState) {
       state.record(moderator, "moderation.report_resolve", { type: "report", id: report.id }, { action });
       return presentReport(state, report);
     }),
-
-    ...moderatedKinds.flatMap((kind) => [
-      handle(kind.takeDown, ({ params, body, user: moderator }) => {
-        const subject = findModerated(state, kind.type, String(params.id));
-        if (!subject) return errorResponse("NOT_FOUND", "Not found");
-        takeDown(subject, body.reason, body.copyright);
-        state.record(moderator, "moderation.takedown", { type: subject.type, id: subject.item.id });
-        return { id: subject.item.id, takenDown: true, reason: body.reason };
-      }),
-      handle(kind.restore, ({ params, body, user: moderator }) => {
-        const subject = findModerated(state, kind.type, String(params.id));
-        if (!subject) return errorResponse("NOT_FOUND", "Not found");
-        restore(subject);
-        state.record(moderator, "moderation.restore", { type: subject.type, id: subject.item.id });
-        return { id: subject.item.id, takenDown: false, reason: body.reason };
-      }),
-    ]),
   ];
 }

@@ -1,5 +1,4 @@
 import { type AuditEntry, api, type auditQuerySchema } from "@stave/contracts";
-import { HttpResponse } from "msw";
 import { errorResponse } from "../errors.ts";
 import { mockOperations } from "../operation.ts";
 import type { MockAdminState } from "./state.ts";
@@ -24,31 +23,10 @@ function filterAudit(state: MockAdminState, filters: AuditFilters): AuditEntry[]
   );
 }
 
-const csvCell = (value: unknown) => {
-  const text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
-function auditCsv(entries: readonly AuditEntry[]): string {
-  const header = ["created_at", "actor_id", "action", "target_type", "target_id", "ip", "user_agent", "metadata"];
-  const rows = entries.map((entry) =>
-    [
-      entry.createdAt,
-      entry.actorId,
-      entry.action,
-      entry.targetType,
-      entry.targetId,
-      entry.ip,
-      entry.userAgent,
-      entry.metadata,
-    ]
-      .map(csvCell)
-      .join(","),
-  );
-  return `${[header.join(","), ...rows].join("\n")}\n`;
-}
-
-/** /api/v1/admin/stats, failed jobs and their retry, and the audit log (also as CSV). */
+/**
+ * /api/v1/admin/stats, failed jobs and their retry, and the audit log. Not its CSV export:
+ * the app offers that as a plain link, a navigation MSW never intercepts.
+ */
 export function adminOperationsHandlers(state: MockAdminState) {
   const handle = mockOperations(state.accounts);
   return [
@@ -73,16 +51,5 @@ export function adminOperationsHandlers(state: MockAdminState) {
       }));
       return offsetPage(entries, limit, cursor);
     }),
-
-    handle(
-      api.audit.exportCsv,
-      ({ query }) =>
-        new HttpResponse(auditCsv(filterAudit(state, query)), {
-          headers: {
-            "Content-Type": "text/csv; charset=utf-8",
-            "Content-Disposition": 'attachment; filename="audit.csv"',
-          },
-        }),
-    ),
   ];
 }

@@ -39,8 +39,6 @@ export type MockAdminSeed = {
   /** The whole audit log, newest first (default: empty). */
   audit?: AuditEntry[];
   reports?: MockReport[];
-  signupsPerDay?: { day: string; count: number }[];
-  playsPerDay?: { day: string; count: number }[];
 };
 
 export const MOCK_VERSION = "0.1.0";
@@ -270,10 +268,10 @@ export class MockAdminState {
     return {
       usersByRole,
       suspendedUsers: people.filter((user) => this.stateOf(user) === "suspended").length,
-      signupsPerDay: this.seed.signupsPerDay ?? buildDayCounts(30, 6, 2),
+      signupsPerDay: buildDayCounts(30, 6, 2),
       tracksByStatus,
       storageUsedBytes: [...this.tracks.sizes.values()].reduce((sum, size) => sum + size, 0),
-      playsPerDay: this.seed.playsPerDay ?? buildDayCounts(30, 140, 5),
+      playsPerDay: buildDayCounts(30, 140, 5),
       jobs: { queued: 3, running: 1, failed: this.failedJobs.length },
       openReports: this.reports.filter((report) => report.status === "open").length,
     };

@@ -12,8 +12,6 @@ export type MockListeningSeed = {
   history?: MockHistoryEntry[];
   /** Counted plays per track and day, for creator stats (default: none). */
   playDays?: MockPlayDay[];
-  /** The day new counted plays are booked on, and stats periods end (default MOCK_TODAY). */
-  today?: string;
 };
 
 type MockPlay = {
@@ -30,14 +28,14 @@ export type MockPeriod = { days: StatsPeriod; from: string; to: string };
 /** The mocked server's plays, histories and daily counts. */
 export class MockListeningState {
   readonly tracks: MockTracksState;
-  readonly today: string;
+  /** The day new counted plays are booked on, and stats periods end. */
+  readonly today = MOCK_TODAY;
   history: MockHistoryEntry[] = [];
   playDays: MockPlayDay[] = [];
   readonly plays = new Map<string, MockPlay>();
 
   constructor(private readonly seed: MockListeningSeed) {
     this.tracks = seed.tracks;
-    this.today = seed.today ?? MOCK_TODAY;
     this.reset();
   }
 

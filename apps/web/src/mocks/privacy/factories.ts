@@ -62,13 +62,3 @@ export function buildExpiredExport({ requestedHoursAgo = 24 * 10, ...overrides }
 export function buildFailedExport({ requestedHoursAgo = 30, ...overrides }: ExportOverrides = {}): DataExport {
   return { ...buildPendingExport({ requestedHoursAgo }), status: "failed", ...overrides };
 }
-
-/**
- * The smallest valid ZIP: just the end-of-central-directory record, so a downloaded mock
- * export opens (empty) in any archive tool.
- */
-export function buildEmptyZip(): Uint8Array {
-  const zip = new Uint8Array(22);
-  zip.set([0x50, 0x4b, 0x05, 0x06]);
-  return zip;
-}

@@ -3,10 +3,12 @@ import { HttpResponse, type RequestHandler } from "msw";
 import { checkSecondFactor } from "../accounts/twoFactor.ts";
 import { errorResponse } from "../errors.ts";
 import { mockOperations } from "../operation.ts";
-import { buildEmptyZip } from "./factories.ts";
 import type { MockPrivacyState } from "./state.ts";
 
-/** The `api.privacy` operations (data exports and account deletion), as the server answers them. */
+/**
+ * The `api.privacy` operations (data exports and account deletion), as the server answers
+ * them. Not the export download: the app offers it as a plain link, a navigation MSW never intercepts.
+ */
 export function privacyHandlersFor(state: MockPrivacyState): RequestHandler[] {
   const handle = mockOperations(state.accounts);
   return [
@@ -24,23 +26,6 @@ export function privacyHandlersFor(state: MockPrivacyState): RequestHandler[] {
     }),
 
     handle(api.privacy.exports, ({ user }) => state.list(user.me.id)),
-
-    handle(api.privacy.downloadExport, ({ params, user }) => {
-      // Someone else's export is as missing as one that never was.
-      const found = state.find(user.me.id, String(params.id));
-      if (!found) return errorResponse("NOT_FOUND", "Export not found");
-      if (found.status === "expired")
-        return errorResponse("EXPORT_EXPIRED", "This export has expired; request a new one");
-      if (found.status !== "ready") return errorResponse("EXPORT_NOT_READY", "This export is not ready yet");
-      const zip = buildEmptyZip();
-      return new HttpResponse(zip, {
-        headers: {
-          "Content-Type": "application/zip",
-          "Content-Length": String(zip.byteLength),
-          "Content-Disposition": `attachment; filename="stave-export-${found.createdAt.slice(0, 10)}.zip"`,
-        },
-      });
-    }),
 
     handle(api.privacy.deleteAccount, ({ body, user }) => {
       if (body.password !== user.password) {

@@ -13,11 +13,6 @@ export type MockPrivacySeed = {
   me?: { id: string };
   /** My exports, newest first (default: none). */
   exports?: DataExport[];
-  /**
-   * Whether pending exports get built: each becomes ready on the list call after the first
-   * one that showed it pending, so the page's polling sees it change (default true).
-   */
-  buildExports?: boolean;
 };
 
 type MockExport = DataExport & { userId: string; shownPending: boolean };
@@ -45,10 +40,6 @@ export class MockPrivacyState {
       ? structuredClone(this.seed.exports ?? []).map((item) => ({ ...item, userId: owner, shownPending: false }))
       : [];
     this.deletions = [];
-  }
-
-  get currentUserId(): string | null {
-    return this.accounts.currentUserId;
   }
 
   /** Newest first, as the server lists them. */
@@ -97,15 +88,11 @@ export class MockPrivacyState {
     const mine = this.exportsOf(userId);
     for (const item of mine) {
       const building = item.status === "pending" || item.status === "processing";
-      if (!building || this.seed.buildExports === false) continue;
+      if (!building) continue;
       if (item.shownPending) finish(item, now);
       else item.shownPending = true;
     }
     return { items: mine.map(toExport), remainingToday: this.remainingToday(userId, now) };
-  }
-
-  find(userId: string, id: string): MockExport | undefined {
-    return this.exports.find((item) => item.id === id && item.userId === userId);
   }
 
   /** What the server does at once: signed out everywhere, the login gone, exports removed. */

@@ -1,5 +1,5 @@
 import { api, type PageQuery, type Track } from "@stave/contracts";
-import { HttpResponse, sse } from "msw";
+import { HttpResponse, type RequestHandler, sse } from "msw";
 import type { MockUser } from "../accounts/state.ts";
 import { errorResponse } from "../errors.ts";
 import { mockOperations } from "../operation.ts";
@@ -120,29 +120,18 @@ export function tracksHandlersFor(state: MockTracksState) {
         : drawnArtwork(track.id);
     }),
 
-    statusEventsHandler(state, handle),
+    ...statusEventsHandlers(state),
   ];
 }
 
-const sseFrame = (data: string) => `event: status\ndata: ${data}\n\n`;
-
 /**
- * The track's status events. In a browser (Storybook), live Server-Sent Events that
- * follow the pretend worker until the track is ready or failed. Where there is no
- * EventSource (Node), MSW cannot build that handler: the reply is then the current status
- * as one event, and tests substitute the app's events module to drive updates.
+ * The track's status events: live Server-Sent Events that follow the pretend worker until
+ * the track is ready or failed. Only in a browser (Storybook): msw's sse() needs EventSource,
+ * which jsdom has not, and tests substitute the app's events module to drive updates.
  */
-function statusEventsHandler(state: MockTracksState, handle: ReturnType<typeof mockOperations>) {
-  if (typeof EventSource === "undefined") {
-    return handle(api.tracks.events, ({ params }) => {
-      const track = state.find(String(params.id));
-      if (!track || !state.canSee(track)) return notFound();
-      return new HttpResponse(sseFrame(JSON.stringify(state.statusOf(track))), {
-        headers: { "Content-Type": "text/event-stream" },
-      });
-    });
-  }
-  return sse<{ status: string }>(api.tracks.events.path, ({ client, params, request }) => {
+function statusEventsHandlers(state: MockTracksState): RequestHandler[] {
+  if (typeof EventSource === "undefined") return [];
+  const events = sse<{ status: string }>(api.tracks.events.path, ({ client, params, request }) => {
     let last = "";
     const timer = setInterval(() => tick(), 250);
     const stop = () => clearInterval(timer);
@@ -164,4 +153,5 @@ function statusEventsHandler(state: MockTracksState, handle: ReturnType<typeof m
     }
     tick();
   });
+  return [events];
 }
