@@ -3,17 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { MemoryRouter } from "react-router";
 import { setCsrfToken } from "../src/lib/api.ts";
-import {
-  handlersByDomain,
-  resetAllMockAccounts,
-  resetAllMockAdmin,
-  resetAllMockListening,
-  resetAllMockMessages,
-  resetAllMockPlaylists,
-  resetAllMockPrivacy,
-  resetAllMockSocial,
-  resetAllMockTracks,
-} from "../src/mocks/handlers.ts";
+import { handlersByDomain, resetAllMocks } from "../src/mocks/handlers.ts";
 
 function StoryProviders({ route, children }: { route: string; children: ReactNode }) {
   // One cache per story so a story's mocked API never leaks into the next;
@@ -44,14 +34,7 @@ export const sharedAnnotations = {
   },
   // Each story starts with the mocked API as seeded and no session token in memory.
   beforeEach: () => {
-    resetAllMockAccounts();
-    resetAllMockTracks();
-    resetAllMockListening();
-    resetAllMockPlaylists();
-    resetAllMockMessages();
-    resetAllMockPrivacy();
-    resetAllMockSocial();
-    resetAllMockAdmin();
+    resetAllMocks();
     setCsrfToken(undefined);
   },
 } satisfies Preview;

@@ -8,15 +8,19 @@ type FormActionsProps = {
   disabled?: boolean;
   /** A destructive action: the submit button is styled as a warning. */
   danger?: boolean;
+  /** A lesser action beside the page's main one: the submit button is styled as secondary. */
+  secondary?: boolean;
   /** Offers Cancel where the form can be abandoned. */
   onCancel?: () => void;
 };
 
 /** A form's row of buttons: submit, which says what it is doing while pending, then Cancel. */
-export function FormActions({ submitLabel, pendingLabel, pending, disabled, danger, onCancel }: FormActionsProps) {
+export function FormActions(props: FormActionsProps) {
+  const { submitLabel, pendingLabel, pending, disabled, danger, secondary, onCancel } = props;
+  const variant = danger ? " button--danger" : secondary ? " button--secondary" : "";
   return (
     <div className="form__actions">
-      <button type="submit" className={danger ? "button button--danger" : "button"} disabled={pending || disabled}>
+      <button type="submit" className={`button${variant}`} disabled={pending || disabled}>
         {pending ? pendingLabel : submitLabel}
       </button>
       {onCancel ? (

@@ -88,13 +88,38 @@ type FormOptions<K extends string, V> = {
   /** Error codes that belong to one field (EMAIL_TAKEN → email), and their words. */
   codeFields?: Partial<Record<ErrorCode, K>>;
   messages?: ErrorMessages;
+  /** Called on every edit, e.g. to take down a "Saved" notice the edit has made stale. */
+  onEdit?: () => void;
 };
+
+/** What a `Field` needs to show one of the form's fields and write back to it. */
+export type BoundField<V, F extends keyof V> = {
+  name: F;
+  value: V[F];
+  onChange: (value: V[F]) => void;
+  error: string | undefined;
+};
+
+/**
+ * One field's props from a set of values, its setter and its errors: what `form.field` gives,
+ * for a group of fields (TrackFields, NewPasswordFields) that receives them from its form.
+ */
+export function bindField<V, F extends keyof V & string>(
+  values: V,
+  setValue: (field: F, value: V[F]) => void,
+  errors: Partial<Record<F, string>>,
+  field: F,
+): BoundField<V, F> {
+  return { name: field, value: values[field], onChange: (value) => setValue(field, value), error: errors[field] };
+}
 
 export type Form<K extends string, V extends object> = {
   values: V;
   setValue: <F extends keyof V>(field: F, value: V[F]) => void;
   /** An `onChange` for one field's input: `onChange={form.change("email")}`. */
   change: <F extends keyof V>(field: F) => (value: V[F]) => void;
+  /** One field's name, value, `onChange` and error: `<Field label="Email" {...form.field("email")} />`. */
+  field: <F extends K & keyof V>(field: F) => BoundField<V, F>;
   /** Back to the initial values, without errors (e.g. once a password change went through). */
   reset: () => void;
   /** What each field shows: a problem found before sending, else the server's. */
@@ -122,13 +147,15 @@ export type Form<K extends string, V extends object> = {
  * sending, and the field errors of the server's reply, shown on the fields they concern.
  */
 export function useForm<K extends string, V extends object>(options: FormOptions<K, V>): Form<K, V> {
-  const { fields, initialValues, submitError, codeFields, messages } = options;
+  const { fields, initialValues, submitError, codeFields, messages, onEdit } = options;
   const [values, setValues] = useState<V>(initialValues);
   const [clientErrors, setClientErrors] = useState<FieldErrors<K>>({});
   const serverErrors = fieldErrorsFromApi(submitError, fields, codeFields, messages);
 
-  const setValue = <F extends keyof V>(field: F, value: V[F]) =>
+  const setValue = <F extends keyof V>(field: F, value: V[F]) => {
     setValues((current) => ({ ...current, [field]: value }));
+    onEdit?.();
+  };
   const check = (found: FieldErrors<K>) => {
     setClientErrors(found);
     return !hasFieldErrors(found);
@@ -138,15 +165,18 @@ export function useForm<K extends string, V extends object>(options: FormOptions
     return check(found) && validation.ok ? validation.data : undefined;
   };
 
+  const errors = { ...serverErrors, ...clientErrors };
+
   return {
     values,
     setValue,
     change: (field) => (value) => setValue(field, value),
+    field: (field) => bindField(values, setValue, errors, field),
     reset: () => {
       setValues(initialValues);
       setClientErrors({});
     },
-    errors: { ...serverErrors, ...clientErrors },
+    errors,
     failedOutsideFields: submitError != null && !hasFieldErrors(serverErrors),
     validate: (schema, data, extra) => validated(validate(schema, data, fields), extra),
     validated,

@@ -2,16 +2,7 @@ import "@testing-library/jest-dom/vitest";
 import { cleanup, configure } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { setCsrfToken } from "../lib/api.ts";
-import {
-  resetAllMockAccounts,
-  resetAllMockAdmin,
-  resetAllMockListening,
-  resetAllMockMessages,
-  resetAllMockPlaylists,
-  resetAllMockPrivacy,
-  resetAllMockSocial,
-  resetAllMockTracks,
-} from "../mocks/handlers.ts";
+import { resetAllMocks } from "../mocks/handlers.ts";
 import { server } from "../mocks/server.ts";
 
 // findBy*/waitFor wait up to 1s by default; a busy two-core CI box can need longer.
@@ -24,14 +15,7 @@ afterEach(() => {
   server.resetHandlers();
   server.events.removeAllListeners();
   // The mocked server's memory and the client's CSRF token outlive a test otherwise.
-  resetAllMockAccounts();
-  resetAllMockTracks();
-  resetAllMockListening();
-  resetAllMockPlaylists();
-  resetAllMockMessages();
-  resetAllMockPrivacy();
-  resetAllMockSocial();
-  resetAllMockAdmin();
+  resetAllMocks();
   setCsrfToken(undefined);
   // tus-js-client remembers unfinished resumable uploads there: a test must not resume another's.
   localStorage.clear();

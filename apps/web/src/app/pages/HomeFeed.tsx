@@ -1,12 +1,11 @@
 import type { FeedItem } from "@stave/contracts";
 import { useId } from "react";
 import { Link } from "react-router";
-import { ErrorAlert } from "../../components/Alert.tsx";
+import { LoadFailed } from "../../components/Alert.tsx";
 import { ShowMoreButton } from "../../components/ShowMoreButton.tsx";
 import { useFeed } from "../../features/social/index.ts";
 import { TrackList } from "../../features/tracks/index.ts";
 import { creatorName } from "../../lib/creatorName.ts";
-import { errorMessage } from "../../lib/errorMessage.ts";
 
 /** Why the feed shows a track: a new one by someone I follow, their repost, or a popular one. */
 function FeedReason({ item }: { item: FeedItem }) {
@@ -33,12 +32,7 @@ export function HomeFeed() {
       {feed.isPending ? (
         <p className="loading">Loading your feed…</p>
       ) : feed.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load your feed. {errorMessage(feed.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void feed.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
+        <LoadFailed what="your feed" query={feed} />
       ) : items.length === 0 ? (
         <p className="empty-state">
           Nothing here yet. Follow creators you like and their new tracks and reposts show up here.

@@ -7,6 +7,7 @@ import {
 import type { FormEvent } from "react";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type FieldErrors, useForm } from "../../../lib/forms.ts";
 import { fromMegabytes, registrationModeLabels, toMegabytes } from "../adminText.ts";
@@ -73,12 +74,12 @@ export function InstanceSettingsForm({ settings }: { settings: InstanceSettings 
     fields: serverFields,
     initialValues: () => draftOf(settings),
     submitError: save.error,
+    // An edit makes "Settings saved" stale.
+    onEdit: () => {
+      if (save.isSuccess) save.reset();
+    },
   });
-  const { values: draft, errors } = form;
-  const set = (field: DraftField) => (value: string) => {
-    form.setValue(field, value);
-    if (save.isSuccess) save.reset();
-  };
+  const draft = form.values;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -98,78 +99,41 @@ export function InstanceSettingsForm({ settings }: { settings: InstanceSettings 
               name="registrationMode"
               value={mode}
               checked={draft.registrationMode === mode}
-              onChange={() => set("registrationMode")(mode)}
+              onChange={() => form.setValue("registrationMode", mode)}
             />{" "}
             {registrationModeLabels[mode]}
           </label>
         ))}
       </fieldset>
-      <Field
-        label="Site name"
-        name="siteName"
-        required
-        maxLength={80}
-        value={draft.siteName}
-        onChange={set("siteName")}
-        error={errors.siteName}
-      />
-      <Field
-        label="Site description"
-        name="siteDescription"
-        multiline
-        maxLength={1000}
-        value={draft.siteDescription}
-        onChange={set("siteDescription")}
-        error={errors.siteDescription}
-      />
+      <Field label="Site name" required maxLength={80} {...form.field("siteName")} />
+      <Field label="Site description" multiline maxLength={1000} {...form.field("siteDescription")} />
       <Field
         label="Terms of service"
-        name="termsText"
         multiline
         maxLength={50_000}
         hint="Shown on the registration page. Leave empty for none."
-        value={draft.termsText}
-        onChange={set("termsText")}
-        error={errors.termsText}
+        {...form.field("termsText")}
       />
       <Field
         label="Privacy policy"
-        name="privacyText"
         multiline
         maxLength={50_000}
         hint="Shown on the registration page. Leave empty for none."
-        value={draft.privacyText}
-        onChange={set("privacyText")}
-        error={errors.privacyText}
+        {...form.field("privacyText")}
       />
-      <Field
-        label="Largest upload (MB)"
-        name="uploadLimitMb"
-        required
-        inputMode="numeric"
-        value={draft.uploadLimitMb}
-        onChange={set("uploadLimitMb")}
-        error={errors.uploadLimitMb}
-      />
+      <Field label="Largest upload (MB)" required inputMode="numeric" {...form.field("uploadLimitMb")} />
       <Field
         label="Storage quota per creator (MB)"
-        name="storageQuotaMb"
         required
         inputMode="numeric"
         hint="An admin can set another quota for any one user."
-        value={draft.storageQuotaMb}
-        onChange={set("storageQuotaMb")}
-        error={errors.storageQuotaMb}
+        {...form.field("storageQuotaMb")}
       />
       {form.failedOutsideFields ? (
         <ErrorAlert>The settings weren't saved. {errorMessage(save.error)}</ErrorAlert>
       ) : null}
       {save.isSuccess ? <SuccessNotice>Settings saved.</SuccessNotice> : null}
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save settings"}
-        </button>
-      </div>
+      <FormActions submitLabel="Save settings" pendingLabel="Saving…" pending={save.isPending} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { ConfirmAction } from "../../../components/ConfirmAction.tsx";
 import { Field } from "../../../components/Field.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { formatDateTime } from "../../../lib/dates.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { useForm } from "../../../lib/forms.ts";
@@ -98,7 +99,7 @@ function CreateInviteForm() {
     fields: ["maxUses", "expiresInDays"] as const,
     initialValues: { note: "", maxUses: "1", expiresInDays: "" },
   });
-  const { values, errors } = form;
+  const { values } = form;
   const { note, maxUses, expiresInDays } = values;
   const [copied, setCopied] = useState(false);
   const create = useCreateInvite();
@@ -157,30 +158,15 @@ function CreateInviteForm() {
         value={note}
         onChange={form.change("note")}
       />
-      <Field
-        label="Uses"
-        name="maxUses"
-        required
-        inputMode="numeric"
-        value={maxUses}
-        onChange={form.change("maxUses")}
-        error={errors.maxUses}
-      />
+      <Field label="Uses" required inputMode="numeric" {...form.field("maxUses")} />
       <Field
         label="Expires after (days)"
-        name="expiresInDays"
         inputMode="numeric"
         hint="Empty: it never expires."
-        value={expiresInDays}
-        onChange={form.change("expiresInDays")}
-        error={errors.expiresInDays}
+        {...form.field("expiresInDays")}
       />
       {create.isError ? <ErrorAlert>The invite wasn't created. {errorMessage(create.error)}</ErrorAlert> : null}
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create invite code"}
-        </button>
-      </div>
+      <FormActions submitLabel="Create invite code" pendingLabel="Creating…" pending={create.isPending} />
     </form>
   );
 }

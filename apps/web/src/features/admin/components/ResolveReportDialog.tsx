@@ -105,7 +105,6 @@ export function ResolveReportDialog({ report, onClose, onResolved }: ResolveRepo
         ) : null}
         <Field
           label="Note"
-          name="note"
           multiline
           required
           maxLength={2000}
@@ -114,9 +113,7 @@ export function ResolveReportDialog({ report, onClose, onResolved }: ResolveRepo
               ? "The owner is told this as the reason, and it is kept with the report."
               : "Kept with the report."
           }
-          value={note}
-          onChange={form.change("note")}
-          error={errors.note}
+          {...form.field("note")}
           disabled={resolve.isPending}
         />
         {resolve.isError ? (

@@ -2,6 +2,7 @@ import type { AdminUserDetail } from "@stave/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { formatBytes } from "../../../lib/time.ts";
 import { fromMegabytes, toMegabytes } from "../adminText.ts";
@@ -64,9 +65,7 @@ export function StorageCard({ user }: { user: AdminUserDetail }) {
         {setQuota.isError ? <ErrorAlert>The quota wasn't saved. {errorMessage(setQuota.error)}</ErrorAlert> : null}
         {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
         <div className="form__actions">
-          <button type="submit" className="button" disabled={setQuota.isPending}>
-            {setQuota.isPending ? "Saving…" : "Save quota"}
-          </button>
+          <FormActions submitLabel="Save quota" pendingLabel="Saving…" pending={setQuota.isPending} />
           {isOverride ? (
             <button
               type="button"

@@ -42,14 +42,11 @@ export function SuspendDialog({ user, onClose, onSuspended }: SuspendDialogProps
         <p>They are signed out everywhere, can't sign in, and their tracks are hidden until you lift the suspension.</p>
         <Field
           label="Reason"
-          name="reason"
           multiline
           required
           maxLength={500}
           hint="Kept with the account and in the audit log."
-          value={reason}
-          onChange={form.change("reason")}
-          error={form.errors.reason}
+          {...form.field("reason")}
           disabled={suspend.isPending}
         />
         {form.failedOutsideFields ? (

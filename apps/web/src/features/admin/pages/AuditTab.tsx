@@ -1,7 +1,6 @@
 import { useSearchParams } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { LoadFailed } from "../../../components/Alert.tsx";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type AuditFilters, auditCsvHref, auditFilterFields, auditFiltersFrom } from "../auditFilters.ts";
 import { AuditFiltersForm } from "../components/AuditFiltersForm.tsx";
 import { AuditTable } from "../components/AuditTable.tsx";
@@ -30,14 +29,7 @@ export function AuditTab() {
       </div>
       <AuditFiltersForm filters={filters} onApply={apply} />
       {audit.isPending ? <p className="loading">Loading the audit log…</p> : null}
-      {audit.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load the audit log. {errorMessage(audit.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void audit.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
+      {audit.isError ? <LoadFailed what="the audit log" query={audit} /> : null}
       {audit.isSuccess && items.length === 0 ? <p className="empty-state">No entries match these filters.</p> : null}
       {items.length > 0 ? <AuditTable entries={items} /> : null}
       <ShowMoreButton query={audit} label="Load more entries" className="button button--secondary" />

@@ -1,9 +1,8 @@
 import { type ModerationReport, type ReportSubjectType, reportSubjectTypes } from "@stave/contracts";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
+import { LoadFailed, SuccessNotice } from "../../../components/Alert.tsx";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
 import { reportStatusLabels } from "../adminText.ts";
 import { ReportFilters } from "../components/ReportFilters.tsx";
 import { ReportItem } from "../components/ReportItem.tsx";
@@ -50,14 +49,7 @@ export function ModerationTab() {
       <ReportFilters filters={filters} onChange={apply} />
       {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
       {reports.isPending ? <p className="loading">Loading reports…</p> : null}
-      {reports.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load the reports. {errorMessage(reports.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void reports.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
+      {reports.isError ? <LoadFailed what="the reports" query={reports} /> : null}
       {reports.isSuccess && items.length === 0 ? (
         <p className="empty-state">
           {filters.status === "open" ? "No open reports. All caught up." : "No reports match these filters."}

@@ -1,7 +1,6 @@
 import { type InstanceStats, roles, trackStatuses } from "@stave/contracts";
 import { Link } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
+import { LoadFailed } from "../../../components/Alert.tsx";
 import { formatBytes } from "../../../lib/time.ts";
 import { roleLabels } from "../../auth/index.ts";
 import { PlaysChart } from "../../listening/index.ts";
@@ -116,14 +115,7 @@ export function StatsTab() {
     <section aria-labelledby="admin-stats-heading">
       <h2 id="admin-stats-heading">Stats</h2>
       {stats.isPending ? <p className="loading">Loading the stats…</p> : null}
-      {stats.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load the stats. {errorMessage(stats.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void stats.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
+      {stats.isError ? <LoadFailed what="the stats" query={stats} /> : null}
       {stats.data ? <StatsView stats={stats.data} /> : null}
       <FailedJobs />
     </section>

@@ -1,7 +1,6 @@
 import { Link, useParams } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { LoadFailed } from "../../../components/Alert.tsx";
 import { ApiError } from "../../../lib/api.ts";
-import { errorMessage } from "../../../lib/errorMessage.ts";
 import { StorageCard } from "../components/StorageCard.tsx";
 import { UserAccountCard } from "../components/UserAccountCard.tsx";
 import { UserActions } from "../components/UserActions.tsx";
@@ -24,12 +23,7 @@ export function UserDetailTab() {
         user.error instanceof ApiError && user.error.code === "NOT_FOUND" ? (
           <h2 id="admin-user-heading">User not found</h2>
         ) : (
-          <ErrorAlert>
-            <p>We couldn't load this user. {errorMessage(user.error)}</p>
-            <button type="button" className="button button--secondary" onClick={() => void user.refetch()}>
-              Try again
-            </button>
-          </ErrorAlert>
+          <LoadFailed what="this user" query={user} />
         )
       ) : null}
       {user.data ? (

@@ -1,8 +1,7 @@
 import { type AdminUserState, adminUserStates, type Role, roles } from "@stave/contracts";
 import { useSearchParams } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { LoadFailed } from "../../../components/Alert.tsx";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
 import { UserFilters } from "../components/UserFilters.tsx";
 import { UsersTable } from "../components/UsersTable.tsx";
 import { allItems, useAdminUsers } from "../hooks/useAdminQueries.ts";
@@ -30,14 +29,7 @@ export function UsersTab() {
       <h2 id="admin-users-heading">Users</h2>
       <UserFilters filters={filters} onChange={apply} />
       {users.isPending ? <p className="loading">Loading users…</p> : null}
-      {users.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load the users. {errorMessage(users.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void users.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
+      {users.isError ? <LoadFailed what="the users" query={users} /> : null}
       {users.isSuccess && items.length === 0 ? <p className="empty-state">No users match these filters.</p> : null}
       {items.length > 0 ? <UsersTable users={items} /> : null}
       <ShowMoreButton query={users} label="Load more users" className="button button--secondary" />

@@ -26,10 +26,10 @@ export function AccountMenu() {
   if (!me.data) {
     return (
       <div className="account-menu">
-        <Link to="/login" className="account-menu__link">
+        <Link to="/login" className="header-button">
           Sign in
         </Link>
-        <Link to="/register" className="account-menu__link account-menu__link--primary">
+        <Link to="/register" className="header-button account-menu__register">
           Create account
         </Link>
       </div>
@@ -45,26 +45,21 @@ export function AccountMenu() {
       </span>
       {isCreatorTier(me.data.role) ? (
         <>
-          <Link to="/upload" className="account-menu__link">
+          <Link to="/upload" className="header-button">
             Upload
           </Link>
-          <Link to="/me/tracks" className="account-menu__link">
+          <Link to="/me/tracks" className="header-button">
             My tracks
           </Link>
-          <Link to="/stats" className="account-menu__link">
+          <Link to="/stats" className="header-button">
             Stats
           </Link>
         </>
       ) : null}
-      <Link to="/settings" className="account-menu__link">
+      <Link to="/settings" className="header-button">
         Settings
       </Link>
-      <button
-        type="button"
-        className="account-menu__button"
-        onClick={() => signOut.mutate()}
-        disabled={signOut.isPending}
-      >
+      <button type="button" className="header-button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
         Sign out
       </button>
       {signOutFailed ? (

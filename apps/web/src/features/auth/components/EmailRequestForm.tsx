@@ -44,16 +44,7 @@ export function EmailRequestForm({ label, submitLabel, initialEmail = "", send }
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label={label}>
       {form.failedOutsideFields ? <ErrorAlert>{errorMessage(request.error)}</ErrorAlert> : null}
-      <Field
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        value={form.values.email}
-        onChange={form.change("email")}
-        error={form.errors.email}
-      />
+      <Field label="Email" type="email" autoComplete="email" required {...form.field("email")} />
       <button type="submit" className="button" disabled={request.isPending}>
         {request.isPending ? "Sending…" : submitLabel}
       </button>

@@ -1,6 +1,6 @@
 import { PASSWORD_MIN_LENGTH } from "@stave/contracts";
 import { Field } from "../../../components/Field.tsx";
-import type { FieldErrors } from "../../../lib/forms.ts";
+import { bindField, type FieldErrors } from "../../../lib/forms.ts";
 
 export type NewPasswordValues = { newPassword: string; confirmPassword: string };
 export type NewPasswordField = keyof NewPasswordValues;
@@ -31,24 +31,18 @@ export function NewPasswordFields({ values, onChange, errors, hintNote }: NewPas
     <>
       <Field
         label="New password"
-        name="newPassword"
         type="password"
         autoComplete="new-password"
         required
         hint={hintNote ? `${lengthRule} ${hintNote}` : lengthRule}
-        value={values.newPassword}
-        onChange={(value) => onChange("newPassword", value)}
-        error={errors.newPassword}
+        {...bindField(values, onChange, errors, "newPassword")}
       />
       <Field
         label="Confirm new password"
-        name="confirmPassword"
         type="password"
         autoComplete="new-password"
         required
-        value={values.confirmPassword}
-        onChange={(value) => onChange("confirmPassword", value)}
-        error={errors.confirmPassword}
+        {...bindField(values, onChange, errors, "confirmPassword")}
       />
     </>
   );

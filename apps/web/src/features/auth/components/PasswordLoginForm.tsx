@@ -3,7 +3,9 @@ import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { CurrentPasswordField } from "../../../components/ConfirmationFields.tsx";
 import { Field } from "../../../components/Field.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type FieldErrors, useForm } from "../../../lib/forms.ts";
 import { login, type SessionStarted } from "../services/authApi.ts";
@@ -24,7 +26,7 @@ type Props = {
 /** Step one of signing in: email or username and password. */
 export function PasswordLoginForm({ onSignedIn, onTwoFactorRequired }: Props) {
   const form = useForm({ fields, initialValues: { login: "", password: "" } });
-  const { values, errors } = form;
+  const { values } = form;
   const attempt = useMutation({
     mutationFn: login,
     onSuccess: (reply) => {
@@ -32,7 +34,6 @@ export function PasswordLoginForm({ onSignedIn, onTwoFactorRequired }: Props) {
       else onSignedIn(reply);
     },
   });
-  const set = form.change;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -52,31 +53,12 @@ export function PasswordLoginForm({ onSignedIn, onTwoFactorRequired }: Props) {
           })}
         </ErrorAlert>
       ) : null}
-      <Field
-        label="Email or username"
-        name="login"
-        autoComplete="username"
-        required
-        value={values.login}
-        onChange={set("login")}
-        error={errors.login}
-      />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        value={values.password}
-        onChange={set("password")}
-        error={errors.password}
-      />
+      <Field label="Email or username" autoComplete="username" required {...form.field("login")} />
+      <CurrentPasswordField label="Password" {...form.field("password")} />
       <p>
         <Link to="/forgot-password">Forgot your password?</Link>
       </p>
-      <button type="submit" className="button" disabled={attempt.isPending}>
-        {attempt.isPending ? "Signing in…" : "Sign in"}
-      </button>
+      <FormActions submitLabel="Sign in" pendingLabel="Signing in…" pending={attempt.isPending} />
     </form>
   );
 }

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
+import { LoadFailed } from "../../../components/Alert.tsx";
 import { useMe } from "../useMe.ts";
 
 /** Location state the sign-in page reads to send the person back where they were going. */
@@ -16,14 +15,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     return <p className="loading">Loading your account…</p>;
   }
   if (me.isError) {
-    return (
-      <ErrorAlert>
-        <p>We couldn't load your account. {errorMessage(me.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void me.refetch()}>
-          Try again
-        </button>
-      </ErrorAlert>
-    );
+    return <LoadFailed what="your account" query={me} />;
   }
   if (me.data === null) {
     const returnTo: ReturnTo = { from: `${location.pathname}${location.search}` };

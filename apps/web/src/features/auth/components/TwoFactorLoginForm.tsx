@@ -1,7 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
-import { Field } from "../../../components/Field.tsx";
+import { SecondFactorCodeField } from "../../../components/ConfirmationFields.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { loginWithTwoFactor, type SessionStarted } from "../services/authApi.ts";
@@ -48,20 +49,15 @@ export function TwoFactorLoginForm({ challenge, onSignedIn, onStartOver }: Props
           })}
         </ErrorAlert>
       ) : null}
-      <Field
+      <SecondFactorCodeField
         label="Authentication code"
-        name="code"
-        autoComplete="one-time-code"
-        required
         hint="The 6-digit code from your authenticator app, or one of your backup codes."
         value={code}
         onChange={setCode}
         error={codeError}
       />
       <div className="form__actions">
-        <button type="submit" className="button" disabled={attempt.isPending}>
-          {attempt.isPending ? "Checking…" : "Verify and sign in"}
-        </button>
+        <FormActions submitLabel="Verify and sign in" pendingLabel="Checking…" pending={attempt.isPending} />
         <button type="button" className="button button--secondary" onClick={onStartOver}>
           Start over
         </button>

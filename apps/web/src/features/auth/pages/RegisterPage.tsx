@@ -4,6 +4,7 @@ import type { FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type FieldErrors, useForm } from "../../../lib/forms.ts";
 import { useInstanceInfo } from "../../instance/index.ts";
@@ -58,8 +59,7 @@ function RegisterForm({ inviteOnly, instance }: { inviteOnly: boolean; instance:
       INVITE_CODE_INVALID: "inviteCode",
     },
   });
-  const { values, errors } = form;
-  const set = form.change;
+  const { values } = form;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -97,52 +97,25 @@ function RegisterForm({ inviteOnly, instance }: { inviteOnly: boolean; instance:
       {inviteOnly ? <p>Registration here is by invitation: you need an invite code.</p> : null}
       <form className="form" onSubmit={onSubmit} noValidate aria-label="Create account">
         {form.failedOutsideFields ? <ErrorAlert>{errorMessage(registration.error)}</ErrorAlert> : null}
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          value={values.email}
-          onChange={set("email")}
-          error={errors.email}
-        />
+        <Field label="Email" type="email" autoComplete="email" required {...form.field("email")} />
         <Field
           label="Username"
-          name="username"
           autoComplete="username"
           required
           hint="3–30 characters: lower-case letters, digits, _ . and -"
-          value={values.username}
-          onChange={set("username")}
-          error={errors.username}
+          {...form.field("username")}
         />
         <Field
           label="Password"
-          name="password"
           type="password"
           autoComplete="new-password"
           required
           hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          value={values.password}
-          onChange={set("password")}
-          error={errors.password}
+          {...form.field("password")}
         />
-        {inviteOnly ? (
-          <Field
-            label="Invite code"
-            name="inviteCode"
-            autoComplete="off"
-            required
-            value={values.inviteCode}
-            onChange={set("inviteCode")}
-            error={errors.inviteCode}
-          />
-        ) : null}
+        {inviteOnly ? <Field label="Invite code" autoComplete="off" required {...form.field("inviteCode")} /> : null}
         <Policies instance={instance} />
-        <button type="submit" className="button" disabled={registration.isPending}>
-          {registration.isPending ? "Creating account…" : "Create account"}
-        </button>
+        <FormActions submitLabel="Create account" pendingLabel="Creating account…" pending={registration.isPending} />
       </form>
       <p>
         Already have an account? <Link to="/login">Sign in</Link>.

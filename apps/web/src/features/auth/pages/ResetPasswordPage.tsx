@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import type { FormEvent, ReactNode } from "react";
 import { Link } from "react-router";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { useForm } from "../../../lib/forms.ts";
@@ -52,9 +53,7 @@ export function ResetPasswordPage() {
       <form className="form" onSubmit={onSubmit} noValidate aria-label="Choose a new password">
         {form.failedOutsideFields ? <ErrorAlert>{errorMessage(reset.error)}</ErrorAlert> : null}
         <NewPasswordFields values={form.values} onChange={form.setValue} errors={form.errors} />
-        <button type="submit" className="button" disabled={reset.isPending}>
-          {reset.isPending ? "Saving…" : "Set new password"}
-        </button>
+        <FormActions submitLabel="Set new password" pendingLabel="Saving…" pending={reset.isPending} />
       </form>
     );
   }

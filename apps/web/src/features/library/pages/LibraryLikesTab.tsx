@@ -1,8 +1,7 @@
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { LoadFailed } from "../../../components/Alert.tsx";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
 import { PlaylistGrid } from "../../playlists/index.ts";
 import { useLikedPlaylists, useLikedTracks } from "../../social/index.ts";
 import { TrackList } from "../../tracks/index.ts";
@@ -23,16 +22,7 @@ function PagedSection<T>({
 }) {
   if (query.isPending) return <p className="loading">Loading {what}…</p>;
   if (query.isError) {
-    return (
-      <ErrorAlert>
-        <p>
-          We couldn't load your {what}. {errorMessage(query.error)}
-        </p>
-        <button type="button" className="button button--secondary" onClick={() => void query.refetch()}>
-          Try again
-        </button>
-      </ErrorAlert>
-    );
+    return <LoadFailed what={`your ${what}`} query={query} />;
   }
   const items = query.data.pages.flatMap((page) => page.items);
   if (items.length === 0) return <p className="empty-state">{empty}</p>;

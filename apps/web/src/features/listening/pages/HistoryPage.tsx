@@ -1,7 +1,7 @@
 import type { TrackSummary } from "@stave/contracts";
 import { useMemo } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
-import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
+import { PagedList } from "../../../components/PagedList.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { LibraryTabs } from "../../library/index.ts";
 import { ClearHistoryButton } from "../components/ClearHistoryButton.tsx";
@@ -29,33 +29,28 @@ export function HistoryPage() {
         <h1>Recently played</h1>
         {entries.length > 0 ? <ClearHistoryButton /> : null}
       </div>
-      {history.isPending ? <p className="loading">Loading your history…</p> : null}
-      {history.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load your history. {errorMessage(history.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void history.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
       {remove.isError ? <ErrorAlert>That play wasn't removed. {errorMessage(remove.error)}</ErrorAlert> : null}
-      {history.isSuccess && entries.length === 0 ? (
-        <p className="empty-state">Nothing here yet. The tracks you play will show up here.</p>
-      ) : null}
-      {entries.length > 0 ? (
-        <ul className="track-list history-list" aria-label="Recently played">
-          {entries.map((entry) => (
-            <HistoryEntryItem
-              key={entry.id}
-              entry={entry}
-              queue={queue}
-              removing={remove.isPending && remove.variables === entry.id}
-              onRemove={() => remove.mutate(entry.id)}
-            />
-          ))}
-        </ul>
-      ) : null}
-      <ShowMoreButton query={history} />
+      <PagedList
+        query={history}
+        loading="Loading your history…"
+        what="your history"
+        itemsOf={allEntries}
+        empty="Nothing here yet. The tracks you play will show up here."
+      >
+        {(entries) => (
+          <ul className="track-list history-list" aria-label="Recently played">
+            {entries.map((entry) => (
+              <HistoryEntryItem
+                key={entry.id}
+                entry={entry}
+                queue={queue}
+                removing={remove.isPending && remove.variables === entry.id}
+                onRemove={() => remove.mutate(entry.id)}
+              />
+            ))}
+          </ul>
+        )}
+      </PagedList>
     </section>
   );
 }

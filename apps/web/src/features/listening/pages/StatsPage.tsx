@@ -1,6 +1,6 @@
 import { isCreatorTier, type StatsPeriod, statsPeriods } from "@stave/contracts";
 import { Link, useSearchParams } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ErrorAlert, LoadFailed } from "../../../components/Alert.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { useMe } from "../../auth/index.ts";
 import { PeriodPicker } from "../components/PeriodPicker.tsx";
@@ -62,14 +62,7 @@ function CreatorStatsView() {
         <PeriodPicker value={days} onChange={(next) => update({ days: String(next) })} />
       </div>
       {stats.isPending ? <p className="loading">Loading your stats…</p> : null}
-      {stats.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load your stats. {errorMessage(stats.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void stats.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
+      {stats.isError ? <LoadFailed what="your stats" query={stats} /> : null}
       {stats.data ? (
         <>
           <p className="page__subtitle stats-page__period">

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ErrorAlert, LoadFailed } from "../../../components/Alert.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { useBlocks, useSetBlocked } from "../hooks/useBlocks.ts";
 import { personName } from "../messageText.ts";
@@ -17,14 +17,7 @@ export function BlockedPeople() {
         told.
       </p>
       {blocks.isPending ? <p className="loading">Loading…</p> : null}
-      {blocks.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load the people you blocked. {errorMessage(blocks.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void blocks.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
+      {blocks.isError ? <LoadFailed what="the people you blocked" query={blocks} /> : null}
       {blocks.data?.length === 0 ? <p className="empty-state">You haven't blocked anyone.</p> : null}
       {blocks.data && blocks.data.length > 0 ? (
         <ul className="item-list" aria-labelledby={titleId}>

@@ -1,8 +1,7 @@
 import type { Conversation } from "@stave/contracts";
 import { useLayoutEffect, useRef } from "react";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { LoadFailed } from "../../../components/Alert.tsx";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
 import { threadMessages } from "../hooks/threadCache.ts";
 import { useDeleteMessage, useThread } from "../hooks/useMessageQueries.ts";
 import { personName } from "../messageText.ts";
@@ -41,14 +40,7 @@ export function MessageThread({ conversation, myId }: { conversation: Conversati
         <p className="thread__start">This is the beginning of your conversation with {name}.</p>
       ) : null}
       {thread.isPending ? <p className="loading">Loading messages…</p> : null}
-      {thread.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load the messages. {errorMessage(thread.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void thread.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
+      {thread.isError ? <LoadFailed what="the messages" query={thread} /> : null}
       {thread.isSuccess && messages.length === 0 ? (
         <p className="empty-state">No messages yet. Say hello to {name}.</p>
       ) : null}

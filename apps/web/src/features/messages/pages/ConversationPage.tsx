@@ -2,9 +2,8 @@ import type { Conversation } from "@stave/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link, useParams } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { LoadFailed } from "../../../components/Alert.tsx";
 import { ApiError } from "../../../lib/api.ts";
-import { errorMessage } from "../../../lib/errorMessage.ts";
 import { useMe } from "../../auth/index.ts";
 import { BlockedNotice } from "../components/BlockedNotice.tsx";
 import { MessageComposer } from "../components/MessageComposer.tsx";
@@ -37,14 +36,7 @@ export function ConversationPage() {
         <Link to="/messages">← All messages</Link>
       </p>
       {conversation.isPending ? <p className="loading">Loading the conversation…</p> : null}
-      {conversation.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load this conversation. {errorMessage(conversation.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void conversation.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
+      {conversation.isError ? <LoadFailed what="this conversation" query={conversation} /> : null}
       {conversation.data ? <OpenConversation key={conversation.data.id} conversation={conversation.data} /> : null}
     </section>
   );

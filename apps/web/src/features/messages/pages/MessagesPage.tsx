@@ -1,7 +1,6 @@
 import { useState } from "react";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { LoadFailed } from "../../../components/Alert.tsx";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
 import { useMe } from "../../auth/index.ts";
 import { ConversationList } from "../components/ConversationList.tsx";
 import { NewConversationForm } from "../components/NewConversationForm.tsx";
@@ -26,14 +25,7 @@ export function MessagesPage() {
       </div>
       {writing ? <NewConversationForm onCancel={() => setWriting(false)} /> : null}
       {list.isPending ? <p className="loading">Loading your conversations…</p> : null}
-      {list.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load your conversations. {errorMessage(list.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void list.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
+      {list.isError ? <LoadFailed what="your conversations" query={list} /> : null}
       {list.isSuccess && conversations.length === 0 ? (
         <p className="empty-state">No conversations yet. Start one with “New message”.</p>
       ) : null}

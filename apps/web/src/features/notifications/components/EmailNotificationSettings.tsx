@@ -1,6 +1,7 @@
 import { type NotificationKind, notificationKinds } from "@stave/contracts";
 import { type FormEvent, useId, useState } from "react";
-import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
+import { ErrorAlert, LoadFailed, SuccessNotice } from "../../../components/Alert.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { useNotificationSettings, useSaveNotificationSettings } from "../hooks/useNotificationQueries.ts";
 import { notificationKindLabels } from "../notificationText.ts";
@@ -14,14 +15,7 @@ export function EmailNotificationSettings() {
       <h2 id={titleId}>Email notifications</h2>
       <p>Everything arrives in your notifications here. Choose what should also reach your inbox.</p>
       {settings.isPending ? <p className="loading">Loading your email settings…</p> : null}
-      {settings.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load your email settings. {errorMessage(settings.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void settings.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
+      {settings.isError ? <LoadFailed what="your email settings" query={settings} /> : null}
       {settings.data ? <EmailKindsForm initial={settings.data.emailKinds} /> : null}
     </section>
   );
@@ -66,11 +60,7 @@ function EmailKindsForm({ initial }: { initial: NotificationKind[] }) {
       </fieldset>
       {save.isError ? <ErrorAlert>Your email settings weren't saved. {errorMessage(save.error)}</ErrorAlert> : null}
       {save.isSuccess ? <SuccessNotice>Email settings saved.</SuccessNotice> : null}
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save email settings"}
-        </button>
-      </div>
+      <FormActions submitLabel="Save email settings" pendingLabel="Saving…" pending={save.isPending} />
     </form>
   );
 }

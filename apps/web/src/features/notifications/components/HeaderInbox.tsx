@@ -17,7 +17,7 @@ export function HeaderInbox() {
   if (!signedIn) return null;
   return (
     <div className="header-inbox">
-      <NavLink to="/messages" className="header-inbox__item">
+      <NavLink to="/messages" className="header-button header-inbox__item">
         Messages <CountBadge count={counts.data?.messages} />
       </NavLink>
       <NotificationsMenu unreadCount={counts.data?.notifications} />

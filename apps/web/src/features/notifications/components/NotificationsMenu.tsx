@@ -63,7 +63,7 @@ export function NotificationsMenu({ unreadCount }: { unreadCount: number | undef
       <button
         ref={buttonRef}
         type="button"
-        className="header-inbox__item notifications-menu__button"
+        className="header-button header-inbox__item notifications-menu__button"
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((current) => !current)}
@@ -71,7 +71,7 @@ export function NotificationsMenu({ unreadCount }: { unreadCount: number | undef
         <BellIcon />
         <span className="visually-hidden">Notifications</span> <CountBadge count={unreadCount} />
       </button>
-      <section id={panelId} className="notifications-menu__panel" aria-labelledby={titleId} hidden={!open}>
+      <section id={panelId} className="popover notifications-menu__panel" aria-labelledby={titleId} hidden={!open}>
         {open ? (
           <>
             <div className="notifications-menu__head">

@@ -2,7 +2,7 @@ import type { Notification } from "@stave/contracts";
 import { useId } from "react";
 import { useSearchParams } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
-import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
+import { PagedList } from "../../../components/PagedList.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { NotificationItem } from "../components/NotificationItem.tsx";
 import { allNotifications, useMarkNotificationsRead, useNotificationList } from "../hooks/useNotificationQueries.ts";
@@ -14,7 +14,6 @@ export function NotificationsPage() {
   const list = useNotificationList(unreadOnly);
   const markRead = useMarkNotificationsRead();
   const filterId = useId();
-  const items = allNotifications(list.data);
   const unreadCount = list.data?.pages[0]?.unreadCount ?? 0;
 
   const showUnreadOnly = (value: boolean) => setParams(value ? { unread: "1" } : {}, { replace: true });
@@ -50,32 +49,27 @@ export function NotificationsPage() {
         {list.data ? (unreadCount === 1 ? "1 unread" : `${unreadCount} unread`) : null}
       </p>
       {markRead.isError ? <ErrorAlert>Couldn't mark them read. {errorMessage(markRead.error)}</ErrorAlert> : null}
-      {list.isPending ? <p className="loading">Loading your notifications…</p> : null}
-      {list.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load your notifications. {errorMessage(list.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void list.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
-      {list.isSuccess && items.length === 0 ? (
-        <p className="empty-state">{unreadOnly ? "Nothing unread. You're all caught up." : "No notifications yet."}</p>
-      ) : null}
-      {items.length > 0 ? (
-        <ul className="notification-list notification-list--page" aria-label="Notifications">
-          {items.map((notification) => (
-            <NotificationItem
-              key={notification.id}
-              notification={notification}
-              onOpen={markOne}
-              onMarkRead={markOne}
-              markingRead={markRead.isPending && markRead.variables?.includes(notification.id) === true}
-            />
-          ))}
-        </ul>
-      ) : null}
-      <ShowMoreButton query={list} />
+      <PagedList
+        query={list}
+        loading="Loading your notifications…"
+        what="your notifications"
+        itemsOf={allNotifications}
+        empty={unreadOnly ? "Nothing unread. You're all caught up." : "No notifications yet."}
+      >
+        {(items) => (
+          <ul className="notification-list notification-list--page" aria-label="Notifications">
+            {items.map((notification) => (
+              <NotificationItem
+                key={notification.id}
+                notification={notification}
+                onOpen={markOne}
+                onMarkRead={markOne}
+                markingRead={markRead.isPending && markRead.variables?.includes(notification.id) === true}
+              />
+            ))}
+          </ul>
+        )}
+      </PagedList>
     </section>
   );
 }

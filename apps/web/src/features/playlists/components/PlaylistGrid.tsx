@@ -2,9 +2,7 @@ import type { PlaylistPage, PlaylistSummary } from "@stave/contracts";
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
-import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
+import { PagedList } from "../../../components/PagedList.tsx";
 import { visibilityLabels } from "../../../lib/visibility.ts";
 import { allPlaylists } from "../hooks/usePlaylistQueries.ts";
 import { formatPlaylistSize } from "../playlistText.ts";
@@ -47,23 +45,9 @@ type PagedPlaylistGridProps = Omit<PlaylistGridProps, "playlists"> & {
 
 /** A paginated grid: loading, failure with a retry, empty, and "Show more". */
 export function PagedPlaylistGrid({ query, empty, ...grid }: PagedPlaylistGridProps) {
-  if (query.isPending) return <p className="loading">Loading playlists…</p>;
-  if (query.isError) {
-    return (
-      <ErrorAlert>
-        <p>We couldn't load the playlists. {errorMessage(query.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void query.refetch()}>
-          Try again
-        </button>
-      </ErrorAlert>
-    );
-  }
-  const playlists = allPlaylists(query.data);
-  if (playlists.length === 0) return <p className="empty-state">{empty}</p>;
   return (
-    <>
-      <PlaylistGrid playlists={playlists} {...grid} />
-      <ShowMoreButton query={query} />
-    </>
+    <PagedList query={query} loading="Loading playlists…" what="the playlists" itemsOf={allPlaylists} empty={empty}>
+      {(playlists) => <PlaylistGrid playlists={playlists} {...grid} />}
+    </PagedList>
   );
 }

@@ -1,7 +1,7 @@
 import type { Playlist, TrackSummary } from "@stave/contracts";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ErrorAlert, LoadFailed } from "../../../components/Alert.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { creatorName } from "../../../lib/creatorName.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
@@ -36,14 +36,7 @@ export function PlaylistPage() {
         </section>
       );
     }
-    return (
-      <ErrorAlert>
-        <p>We couldn't load this playlist. {errorMessage(playlist.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void playlist.refetch()}>
-          Try again
-        </button>
-      </ErrorAlert>
-    );
+    return <LoadFailed what="this playlist" query={playlist} />;
   }
   return <PlaylistDetails playlist={playlist.data} />;
 }

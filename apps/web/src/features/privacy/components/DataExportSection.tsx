@@ -1,6 +1,6 @@
 import { type DataExportList, EXPORT_TTL_DAYS, EXPORTS_PER_DAY } from "@stave/contracts";
 import { useId } from "react";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ErrorAlert, LoadFailed } from "../../../components/Alert.tsx";
 import { formatDateTime } from "../../../lib/dates.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { useDataExports, useRequestDataExport } from "../hooks/useDataExports.ts";
@@ -45,14 +45,7 @@ export function DataExportSection() {
 
       <h3 id={listId}>Your exports</h3>
       {exports.isPending ? <p className="loading">Loading your exports…</p> : null}
-      {exports.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load your exports. {errorMessage(exports.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void exports.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
+      {exports.isError ? <LoadFailed what="your exports" query={exports} /> : null}
       {exports.data?.items.length === 0 ? <p>You haven't requested an export yet.</p> : null}
       {exports.data && exports.data.items.length > 0 ? (
         <ul className="item-list" aria-labelledby={listId}>

@@ -3,7 +3,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef } from "react";
 import { useNavigate } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { CurrentPasswordField, SecondFactorCodeField } from "../../../components/ConfirmationFields.tsx";
 import { Field } from "../../../components/Field.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type FieldErrors, useForm } from "../../../lib/forms.ts";
@@ -49,12 +51,11 @@ export function DeleteAccountSection() {
     codeFields: { PASSWORD_INCORRECT: "password", INVALID_TWO_FACTOR_CODE: "code" },
     messages: { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
   });
-  const { values, errors } = form;
+  const { values } = form;
   // Also when the server asks for one the cached account didn't know about (2FA turned on elsewhere).
   const needsCode =
     me?.twoFactorEnabled === true ||
     (remove.error instanceof ApiError && remove.error.code === "INVALID_TWO_FACTOR_CODE");
-  const set = form.change;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -114,45 +115,24 @@ export function DeleteAccountSection() {
           />
           Keep my public tracks playable, shown as by "Deleted user"
         </label>
-        <Field
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={values.password}
-          onChange={set("password")}
-          error={errors.password}
-        />
+        <CurrentPasswordField label="Password" {...form.field("password")} />
         {needsCode ? (
-          <Field
+          <SecondFactorCodeField
             label="Code from your authenticator app"
-            name="code"
-            autoComplete="one-time-code"
-            required
             hint="Two-factor authentication is on: enter the code your app shows now, or one of your backup codes."
-            value={values.code}
-            onChange={set("code")}
-            error={errors.code}
+            {...form.field("code")}
           />
         ) : null}
         <Field
           label={`Type ${DELETE_CONFIRMATION} to confirm`}
-          name="confirmation"
           autoComplete="off"
           required
-          value={values.confirmation}
-          onChange={set("confirmation")}
-          error={errors.confirmation}
+          {...form.field("confirmation")}
         />
         {form.failedOutsideFields ? (
           <ErrorAlert>Your account wasn't deleted. {errorMessage(remove.error)}</ErrorAlert>
         ) : null}
-        <div className="form__actions">
-          <button type="submit" className="button button--danger" disabled={remove.isPending}>
-            {remove.isPending ? "Deleting…" : "Delete my account"}
-          </button>
-        </div>
+        <FormActions submitLabel="Delete my account" pendingLabel="Deleting…" pending={remove.isPending} danger />
       </form>
     </section>
   );

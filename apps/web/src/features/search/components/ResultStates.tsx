@@ -1,17 +1,9 @@
 import type { SearchResponse } from "@stave/contracts";
-import { ErrorAlert } from "../../../components/Alert.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
+import { LoadFailed } from "../../../components/Alert.tsx";
 
 /** A failed search, the way the app's lists fail: what went wrong and a retry. */
 export function SearchError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  return (
-    <ErrorAlert>
-      <p>We couldn't load the results. {errorMessage(error)}</p>
-      <button type="button" className="button button--secondary" onClick={onRetry}>
-        Try again
-      </button>
-    </ErrorAlert>
-  );
+  return <LoadFailed what="the results" query={{ error, refetch: onRetry }} />;
 }
 
 /** When the server fixed a misspelt word, say so: the results are for the corrected query. */

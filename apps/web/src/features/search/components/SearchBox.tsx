@@ -152,7 +152,13 @@ export function SearchBox() {
         <span className="search-box__shortcut" aria-hidden="true">
           /
         </span>
-        <div id={listboxId} role="listbox" aria-label="Suggestions" className="search-box__listbox" hidden={!expanded}>
+        <div
+          id={listboxId}
+          role="listbox"
+          aria-label="Suggestions"
+          className="popover search-box__listbox"
+          hidden={!expanded}
+        >
           {suggestions.map((suggestion, index) => (
             // biome-ignore lint/a11y/useKeyWithClickEvents: keys go to the input, which points at the active option with aria-activedescendant
             <div

@@ -1,7 +1,7 @@
 import type { CreatedToken, PersonalToken } from "@stave/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ErrorAlert, LoadFailed } from "../../../components/Alert.tsx";
 import { formatDateTime } from "../../../lib/dates.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { fetchAccessTokens, revokeAccessToken } from "../services/tokensApi.ts";
@@ -26,14 +26,7 @@ export function AccessTokens() {
         off two-factor authentication revokes them all.
       </p>
       {tokens.isPending ? <p className="loading">Loading tokens…</p> : null}
-      {tokens.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load your tokens. {errorMessage(tokens.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void tokens.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
+      {tokens.isError ? <LoadFailed what="your tokens" query={tokens} /> : null}
       {tokens.data && tokens.data.length === 0 ? <p>You have no tokens.</p> : null}
       {tokens.data && tokens.data.length > 0 ? (
         <ul className="item-list" aria-labelledby={titleId}>

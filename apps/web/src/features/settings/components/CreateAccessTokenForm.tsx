@@ -2,13 +2,14 @@ import { type CreatedToken, type TokenScope, tokenScopes } from "@stave/contract
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { CurrentPasswordField, SecondFactorCodeField } from "../../../components/ConfirmationFields.tsx";
 import { Field } from "../../../components/Field.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type FieldErrors, useForm } from "../../../lib/forms.ts";
 import { isCodeShaped, useMe, wrongCodeMessages } from "../../auth/index.ts";
 import { createAccessToken } from "../services/tokensApi.ts";
 import { tokenLifetimes, tokenScopeLabels } from "./accessTokenLabels.ts";
-import { CurrentPasswordField, SecondFactorCodeField } from "./ConfirmationFields.tsx";
 
 const fields = ["name", "scopes", "password", "code"] as const;
 type FormField = (typeof fields)[number];
@@ -83,15 +84,7 @@ export function CreateAccessTokenForm({ onCreated }: { onCreated: (token: Create
       {form.failedOutsideFields ? (
         <ErrorAlert>Couldn't create the token. {errorMessage(create.error)}</ErrorAlert>
       ) : null}
-      <Field
-        label="Name"
-        name="name"
-        required
-        maxLength={80}
-        value={name}
-        onChange={form.change("name")}
-        error={errors.name}
-      />
+      <Field label="Name" required maxLength={80} {...form.field("name")} />
       <fieldset className="checkbox-group" aria-describedby={errors.scopes ? `${id}-scopes-error` : undefined}>
         <legend>Permissions</legend>
         {offered.map((scope) => (
@@ -141,23 +134,11 @@ export function CreateAccessTokenForm({ onCreated }: { onCreated: (token: Create
         </select>
       </div>
       {twoFactorOn ? (
-        <SecondFactorCodeField
-          hint="To confirm it is you. Or one of your backup codes."
-          value={code}
-          onChange={form.change("code")}
-          error={errors.code}
-        />
+        <SecondFactorCodeField hint="To confirm it is you. Or one of your backup codes." {...form.field("code")} />
       ) : (
-        <CurrentPasswordField
-          hint="To confirm it is you."
-          value={password}
-          onChange={form.change("password")}
-          error={errors.password}
-        />
+        <CurrentPasswordField hint="To confirm it is you." {...form.field("password")} />
       )}
-      <button type="submit" className="button" disabled={create.isPending}>
-        {create.isPending ? "Creating…" : "Create token"}
-      </button>
+      <FormActions submitLabel="Create token" pendingLabel="Creating…" pending={create.isPending} />
     </form>
   );
 }

@@ -2,7 +2,8 @@ import { changePasswordRequestSchema } from "@stave/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId } from "react";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
-import { Field } from "../../../components/Field.tsx";
+import { CurrentPasswordField } from "../../../components/ConfirmationFields.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { useForm } from "../../../lib/forms.ts";
 import { confirmationError, NewPasswordFields } from "../../auth/index.ts";
@@ -33,12 +34,12 @@ export function PasswordChangeForm() {
     submitError: change.error,
     codeFields: { PASSWORD_INCORRECT: "currentPassword", WEAK_PASSWORD: "newPassword" },
     messages: { PASSWORD_INCORRECT: "Your current password is incorrect." },
+    // An edit makes "Password changed" stale.
+    onEdit: () => {
+      if (change.isSuccess) change.reset();
+    },
   });
   const { values, errors } = form;
-  const set = (field: PasswordField, value: string) => {
-    form.setValue(field, value);
-    if (change.isSuccess) change.reset();
-  };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -54,19 +55,10 @@ export function PasswordChangeForm() {
     <section className="card" aria-labelledby={titleId}>
       <h2 id={titleId}>Password</h2>
       <form className="form" onSubmit={onSubmit} noValidate aria-label="Change password">
-        <Field
-          label="Current password"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={values.currentPassword}
-          onChange={(value) => set("currentPassword", value)}
-          error={errors.currentPassword}
-        />
+        <CurrentPasswordField label="Current password" {...form.field("currentPassword")} />
         <NewPasswordFields
           values={values}
-          onChange={set}
+          onChange={form.setValue}
           errors={errors}
           hintNote="Changing it signs you out on your other devices and revokes your access tokens."
         />
@@ -78,9 +70,7 @@ export function PasswordChangeForm() {
             <p>Password changed. Your other sessions have been signed out and your access tokens revoked.</p>
           </SuccessNotice>
         ) : null}
-        <button type="submit" className="button" disabled={change.isPending}>
-          {change.isPending ? "Changing…" : "Change password"}
-        </button>
+        <FormActions submitLabel="Change password" pendingLabel="Changing…" pending={change.isPending} />
       </form>
     </section>
   );

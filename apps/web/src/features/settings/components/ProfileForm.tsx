@@ -3,13 +3,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId } from "react";
 import { ErrorAlert, SuccessNotice } from "../../../components/Alert.tsx";
 import { Field } from "../../../components/Field.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { useForm } from "../../../lib/forms.ts";
 import { meQueryKey, useMe } from "../../auth/index.ts";
 import { updateProfile } from "../services/accountApi.ts";
 
 const fields = ["displayName", "bio", "location"] as const;
-type ProfileField = (typeof fields)[number];
 
 export function ProfileForm() {
   const me = useMe().data;
@@ -32,14 +32,12 @@ function ProfileFormFields({ me }: { me: Me }) {
       location: me.profile.location ?? "",
     },
     submitError: save.error,
-  });
-  const { values, errors } = form;
-
-  const set = (field: ProfileField) => (value: string) => {
-    form.setValue(field, value);
     // An edit makes "Profile saved" stale.
-    if (save.isSuccess) save.reset();
-  };
+    onEdit: () => {
+      if (save.isSuccess) save.reset();
+    },
+  });
+  const { values } = form;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -55,31 +53,13 @@ function ProfileFormFields({ me }: { me: Me }) {
       <form className="form" onSubmit={onSubmit} noValidate aria-label="Profile">
         <Field
           label="Display name"
-          name="displayName"
           autoComplete="nickname"
           maxLength={80}
           hint="Shown instead of your username on your profile and comments."
-          value={values.displayName}
-          onChange={set("displayName")}
-          error={errors.displayName}
+          {...form.field("displayName")}
         />
-        <Field
-          label="Bio"
-          name="bio"
-          multiline
-          maxLength={2000}
-          value={values.bio}
-          onChange={set("bio")}
-          error={errors.bio}
-        />
-        <Field
-          label="Location"
-          name="location"
-          maxLength={100}
-          value={values.location}
-          onChange={set("location")}
-          error={errors.location}
-        />
+        <Field label="Bio" multiline maxLength={2000} {...form.field("bio")} />
+        <Field label="Location" maxLength={100} {...form.field("location")} />
         {form.failedOutsideFields ? (
           <ErrorAlert>Your profile wasn't saved. {errorMessage(save.error)}</ErrorAlert>
         ) : null}
@@ -88,9 +68,7 @@ function ProfileFormFields({ me }: { me: Me }) {
             <p>Profile saved.</p>
           </SuccessNotice>
         ) : null}
-        <button type="submit" className="button" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save profile"}
-        </button>
+        <FormActions submitLabel="Save profile" pendingLabel="Saving…" pending={save.isPending} />
       </form>
     </section>
   );

@@ -1,7 +1,7 @@
 import type { AuditEntry } from "@stave/contracts";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId } from "react";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ErrorAlert, LoadFailed } from "../../../components/Alert.tsx";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { formatDateTime } from "../../../lib/dates.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
@@ -26,14 +26,7 @@ export function SecurityEvents() {
     <section className="card" aria-labelledby={titleId}>
       <h2 id={titleId}>Recent security activity</h2>
       {events.isPending ? <p className="loading">Loading activity…</p> : null}
-      {events.isError && !events.data ? (
-        <ErrorAlert>
-          <p>We couldn't load your security activity. {errorMessage(events.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void events.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
+      {events.isError && !events.data ? <LoadFailed what="your security activity" query={events} /> : null}
       {events.isSuccess && items.length === 0 ? <p>No security activity yet.</p> : null}
       {items.length > 0 ? (
         <ul className="item-list" aria-labelledby={titleId}>

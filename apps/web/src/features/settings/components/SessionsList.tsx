@@ -1,7 +1,7 @@
 import type { Session } from "@stave/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ErrorAlert, LoadFailed } from "../../../components/Alert.tsx";
 import { formatDateTime } from "../../../lib/dates.ts";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { describeUserAgent } from "../../../lib/userAgent.ts";
@@ -18,14 +18,7 @@ export function SessionsList() {
     <section className="card" aria-labelledby={titleId}>
       <h2 id={titleId}>Where you're signed in</h2>
       {sessions.isPending ? <p className="loading">Loading sessions…</p> : null}
-      {sessions.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load your sessions. {errorMessage(sessions.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void sessions.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
+      {sessions.isError ? <LoadFailed what="your sessions" query={sessions} /> : null}
       {sessions.data ? (
         <ul className="item-list" aria-labelledby={titleId}>
           {/* The current session first: it is the one people look for. */}

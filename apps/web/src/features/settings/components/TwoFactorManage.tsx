@@ -1,11 +1,12 @@
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { CurrentPasswordField, SecondFactorCodeField } from "../../../components/ConfirmationFields.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type FieldErrors, useForm } from "../../../lib/forms.ts";
 import { isCodeShaped, wrongCodeMessages } from "../../auth/index.ts";
 import { disableTwoFactor, regenerateBackupCodes } from "../services/twoFactorApi.ts";
-import { CurrentPasswordField, SecondFactorCodeField } from "./ConfirmationFields.tsx";
 
 const codeMissing = "Enter a code from your authenticator app";
 
@@ -61,15 +62,13 @@ function RegenerateBackupCodesForm({ onBackupCodes }: { onBackupCodes: (codes: s
       {form.failedOutsideFields ? (
         <ErrorAlert>Couldn't make new backup codes. {errorMessage(regenerate.error)}</ErrorAlert>
       ) : null}
-      <SecondFactorCodeField
-        hint="Or one of your backup codes."
-        value={code}
-        onChange={form.change("code")}
-        error={form.errors.code}
+      <SecondFactorCodeField hint="Or one of your backup codes." {...form.field("code")} />
+      <FormActions
+        submitLabel="Generate new backup codes"
+        pendingLabel="Generating…"
+        pending={regenerate.isPending}
+        secondary
       />
-      <button type="submit" className="button button--secondary" disabled={regenerate.isPending}>
-        {regenerate.isPending ? "Generating…" : "Generate new backup codes"}
-      </button>
     </form>
   );
 }
@@ -89,8 +88,7 @@ function DisableTwoFactorForm({ onDisabled }: { onDisabled: () => void }) {
     codeFields: { PASSWORD_INCORRECT: "password", INVALID_TWO_FACTOR_CODE: "code" },
     messages: { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
   });
-  const { values, errors } = form;
-  const set = form.change;
+  const { values } = form;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -115,21 +113,14 @@ function DisableTwoFactorForm({ onDisabled }: { onDisabled: () => void }) {
       {form.failedOutsideFields ? (
         <ErrorAlert>Two-factor authentication is still on. {errorMessage(disable.error)}</ErrorAlert>
       ) : null}
-      <CurrentPasswordField
-        label="Password"
-        value={values.password}
-        onChange={set("password")}
-        error={errors.password}
+      <CurrentPasswordField label="Password" {...form.field("password")} />
+      <SecondFactorCodeField hint="Or one of your backup codes." {...form.field("code")} />
+      <FormActions
+        submitLabel="Turn off two-factor authentication"
+        pendingLabel="Turning off…"
+        pending={disable.isPending}
+        danger
       />
-      <SecondFactorCodeField
-        hint="Or one of your backup codes."
-        value={values.code}
-        onChange={set("code")}
-        error={errors.code}
-      />
-      <button type="submit" className="button button--danger" disabled={disable.isPending}>
-        {disable.isPending ? "Turning off…" : "Turn off two-factor authentication"}
-      </button>
     </form>
   );
 }

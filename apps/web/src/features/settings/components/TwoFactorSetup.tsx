@@ -2,12 +2,12 @@ import type { TwoFactorSetup as Setup } from "@stave/contracts";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
-import { Field } from "../../../components/Field.tsx";
+import { CurrentPasswordField, SecondFactorCodeField } from "../../../components/ConfirmationFields.tsx";
+import { FormActions } from "../../../components/FormActions.tsx";
 import { errorMessage } from "../../../lib/errorMessage.ts";
 import { type FieldErrors, useForm } from "../../../lib/forms.ts";
 import { wrongCodeMessages } from "../../auth/index.ts";
 import { enableTwoFactor, startTwoFactorSetup } from "../services/twoFactorApi.ts";
-import { CurrentPasswordField } from "./ConfirmationFields.tsx";
 
 /** Turning two-factor on: get a secret, scan it, prove it works with a code. */
 export function TwoFactorSetup({ onEnabled }: { onEnabled: (backupCodes: string[]) => void }) {
@@ -40,8 +40,7 @@ function ConfirmSetup({ setup, onEnabled }: { setup: Setup; onEnabled: (backupCo
     codeFields: { INVALID_TWO_FACTOR_CODE: "code", PASSWORD_INCORRECT: "password" },
     messages: { ...wrongCodeMessages, PASSWORD_INCORRECT: "Your password is incorrect." },
   });
-  const { values, errors } = form;
-  const set = form.change;
+  const { values } = form;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -68,29 +67,17 @@ function ConfirmSetup({ setup, onEnabled }: { setup: Setup; onEnabled: (backupCo
             {form.failedOutsideFields ? (
               <ErrorAlert>Couldn't turn on two-factor authentication. {errorMessage(enable.error)}</ErrorAlert>
             ) : null}
-            <Field
-              label="Code from your app"
-              name="code"
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              required
-              value={values.code}
-              onChange={set("code")}
-              error={errors.code}
-            />
-            <CurrentPasswordField
-              hint="To confirm it is you."
-              value={values.password}
-              onChange={set("password")}
-              error={errors.password}
-            />
+            <SecondFactorCodeField inputMode="numeric" {...form.field("code")} />
+            <CurrentPasswordField hint="To confirm it is you." {...form.field("password")} />
             {/* Said before, not only after: a device or script of their own will need signing in again. */}
             <p className="field__hint">
               This signs out your other sessions and revokes your personal access tokens. This browser stays signed in.
             </p>
-            <button type="submit" className="button" disabled={enable.isPending}>
-              {enable.isPending ? "Checking…" : "Turn on two-factor authentication"}
-            </button>
+            <FormActions
+              submitLabel="Turn on two-factor authentication"
+              pendingLabel="Checking…"
+              pending={enable.isPending}
+            />
           </form>
         </li>
       </ol>

@@ -1,7 +1,6 @@
 import type { Track } from "@stave/contracts";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { LoadFailed } from "../../../components/Alert.tsx";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
 import { allComments, useComments } from "../hooks/useComments.ts";
 import { CommentComposer } from "./CommentComposer.tsx";
 import { CommentItem } from "./CommentItem.tsx";
@@ -18,12 +17,7 @@ export function TrackComments({ track }: { track: Track }) {
       {comments.isPending ? (
         <p className="loading">Loading comments…</p>
       ) : comments.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load the comments. {errorMessage(comments.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void comments.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
+        <LoadFailed what="the comments" query={comments} />
       ) : items.length === 0 ? (
         <p className="empty-state">No comments yet.</p>
       ) : (

@@ -1,10 +1,9 @@
 import type { FollowEntry } from "@stave/contracts";
 import { Link, NavLink, useParams } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { LoadFailed } from "../../../components/Alert.tsx";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { creatorName } from "../../../lib/creatorName.ts";
-import { errorMessage } from "../../../lib/errorMessage.ts";
 import { FollowButton } from "../components/FollowButton.tsx";
 import { useFollows, useProfile } from "../hooks/useFollows.ts";
 import type { FollowDirection } from "../services/socialApi.ts";
@@ -48,12 +47,7 @@ export function FollowsPage({ direction }: { direction: FollowDirection }) {
       {follows.isPending ? (
         <p className="loading">Loading…</p>
       ) : follows.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load the list. {errorMessage(follows.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void follows.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
+        <LoadFailed what="the list" query={follows} />
       ) : entries.length === 0 ? (
         <p className="empty-state">
           {direction === "followers" ? `Nobody follows ${name} yet.` : `${name} doesn't follow anyone yet.`}

@@ -1,5 +1,5 @@
 import type { TrackSummary } from "@stave/contracts";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { TrackArtwork } from "../../../components/TrackArtwork.tsx";
@@ -10,12 +10,12 @@ import { visibilityLabels } from "../../../lib/visibility.ts";
 import { TakedownNotice } from "../../moderation/index.ts";
 import { useRetryTrack } from "../hooks/useTrackMutations.ts";
 import { DeleteTrackButton } from "./DeleteTrackButton.tsx";
-import { TrackDetailsForm } from "./TrackDetailsForm.tsx";
+import { useTrackEditor } from "./TrackEditor.tsx";
 import { TrackStatusBadge } from "./TrackStatusBadge.tsx";
 
 /** One of my tracks: its state, and edit, delete and (when it failed) retry. */
 export function MyTrackItem({ track }: { track: TrackSummary }) {
-  const [editing, setEditing] = useState(false);
+  const editor = useTrackEditor(track);
   const retry = useRetryTrack(track.id);
   const titleId = useId();
 
@@ -53,26 +53,11 @@ export function MyTrackItem({ track }: { track: TrackSummary }) {
               {retry.isPending ? "Retrying…" : "Retry"}
             </button>
           ) : null}
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-label={`Edit ${track.title}`}
-            aria-expanded={editing}
-            onClick={() => setEditing((open) => !open)}
-          >
-            Edit
-          </button>
+          {editor.editButton}
           <DeleteTrackButton track={track} />
         </div>
       </div>
-      {editing ? (
-        <TrackDetailsForm
-          track={track}
-          label={`Details of ${track.title}`}
-          onSaved={() => setEditing(false)}
-          onCancel={() => setEditing(false)}
-        />
-      ) : null}
+      {editor.form}
     </li>
   );
 }

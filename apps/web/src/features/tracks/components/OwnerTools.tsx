@@ -1,6 +1,5 @@
 import type { Track } from "@stave/contracts";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useNavigate } from "react-router";
 import { trackKeys } from "../hooks/trackKeys.ts";
 import { useRetryTrack } from "../hooks/useTrackMutations.ts";
@@ -8,12 +7,12 @@ import { useTrackStatusEvents } from "../hooks/useTrackStatusEvents.ts";
 import { isFinalStatus } from "../trackStatus.ts";
 import { DeleteTrackButton } from "./DeleteTrackButton.tsx";
 import { ProcessingFailedAlert } from "./ProcessingFailedAlert.tsx";
-import { TrackDetailsForm } from "./TrackDetailsForm.tsx";
+import { useTrackEditor } from "./TrackEditor.tsx";
 import { TrackStatusBadge } from "./TrackStatusBadge.tsx";
 
 /** What the owner of a track gets on its page: live processing state, retry, edit and delete. */
 export function OwnerTools({ track }: { track: Track }) {
-  const [editing, setEditing] = useState(false);
+  const editor = useTrackEditor(track);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const retry = useRetryTrack(track.id);
@@ -31,15 +30,7 @@ export function OwnerTools({ track }: { track: Track }) {
           Status: <TrackStatusBadge track={track} />
         </p>
         <div className="form__actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-label={`Edit ${track.title}`}
-            aria-expanded={editing}
-            onClick={() => setEditing((open) => !open)}
-          >
-            Edit
-          </button>
+          {editor.editButton}
           <DeleteTrackButton track={track} onDeleted={() => navigate("/me/tracks", { replace: true })} />
         </div>
       </div>
@@ -51,14 +42,7 @@ export function OwnerTools({ track }: { track: Track }) {
           retryError={retry.error}
         />
       ) : null}
-      {editing ? (
-        <TrackDetailsForm
-          track={track}
-          label={`Details of ${track.title}`}
-          onSaved={() => setEditing(false)}
-          onCancel={() => setEditing(false)}
-        />
-      ) : null}
+      {editor.form}
     </section>
   );
 }

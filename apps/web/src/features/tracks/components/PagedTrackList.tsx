@@ -1,9 +1,7 @@
 import type { TrackPage } from "@stave/contracts";
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { ErrorAlert } from "../../../components/Alert.tsx";
-import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
+import { PagedList } from "../../../components/PagedList.tsx";
 import { allItems } from "../hooks/useTrackQueries.ts";
 import { TrackList } from "./TrackList.tsx";
 
@@ -16,23 +14,9 @@ type PagedTrackListProps = {
 
 /** A paginated list of public tracks: loading, failure with a retry, empty, and "Show more". */
 export function PagedTrackList({ query, label, empty, showCreator }: PagedTrackListProps) {
-  if (query.isPending) return <p className="loading">Loading tracks…</p>;
-  if (query.isError) {
-    return (
-      <ErrorAlert>
-        <p>We couldn't load the tracks. {errorMessage(query.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void query.refetch()}>
-          Try again
-        </button>
-      </ErrorAlert>
-    );
-  }
-  const tracks = allItems(query.data);
-  if (tracks.length === 0) return <p className="empty-state">{empty}</p>;
   return (
-    <>
-      <TrackList tracks={tracks} label={label} showCreator={showCreator} />
-      <ShowMoreButton query={query} />
-    </>
+    <PagedList query={query} loading="Loading tracks…" what="the tracks" itemsOf={allItems} empty={empty}>
+      {(tracks) => <TrackList tracks={tracks} label={label} showCreator={showCreator} />}
+    </PagedList>
   );
 }

@@ -1,6 +1,6 @@
 import { Field } from "../../../components/Field.tsx";
 import { VisibilityField } from "../../../components/VisibilityField.tsx";
-import type { FieldErrors } from "../../../lib/forms.ts";
+import { bindField, type FieldErrors } from "../../../lib/forms.ts";
 import type { DraftField, TrackDraft } from "../trackDraft.ts";
 import { trackVisibilityHints } from "../trackText.ts";
 
@@ -13,65 +13,28 @@ type TrackFieldsProps = {
   titleFromFile?: boolean;
 };
 
+type TextField = "title" | "genre" | "description" | "tags" | "license";
+
 /** The editable details of a track, shared by the uploader and the edit forms. */
 export function TrackFields({ values, onChange, errors = {}, disabled, titleFromFile }: TrackFieldsProps) {
   const fromFile = titleFromFile ? "Leave empty to use the one in the file's tags." : undefined;
+  const field = <F extends TextField>(name: F) => ({
+    ...bindField(values, onChange, errors, name),
+    disabled,
+  });
 
   return (
     <div className="track-fields">
-      <Field
-        label="Title"
-        name="title"
-        required={!titleFromFile}
-        maxLength={200}
-        hint={fromFile}
-        value={values.title}
-        onChange={(value) => onChange("title", value)}
-        error={errors.title}
-        disabled={disabled}
-      />
-      <Field
-        label="Genre"
-        name="genre"
-        required={false}
-        maxLength={60}
-        hint={fromFile}
-        value={values.genre}
-        onChange={(value) => onChange("genre", value)}
-        error={errors.genre}
-        disabled={disabled}
-      />
-      <Field
-        label="Description"
-        name="description"
-        multiline
-        required={false}
-        maxLength={5000}
-        value={values.description}
-        onChange={(value) => onChange("description", value)}
-        error={errors.description}
-        disabled={disabled}
-      />
-      <Field
-        label="Tags"
-        name="tags"
-        required={false}
-        hint="Separate tags with commas, up to 20."
-        value={values.tags}
-        onChange={(value) => onChange("tags", value)}
-        error={errors.tags}
-        disabled={disabled}
-      />
+      <Field label="Title" required={!titleFromFile} maxLength={200} hint={fromFile} {...field("title")} />
+      <Field label="Genre" required={false} maxLength={60} hint={fromFile} {...field("genre")} />
+      <Field label="Description" multiline required={false} maxLength={5000} {...field("description")} />
+      <Field label="Tags" required={false} hint="Separate tags with commas, up to 20." {...field("tags")} />
       <Field
         label="License"
-        name="license"
         required={false}
         maxLength={100}
         hint="For example “All rights reserved” or “CC BY 4.0”."
-        value={values.license}
-        onChange={(value) => onChange("license", value)}
-        error={errors.license}
-        disabled={disabled}
+        {...field("license")}
       />
       <VisibilityField
         value={values.visibility}

@@ -20,6 +20,7 @@ import { stubObjectUrls } from "../../../test/media.ts";
 import { renderWithProviders } from "../../../test/renderWithProviders.tsx";
 import { recordApiRequests } from "../../../test/requests.ts";
 import { applyStoryHandlers } from "../../../test/storyMocks.ts";
+import { holdChunkAt, RESUMABLE_UPLOAD_URL } from "../../../test/uploads.ts";
 import * as stories from "./TrackUploader.stories.tsx";
 
 vi.mock("../services/trackEvents.ts", () => import("../../../test/fakeTrackEvents.ts"));
@@ -307,20 +308,19 @@ describe("Uploader", () => {
 const MiB = 1024 * 1024;
 /** Over the 32 MiB from which uploads go resumably: five 8 MiB chunks. */
 const largeFile = (name: string, type = "audio/wav") => buildAudioFile({ name, type, size: 40 * MiB });
-const RESUMABLE_UPLOAD = /^\/api\/v1\/uploads\/[^/]+$/;
 
-/** Holds the chunk sent from `offset` until `release()`, then lets the mocked server answer it. */
-function holdChunkAt(offset: number) {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  server.use(
-    http.patch("/api/v1/uploads/:id", async ({ request }) => {
-      if (request.headers.get("Upload-Offset") === String(offset)) await released;
-    }),
-  );
-  return () => release();
+/**
+ * Uploads the large "live-set.wav", its third chunk held until `release()`: once two of its
+ * five chunks are in, the row shows it under way.
+ */
+async function startHeldUpload() {
+  const requests = recordApiRequests();
+  const { user, drop } = await renderUploader();
+  const { release } = holdChunkAt(16 * MiB);
+  drop(largeFile("live-set.wav"));
+  await user.click(screen.getByRole("button", { name: "Upload all" }));
+  await waitFor(async () => expect(await uploadingPercent("live-set.wav")).toBeGreaterThanOrEqual(40));
+  return { requests, user, release };
 }
 
 /** The percentage the row's "Uploading… N%" line shows. */
@@ -337,15 +337,8 @@ describe("Uploader, large files", () => {
   });
 
   it("sends a large file resumably, showing its progress, then processing and Ready", async () => {
-    const requests = recordApiRequests();
-    const { user, drop } = await renderUploader();
-    const release = holdChunkAt(16 * MiB);
-    drop(largeFile("live-set.wav"));
-
-    await user.click(screen.getByRole("button", { name: "Upload all" }));
-
+    const { requests, release } = await startHeldUpload();
     // Two of five chunks are in: the bar has moved, and the upload is not done.
-    await waitFor(async () => expect(await uploadingPercent("live-set.wav")).toBeGreaterThanOrEqual(40));
     expect(await uploadingPercent("live-set.wav")).toBeLessThan(100);
     expect(inRow("live-set.wav").getByRole("progressbar", { name: "Upload progress" })).toBeInTheDocument();
     expect(inRow("live-set.wav").getByRole("button", { name: "Cancel upload of live-set.wav" })).toBeInTheDocument();
@@ -359,7 +352,7 @@ describe("Uploader, large files", () => {
     expect(await inRow("live-set.wav").findByText("Ready")).toBeInTheDocument();
 
     expect(requests.to("/api/v1/uploads", "POST")).toHaveLength(1);
-    expect(requests.to(RESUMABLE_UPLOAD, "PATCH")).toHaveLength(5);
+    expect(requests.to(RESUMABLE_UPLOAD_URL, "PATCH")).toHaveLength(5);
     expect(requests.to("/api/v1/tracks", "POST")).toHaveLength(0);
   });
 
@@ -375,23 +368,18 @@ describe("Uploader, large files", () => {
     expect(await inRow("field-notes.txt").findByRole("alert")).toHaveTextContent(expected);
     expect(inRow("field-notes.txt").getByRole("button", { name: "Try again field-notes.txt" })).toBeInTheDocument();
     // The large one went up whole, resumably, and was refused on its last chunk.
-    expect(requests.to(RESUMABLE_UPLOAD, "PATCH")).toHaveLength(5);
+    expect(requests.to(RESUMABLE_UPLOAD_URL, "PATCH")).toHaveLength(5);
     expect(requests.to("/api/v1/tracks", "POST")).toHaveLength(1);
   });
 
   it("cancels a large upload in flight: the server drops what it received, and it can be sent again", async () => {
-    const requests = recordApiRequests();
-    const { user, drop } = await renderUploader();
-    const release = holdChunkAt(16 * MiB);
-    drop(largeFile("live-set.wav"));
-    await user.click(screen.getByRole("button", { name: "Upload all" }));
-    await waitFor(async () => expect(await uploadingPercent("live-set.wav")).toBeGreaterThanOrEqual(40));
+    const { requests, user, release } = await startHeldUpload();
 
     await user.click(inRow("live-set.wav").getByRole("button", { name: "Cancel upload of live-set.wav" }));
 
     expect(inRow("live-set.wav").getByText("Upload cancelled.")).toBeInTheDocument();
     expect(inRow("live-set.wav").queryByRole("progressbar")).not.toBeInTheDocument();
-    await waitFor(() => expect(requests.to(RESUMABLE_UPLOAD, "DELETE")).toHaveLength(1));
+    await waitFor(() => expect(requests.to(RESUMABLE_UPLOAD_URL, "DELETE")).toHaveLength(1));
     await waitFor(() => expect(api.tracks.state.resumable.size).toBe(0));
 
     release();
@@ -429,10 +417,10 @@ describe("Uploader, large files", () => {
 
     expect(await inRow("live-set.wav").findByText("Uploaded. Waiting to process…")).toBeInTheDocument();
     expect(requests.to("/api/v1/uploads", "POST")).toHaveLength(1);
-    expect(requests.to(RESUMABLE_UPLOAD, "HEAD")).toHaveLength(1);
+    expect(requests.to(RESUMABLE_UPLOAD_URL, "HEAD")).toHaveLength(1);
     // The first 16 MiB went once: the second attempt started at the chunk that failed.
     expect(
-      requests.to(RESUMABLE_UPLOAD, "PATCH").map((patch) => Number(patch.headers.get("Upload-Offset")) / MiB),
+      requests.to(RESUMABLE_UPLOAD_URL, "PATCH").map((patch) => Number(patch.headers.get("Upload-Offset")) / MiB),
     ).toEqual([0, 8, 16, 16, 24, 32]);
   });
 

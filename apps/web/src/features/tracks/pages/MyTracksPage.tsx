@@ -1,7 +1,6 @@
 import { Link } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { LoadFailed } from "../../../components/Alert.tsx";
 import { ShowMoreButton } from "../../../components/ShowMoreButton.tsx";
-import { errorMessage } from "../../../lib/errorMessage.ts";
 import { MyTrackItem } from "../components/MyTrackItem.tsx";
 import { allItems, useMyTracks } from "../hooks/useTrackQueries.ts";
 
@@ -19,14 +18,7 @@ export function MyTracksPage() {
         </Link>
       </div>
       {tracks.isPending ? <p className="loading">Loading your tracks…</p> : null}
-      {tracks.isError ? (
-        <ErrorAlert>
-          <p>We couldn't load your tracks. {errorMessage(tracks.error)}</p>
-          <button type="button" className="button button--secondary" onClick={() => void tracks.refetch()}>
-            Try again
-          </button>
-        </ErrorAlert>
-      ) : null}
+      {tracks.isError ? <LoadFailed what="your tracks" query={tracks} /> : null}
       {tracks.isSuccess && items.length === 0 ? (
         <p className="empty-state">
           You haven't uploaded anything yet. <Link to="/upload">Upload your first track</Link>.

@@ -1,10 +1,9 @@
 import type { Track } from "@stave/contracts";
 import { Link, useParams } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { LoadFailed } from "../../../components/Alert.tsx";
 import { TrackArtwork } from "../../../components/TrackArtwork.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import { creatorName } from "../../../lib/creatorName.ts";
-import { errorMessage } from "../../../lib/errorMessage.ts";
 import { formatDurationMs, formatPlayCount } from "../../../lib/time.ts";
 import { visibilityLabels } from "../../../lib/visibility.ts";
 import { PlayTrackButton } from "../../../player/PlayTrackButton.tsx";
@@ -33,14 +32,7 @@ export function TrackPage() {
         </section>
       );
     }
-    return (
-      <ErrorAlert>
-        <p>We couldn't load this track. {errorMessage(track.error)}</p>
-        <button type="button" className="button button--secondary" onClick={() => void track.refetch()}>
-          Try again
-        </button>
-      </ErrorAlert>
-    );
+    return <LoadFailed what="this track" query={track} />;
   }
   return <TrackDetails track={track.data} />;
 }

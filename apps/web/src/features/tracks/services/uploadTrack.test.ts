@@ -12,6 +12,7 @@ import {
 } from "../../../mocks/handlers.ts";
 import { server } from "../../../mocks/server.ts";
 import { recordApiRequests } from "../../../test/requests.ts";
+import { holdChunkAt, RESUMABLE_UPLOAD_URL } from "../../../test/uploads.ts";
 import {
   isAbortError,
   RESUMABLE_UPLOAD_MIN_BYTES,
@@ -28,6 +29,15 @@ beforeEach(() => {
   setCsrfToken(api.accounts.state.csrfToken ?? undefined);
 });
 
+/** The track both ways of uploading make of Night Drive's tags and the fields sent with it. */
+const nightDriveUploaded = {
+  title: "Night Drive",
+  genre: "Synthwave",
+  visibility: "private",
+  tags: ["night", "synth"],
+  status: "uploaded",
+};
+
 describe("uploadTrack", () => {
   it("sends multipart form data with the CSRF token and resolves with the created track", async () => {
     const requests = recordApiRequests();
@@ -41,13 +51,7 @@ describe("uploadTrack", () => {
       { onProgress },
     );
 
-    expect(track).toMatchObject({
-      title: "Night Drive",
-      genre: "Synthwave",
-      visibility: "private",
-      tags: ["night", "synth"],
-      status: "uploaded",
-    });
+    expect(track).toMatchObject(nightDriveUploaded);
     const [sent] = requests.to("/api/v1/tracks", "POST");
     expect(sent?.headers.get("X-CSRF-Token")).toBe("mock-csrf-token");
     expect(sent?.headers.get("Content-Type")).toMatch(/^multipart\/form-data; boundary=/);
@@ -88,8 +92,6 @@ describe("uploadTrack", () => {
 const resumably = (retryDelays: number[] = []): UploadOptions => ({
   resumable: { minBytes: 1, chunkSize: 16, retryDelays },
 });
-
-const UPLOAD_URL = /^\/api\/v1\/uploads\/[^/]+$/;
 
 /** Upload-Metadata as tus-js-client sends it: `key base64(utf-8 value)`, comma-separated. */
 function decodeMetadata(header: string | null | undefined): Record<string, string> {
@@ -139,13 +141,7 @@ describe("uploadTrack, resumable", () => {
       { onProgress, resumable: { minBytes: file.size, chunkSize: 16, retryDelays: [] } },
     );
 
-    expect(track).toMatchObject({
-      title: "Night Drive",
-      genre: "Synthwave",
-      visibility: "private",
-      tags: ["night", "synth"],
-      status: "uploaded",
-    });
+    expect(track).toMatchObject(nightDriveUploaded);
     const [create] = requests.to("/api/v1/uploads", "POST");
     expect(create?.headers.get("Tus-Resumable")).toBe("1.0.0");
     expect(create?.headers.get("Upload-Length")).toBe(String(file.size));
@@ -155,7 +151,7 @@ describe("uploadTrack, resumable", () => {
       visibility: "private",
       tags: "night,synth",
     });
-    const patches = requests.to(UPLOAD_URL, "PATCH");
+    const patches = requests.to(RESUMABLE_UPLOAD_URL, "PATCH");
     expect(patches.map((patch) => patch.headers.get("Upload-Offset"))).toEqual(["0", "16", "32"]);
     for (const patch of patches) {
       expect(patch.headers.get("Content-Type")).toBe("application/offset+octet-stream");
@@ -194,7 +190,7 @@ describe("uploadTrack, resumable", () => {
       message: (multipart as ApiError).message,
     });
     // Refused once the whole file was there, and not sent again.
-    expect(requests.to(UPLOAD_URL, "PATCH")).toHaveLength(2);
+    expect(requests.to(RESUMABLE_UPLOAD_URL, "PATCH")).toHaveLength(2);
     expect(requests.to("/api/v1/uploads", "POST")).toHaveLength(1);
     expect(api.tracks.state.resumable.size).toBe(0);
   });
@@ -210,7 +206,7 @@ describe("uploadTrack, resumable", () => {
     const error = await uploadTrack({ file: taggedFile() }, resumably([0, 0, 0])).catch((e: unknown) => e);
 
     expect(error).toMatchObject({ status: 500, code: "INTERNAL" });
-    expect(requests.to(UPLOAD_URL, "PATCH")).toHaveLength(3);
+    expect(requests.to(RESUMABLE_UPLOAD_URL, "PATCH")).toHaveLength(3);
     expect(requests.to("/api/v1/uploads", "POST")).toHaveLength(1);
   });
 
@@ -233,8 +229,8 @@ describe("uploadTrack, resumable", () => {
     const track = await uploadTrack({ file: taggedFile() }, resumably([0]));
 
     expect(track.title).toBe("Night Drive");
-    expect(requests.to(UPLOAD_URL, "HEAD")).toHaveLength(1);
-    expect(requests.to(UPLOAD_URL, "PATCH").map((patch) => patch.headers.get("Upload-Offset"))).toEqual([
+    expect(requests.to(RESUMABLE_UPLOAD_URL, "HEAD")).toHaveLength(1);
+    expect(requests.to(RESUMABLE_UPLOAD_URL, "PATCH").map((patch) => patch.headers.get("Upload-Offset"))).toEqual([
       "0",
       "16",
       "16",
@@ -264,8 +260,8 @@ describe("uploadTrack, resumable", () => {
 
     expect(track.title).toBe("Night Drive (Live)");
     expect(requests.to("/api/v1/uploads", "POST")).toHaveLength(1);
-    expect(requests.to(UPLOAD_URL, "HEAD")).toHaveLength(1);
-    expect(requests.to(UPLOAD_URL, "PATCH").map((patch) => patch.headers.get("Upload-Offset"))).toEqual([
+    expect(requests.to(RESUMABLE_UPLOAD_URL, "HEAD")).toHaveLength(1);
+    expect(requests.to(RESUMABLE_UPLOAD_URL, "PATCH").map((patch) => patch.headers.get("Upload-Offset"))).toEqual([
       "0",
       "16",
       "16",
@@ -286,59 +282,41 @@ describe("uploadTrack, resumable", () => {
 
     expect(track.title).toBe("Second try");
     expect(requests.to("/api/v1/uploads", "POST")).toHaveLength(2);
-    expect(requests.to(UPLOAD_URL, "HEAD")).toHaveLength(0);
+    expect(requests.to(RESUMABLE_UPLOAD_URL, "HEAD")).toHaveLength(0);
   });
 
   it("gives two uploads of the same file at once an upload each, rather than resuming one in flight", async () => {
     const requests = recordApiRequests();
-    let release = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    server.use(
-      http.patch("/api/v1/uploads/:id", async ({ request }) => {
-        if (request.headers.get("Upload-Offset") === "16") await released;
-      }),
-    );
+    const { release } = holdChunkAt(16);
     const file = taggedFile();
     const first = uploadTrack({ file }, resumably());
     // The first one's upload is remembered for resuming while it is still going.
-    await waitFor(() => expect(requests.to(UPLOAD_URL, "PATCH")).toHaveLength(2));
+    await waitFor(() => expect(requests.to(RESUMABLE_UPLOAD_URL, "PATCH")).toHaveLength(2));
     expect(localStorage.length).toBe(1);
 
     const second = uploadTrack({ file }, resumably());
-    await waitFor(() => expect(requests.to(UPLOAD_URL, "PATCH")).toHaveLength(4));
+    await waitFor(() => expect(requests.to(RESUMABLE_UPLOAD_URL, "PATCH")).toHaveLength(4));
     release();
 
     const tracks = await Promise.all([first, second]);
     expect(new Set(tracks.map((track) => track.id)).size).toBe(2);
     expect(requests.to("/api/v1/uploads", "POST")).toHaveLength(2);
-    expect(requests.to(UPLOAD_URL, "HEAD")).toHaveLength(0);
+    expect(requests.to(RESUMABLE_UPLOAD_URL, "HEAD")).toHaveLength(0);
   });
 
   it("cancels: rejects with an AbortError and deletes the partial upload on the server", async () => {
     const requests = recordApiRequests();
-    let reached = () => {};
-    const reachedSecondChunk = new Promise<void>((resolve) => {
-      reached = resolve;
-    });
-    server.use(
-      http.patch("/api/v1/uploads/:id", async ({ request }) => {
-        if (request.headers.get("Upload-Offset") !== "16") return;
-        reached();
-        await new Promise(() => {});
-      }),
-    );
+    const secondChunk = holdChunkAt(16);
     const controller = new AbortController();
     const pending = uploadTrack({ file: taggedFile() }, { ...resumably(), signal: controller.signal });
-    await reachedSecondChunk;
+    await secondChunk.reached;
     expect(api.tracks.state.resumable.size).toBe(1);
 
     controller.abort();
 
     expect(isAbortError(await pending.catch((e: unknown) => e))).toBe(true);
     await waitFor(() => expect(api.tracks.state.resumable.size).toBe(0));
-    const [deletion] = requests.to(UPLOAD_URL, "DELETE");
+    const [deletion] = requests.to(RESUMABLE_UPLOAD_URL, "DELETE");
     expect(deletion?.headers.get("X-CSRF-Token")).toBe("mock-csrf-token");
     await waitFor(() => expect(localStorage.length).toBe(0));
     expect(api.tracks.state.tracks.filter((track) => track.owner.id === api.accounts.state.currentUserId)).toEqual([]);
