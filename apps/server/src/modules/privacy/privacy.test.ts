@@ -629,15 +629,18 @@ describe("data export: large accounts", () => {
 });
 
 describe("data export: a failing part", () => {
+  /** An exporter whose records or media listing fails after the ones before it have begun. */
   const failing = (when: "records" | "media"): AnyExporter => ({
     file: "broken.json",
     recordType: "comment",
     format: "json",
     async *records() {
       if (when === "records") throw new Error("the database went away mid-file");
+      yield* [];
     },
     async *media() {
       if (when === "media") throw new Error("the database went away while listing audio");
+      yield* [];
     },
   });
 
