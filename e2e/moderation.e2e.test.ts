@@ -1,8 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { generateAudio } from "../test-support/audio.ts";
 import { type RunningStave, runStaveCommand, useStaveAndBrowser } from "./harness.ts";
 import { type Person, postJson, registerVerified, signedInPage } from "./people.ts";
 
@@ -24,8 +24,7 @@ async function signedUp(stave: RunningStave, person: Person) {
 async function publishTrack(stave: RunningStave, session: Record<string, string>, title: string) {
   expect((await postJson(stave, "/api/v1/users/me/upgrade-creator", {}, session)).ok).toBe(true);
   const file = path.join(await mkdtemp(path.join(os.tmpdir(), "stave-e2e-audio-")), "tune.wav");
-  const sine = "sine=frequency=392:duration=8:sample_rate=44100";
-  execFileSync("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", sine, "-ac", "2", file]);
+  generateAudio(file, ["sine=frequency=392:duration=8:sample_rate=44100"], ["-ac", "2"]);
   const form = new FormData();
   form.set("file", new Blob([await readFile(file)]), "tune.wav");
   form.set("title", title);

@@ -1,27 +1,14 @@
-import { execFileSync } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { generateAudio } from "../test-support/audio.ts";
 import { linksMailedTo, useStaveAndBrowser } from "./harness.ts";
 
 /** Eight seconds of a stereo chord, made by ffmpeg. */
 async function makeWav(): Promise<string> {
   const file = path.join(await mkdtemp(path.join(os.tmpdir(), "stave-e2e-audio-")), "first-light.wav");
-  execFileSync("ffmpeg", [
-    "-hide_banner",
-    "-loglevel",
-    "error",
-    "-y",
-    "-f",
-    "lavfi",
-    "-i",
-    "sine=frequency=330:duration=8:sample_rate=44100",
-    "-ac",
-    "2",
-    file,
-  ]);
-  return file;
+  return generateAudio(file, ["sine=frequency=330:duration=8:sample_rate=44100"], ["-ac", "2"]);
 }
 
 describe("uploading and playing a track", () => {

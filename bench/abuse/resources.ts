@@ -5,12 +5,12 @@
 // FLAC, within the limits, is processed for comparison.
 //
 //   npx tsx bench/abuse/resources.ts
-import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
+import { generateAudio } from "../../test-support/audio.ts";
 import { type BenchStave, makeWav, signedInCreator, startStave, waitUntilReady } from "../lib/stave.ts";
 
 type Session = { cookie: string; csrfToken: string };
@@ -78,11 +78,7 @@ async function upload(stave: BenchStave, session: Session, files: { field: strin
 
 function silentFlac(dir: string, seconds: number): string {
   const file = path.join(dir, `silence-${seconds}s.flac`);
-  execFileSync("ffmpeg", [
-    ...["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "anullsrc=r=44100:cl=stereo"],
-    ...["-t", String(seconds), "-c:a", "flac", file],
-  ]);
-  return file;
+  return generateAudio(file, ["anullsrc=r=44100:cl=stereo"], ["-t", String(seconds), "-c:a", "flac"]);
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;

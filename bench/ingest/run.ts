@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { generateAudio } from "../../test-support/audio.ts";
 import { makeWav, signedInCreator, startStave, uploadTrack, waitUntilReady } from "../lib/stave.ts";
 
 const runs = Number(process.env.INGEST_RUNS ?? 3);
@@ -109,22 +110,11 @@ async function main() {
     );
 
     if (process.env.SKIP_BIG_UPLOAD !== "1") {
-      const big = path.join(work, "big.wav");
-      execFileSync("ffmpeg", [
-        "-hide_banner",
-        "-loglevel",
-        "error",
-        "-y",
-        "-f",
-        "lavfi",
-        "-i",
-        "anoisesrc=d=6000:r=44100:a=0.1",
-        "-ac",
-        "2",
-        "-c:a",
-        "pcm_s16le",
-        big,
-      ]);
+      const big = generateAudio(
+        path.join(work, "big.wav"),
+        ["anoisesrc=d=6000:r=44100:a=0.1"],
+        ["-ac", "2", "-c:a", "pcm_s16le"],
+      );
       const pid = stave.child.pid as number;
       const before = await rssMb(pid);
       let peak = before;

@@ -1,9 +1,9 @@
 // Helpers shared by benchmarks: start a real Stave (embedded PostgreSQL, a fresh DATA_DIR or
 // a kept one), make a creator, upload a track and wait for it to be ready.
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { generateAudio } from "../../test-support/audio.ts";
 import { type RunningStave, type StartOptions, startStave as startTestStave } from "../../test-support/stave.ts";
 
 export { freePort, repoRoot } from "../../test-support/stave.ts";
@@ -73,29 +73,14 @@ export async function signIn(stave: BenchStave, login: string, password: string)
 
 /** A stereo 44.1 kHz WAV of `seconds` of music-like tones, made by ffmpeg. */
 export async function makeWav(dir: string, seconds: number): Promise<string> {
-  const file = path.join(dir, `bench-${seconds}s.wav`);
-  execFileSync("ffmpeg", [
-    "-hide_banner",
-    "-loglevel",
-    "error",
-    "-y",
-    "-f",
-    "lavfi",
-    "-i",
-    `sine=frequency=220:sample_rate=44100:duration=${seconds}`,
-    "-f",
-    "lavfi",
-    "-i",
-    `sine=frequency=331:sample_rate=44100:duration=${seconds}`,
-    "-filter_complex",
-    "[0:a][1:a]amerge=inputs=2[a]",
-    "-map",
-    "[a]",
-    "-c:a",
-    "pcm_s16le",
-    file,
-  ]);
-  return file;
+  return generateAudio(
+    path.join(dir, `bench-${seconds}s.wav`),
+    [
+      `sine=frequency=220:sample_rate=44100:duration=${seconds}`,
+      `sine=frequency=331:sample_rate=44100:duration=${seconds}`,
+    ],
+    ["-filter_complex", "[0:a][1:a]amerge=inputs=2[a]", "-map", "[a]", "-c:a", "pcm_s16le"],
+  );
 }
 
 export async function uploadTrack(stave: BenchStave, session: { cookie: string; csrfToken: string }, file: string) {
