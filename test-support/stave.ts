@@ -46,7 +46,18 @@ export interface StartOptions {
   captureOutput?: boolean;
 }
 
-/** Starts Stave the way a user does (`npm start`'s entry) and waits for /readyz. */
+/** Waits until the embedded PostgreSQL of a Stave that has exited has finished its own shutdown. */
+async function postgresStopped(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
+  for (let waited = 0; existsSync(pidFile) && waited < 10_000; waited += 50)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/**
+ * Starts Stave the way a user does (`npm start`'s entry) and waits for /readyz. The port is
+ * free when chosen but not reserved: if something else (another Stave's embedded PostgreSQL)
+ * takes it before Stave listens, Stave is started again on another one.
+ */
 export async function startStave(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningStave> {
   const keepDataDir = options.dataDir !== undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), options.tempPrefix ?? "stave-")));
@@ -54,6 +65,28 @@ export async function startStave(env: Record<string, string> = {}, options: Star
   // The embedded PostgreSQL runs as the user "postgres", which must be able to reach it.
   await chmod(dataDir, 0o755);
   await options.prepare?.(dataDir);
+  for (let attempt = 1; ; attempt += 1) {
+    const started = await spawnStave(dataDir, env, options);
+    if (started.ok) return { ...started.stave, stop: () => stopStave(started.stave, dataDir, keepDataDir) };
+    const portTaken = started.output.includes("EADDRINUSE");
+    if (!portTaken || attempt === 3) throw new Error(started.failure);
+  }
+}
+
+async function stopStave(stave: Omit<RunningStave, "stop">, dataDir: string, keepDataDir: boolean) {
+  const exited = new Promise<void>((resolve) =>
+    stave.child.exitCode !== null ? resolve() : stave.child.once("exit", () => resolve()),
+  );
+  stave.child.kill("SIGTERM");
+  await exited;
+  // PostgreSQL finishes its own shutdown a moment after Stave exits.
+  await postgresStopped(dataDir);
+  if (!keepDataDir) await rm(dataDir, { recursive: true, force: true });
+}
+
+type Spawned = { ok: true; stave: Omit<RunningStave, "stop"> } | { ok: false; failure: string; output: string };
+
+async function spawnStave(dataDir: string, env: Record<string, string>, options: StartOptions): Promise<Spawned> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
@@ -71,11 +104,18 @@ export async function startStave(env: Record<string, string> = {}, options: Star
         LOG_LEVEL: "warn",
         ...env,
       },
-      stdio: options.captureOutput ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
+      stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  child.stdout?.on("data", (chunk) => (output += chunk));
-  child.stderr?.on("data", (chunk) => (output += chunk));
+  // Kept to tell a taken port from other failures; passed through unless the caller keeps it.
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+    if (!options.captureOutput) process.stdout.write(chunk);
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+    if (!options.captureOutput) process.stderr.write(chunk);
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const log = () => (options.captureOutput ? `:\n${output}` : "");
 
@@ -92,23 +132,10 @@ export async function startStave(env: Record<string, string> = {}, options: Star
       // A Stave stuck starting still owns its embedded PostgreSQL: stop both, or the next run finds it in use.
       child.kill("SIGTERM");
       await exited;
-      throw new Error(failure);
+      await postgresStopped(dataDir);
+      return { ok: false, failure, output };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return {
-    url,
-    dataDir,
-    child,
-    output: () => output,
-    async stop() {
-      child.kill("SIGTERM");
-      await exited;
-      // PostgreSQL finishes its own shutdown a moment after Stave exits.
-      const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
-      for (let waited = 0; existsSync(pidFile) && waited < 10_000; waited += 50)
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      if (!keepDataDir) await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { ok: true, stave: { url, dataDir, child, output: () => output } };
 }
