@@ -1,5 +1,6 @@
 // `npm start`: builds the web app and the server bundle the first time, then runs `stave start`
 // (API + worker + web, on the embedded PostgreSQL unless DATABASE_URL is set).
+import "../apps/server/bin/supported-node.mjs";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
