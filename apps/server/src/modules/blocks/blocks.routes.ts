@@ -1,6 +1,6 @@
 import { api } from "@stave/contracts";
 import type { FastifyInstance } from "fastify";
-import type { Kysely } from "kysely";
+import type { Transaction } from "kysely";
 import type { Database } from "../../platform/db/database.ts";
 import type { DB } from "../../platform/db/schema.ts";
 import { principalOf } from "../../platform/http/access.ts";
@@ -16,7 +16,7 @@ export interface BlocksContext {
    * Ends what a block ends besides the block itself (follows, either way: the social module
    * owns them and sits above this one), in the transaction that records the block.
    */
-  endRelationsBetween(trx: Kysely<DB>, blockerId: string, blockedId: string): Promise<void>;
+  endRelationsBetween(trx: Transaction<DB>, blockerId: string, blockedId: string): Promise<void>;
 }
 
 /**

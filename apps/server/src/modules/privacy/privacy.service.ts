@@ -1,5 +1,5 @@
 import { type DataExport, type DeleteAccountRequest, EXPORTS_PER_DAY, HARD_DELETE_AFTER_DAYS } from "@stave/contracts";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../platform/db/schema.ts";
 import { announceAccountClosed } from "../../platform/events/user-events.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
@@ -174,7 +174,7 @@ export async function deleteAccount(
 }
 
 /** What was done with the account, not needed once it is gone. */
-async function forgetActivity(trx: Kysely<DB>, userId: string, email: string) {
+async function forgetActivity(trx: Transaction<DB>, userId: string, email: string) {
   // Each module erases its own tables: sign-ins, history, notifications, playlists, likes and follows.
   for (const erase of accountErasers) await erase(trx, userId);
   // Mail to the old address, sent or not, names them.
